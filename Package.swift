@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+// pipegen: config → CloudFormation templates for cross-account CI/CD pipelines.
+// No package dependencies, by design: Foundation and the toolchain's test libraries only.
+import PackageDescription
+
+let package = Package(
+    name: "pipegen",
+    products: [
+        .executable(name: "pipegen", targets: ["pipegen"]),
+        .library(name: "PipegenKit", targets: ["PipegenKit"]),
+        .library(name: "CloudFormation", targets: ["CloudFormation"]),
+    ],
+    targets: [
+        // Leaf: ordered document tree, YAML/JSON writers, YAML/JSON readers with source marks.
+        .target(name: "YAMLKit"),
+        // CloudFormation model: templates, intrinsics, one type per resource. No I/O, no config.
+        .target(name: "CloudFormation", dependencies: ["YAMLKit"]),
+        // Config: source text → located nodes → typed, validated Config, with diagnostics.
+        .target(name: "PipegenConfig", dependencies: ["YAMLKit"]),
+        // Kit: Config → tooling and environment templates, plan, graph, cross-account checks.
+        .target(name: "PipegenKit", dependencies: ["PipegenConfig", "CloudFormation", "YAMLKit"]),
+        // CLI: argument parsing, subcommands, diagnostics printing, exit codes, atomic writes.
+        .target(name: "PipegenCLI", dependencies: ["PipegenKit", "PipegenConfig", "CloudFormation", "YAMLKit"]),
+        .executableTarget(name: "pipegen", dependencies: ["PipegenCLI"]),
+
+        .testTarget(name: "YAMLKitTests", dependencies: ["YAMLKit"]),
+        .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "YAMLKit"]),
+        .testTarget(
+            name: "PipegenConfigTests", dependencies: ["PipegenConfig", "YAMLKit"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PipegenKitTests", dependencies: ["PipegenKit", "PipegenConfig", "CloudFormation", "YAMLKit"],
+            exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "PipegenCLITests", dependencies: ["PipegenCLI", "PipegenKit", "YAMLKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

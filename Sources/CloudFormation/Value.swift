@@ -1,0 +1,180 @@
+import YAMLKit
+
+/// A CloudFormation property value: plain data or an intrinsic function, anywhere a property
+/// may hold one. Lowered to long-form intrinsics (`Ref`, `Fn::Sub`, ...) so that YAML and JSON
+/// come from one tree.
+public indirect enum Value: Hashable, Sendable {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case list([Value])
+    case map([Field])
+
+    /// `Ref`: a parameter, a resource, or a pseudo parameter such as `AWS::Region`.
+    case ref(String)
+    /// `Fn::GetAtt`: an attribute of a resource.
+    case getAtt(String, String)
+    /// `Fn::Sub`: `${Name}` placeholders; `variables` nil for the one-argument form.
+    case sub(String, variables: [Field]?)
+    case join(String, [Value])
+    case importValue(Value)
+    /// `Fn::If`: a condition name, the value when true, the value when false.
+    case `if`(String, Value, Value)
+    case select(Int, Value)
+    case split(String, Value)
+    case getAZs(Value)
+    case base64(Value)
+    case findInMap(String, Value, Value)
+    case equals(Value, Value)
+    case and([Value])
+    case or([Value])
+    case not(Value)
+    /// `Condition`: a named condition inside a condition function.
+    case condition(String)
+
+    /// `Fn::Sub` with no variable map.
+    public static func sub(_ text: String) -> Value { .sub(text, variables: nil) }
+
+    /// `Ref` to a pseudo parameter.
+    public static func ref(_ pseudo: Pseudo) -> Value { .ref(pseudo.rawValue) }
+
+    /// `Ref: AWS::NoValue`, which removes the property it stands in.
+    public static let noValue = Value.ref(.noValue)
+}
+
+/// The pseudo parameters every template may `Ref`.
+public enum Pseudo: String, CaseIterable, Sendable {
+    case accountId = "AWS::AccountId"
+    case notificationARNs = "AWS::NotificationARNs"
+    case noValue = "AWS::NoValue"
+    case partition = "AWS::Partition"
+    case region = "AWS::Region"
+    case stackId = "AWS::StackId"
+    case stackName = "AWS::StackName"
+    case urlSuffix = "AWS::URLSuffix"
+}
+
+/// One named member of a map value or of a resource's properties.
+public struct Field: Hashable, Sendable {
+    public var name: String
+    public var value: Value
+
+    public init(_ name: String, _ value: Value) {
+        self.name = name
+        self.value = value
+    }
+}
+
+extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: Value...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        self = .map(elements.map { Field($0.0, $0.1) })
+    }
+}
+
+extension Value {
+    /// The long-form document: what both writers see.
+    public var document: Document {
+        switch self {
+        case .string(let s): return .string(s)
+        case .int(let i): return .int(i)
+        case .bool(let b): return .bool(b)
+        case .list(let items): return .list(items.map(\.document))
+        case .map(let fields): return .map(fields.map { .init($0.name, $0.value.document) })
+        case .ref(let name): return ["Ref": .string(name)]
+        case .getAtt(let resource, let attribute): return ["Fn::GetAtt": [.string(resource), .string(attribute)]]
+        case .sub(let text, nil): return ["Fn::Sub": .string(text)]
+        case .sub(let text, let variables?):
+            return ["Fn::Sub": [.string(text), Value.map(variables).document]]
+        case .join(let sep, let items): return ["Fn::Join": [.string(sep), .list(items.map(\.document))]]
+        case .importValue(let v): return ["Fn::ImportValue": v.document]
+        case .if(let c, let a, let b): return ["Fn::If": [.string(c), a.document, b.document]]
+        case .select(let i, let v): return ["Fn::Select": [.int(i), v.document]]
+        case .split(let sep, let v): return ["Fn::Split": [.string(sep), v.document]]
+        case .getAZs(let v): return ["Fn::GetAZs": v.document]
+        case .base64(let v): return ["Fn::Base64": v.document]
+        case .findInMap(let m, let k1, let k2): return ["Fn::FindInMap": [.string(m), k1.document, k2.document]]
+        case .equals(let a, let b): return ["Fn::Equals": [a.document, b.document]]
+        case .and(let items): return ["Fn::And": .list(items.map(\.document))]
+        case .or(let items): return ["Fn::Or": .list(items.map(\.document))]
+        case .not(let v): return ["Fn::Not": [v.document]]
+        case .condition(let name): return ["Condition": .string(name)]
+        }
+    }
+
+    /// Every name this value refers to: `Ref`s, `Fn::GetAtt` resources, `${Name}` and
+    /// `${Name.Attr}` placeholders of `Fn::Sub` (minus its own variables), and condition names.
+    public var references: [Reference] {
+        var out: [Reference] = []
+        collectReferences(into: &out)
+        return out
+    }
+
+    func collectReferences(into out: inout [Reference]) {
+        switch self {
+        case .string, .int, .bool: break
+        case .list(let items), .join(_, let items), .and(let items), .or(let items):
+            for item in items { item.collectReferences(into: &out) }
+        case .map(let fields):
+            for f in fields { f.value.collectReferences(into: &out) }
+        case .ref(let name): out.append(.ref(name))
+        case .getAtt(let resource, _): out.append(.ref(resource))
+        case .sub(let text, let variables):
+            let own = Set((variables ?? []).map(\.name))
+            for name in Value.placeholders(in: text) where !own.contains(name) { out.append(.ref(name)) }
+            for v in variables ?? [] { v.value.collectReferences(into: &out) }
+        case .importValue(let v), .select(_, let v), .split(_, let v), .getAZs(let v), .base64(let v), .not(let v):
+            v.collectReferences(into: &out)
+        case .if(let c, let a, let b):
+            out.append(.condition(c))
+            a.collectReferences(into: &out)
+            b.collectReferences(into: &out)
+        case .findInMap(let m, let a, let b):
+            out.append(.mapping(m))
+            a.collectReferences(into: &out)
+            b.collectReferences(into: &out)
+        case .equals(let a, let b):
+            a.collectReferences(into: &out)
+            b.collectReferences(into: &out)
+        case .condition(let name): out.append(.condition(name))
+        }
+    }
+
+    /// The names inside `${...}` of an `Fn::Sub` string: `${Name.Attr}` gives `Name`; `${!x}`
+    /// is a literal and gives nothing.
+    public static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        let u = Array(text.utf8)
+        var i = 0
+        while i + 1 < u.count {
+            guard u[i] == UInt8(ascii: "$"), u[i + 1] == UInt8(ascii: "{") else {
+                i += 1
+                continue
+            }
+            guard let close = u[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            let inner = String(decoding: u[(i + 2)..<close], as: UTF8.self)
+            i = close + 1
+            if inner.hasPrefix("!") { continue }
+            // `AWS::Region` keeps its `::`; `Resource.Attr` gives the resource.
+            if inner.contains("::") {
+                names.append(inner)
+            } else {
+                names.append(String(inner.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]))
+            }
+        }
+        return names
+    }
+}
+
+/// A name a template refers to, of one of the three namespaces CloudFormation resolves.
+public enum Reference: Hashable, Sendable {
+    /// A parameter, resource or pseudo parameter.
+    case ref(String)
+    case condition(String)
+    case mapping(String)
+}

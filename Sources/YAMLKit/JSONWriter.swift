@@ -1,0 +1,75 @@
+/// Writes a `Document` as pretty-printed JSON: 2-space indentation, keys in the document's
+/// order, `/` not escaped (ARNs stay readable), a trailing newline.
+public struct JSONWriter: Sendable {
+    public init() {}
+
+    public func write(_ document: Document) -> String {
+        var out = ""
+        out.reserveCapacity(4096)
+        write(document, indent: 0, into: &out)
+        out += "\n"
+        return out
+    }
+
+    private func write(_ value: Document, indent: Int, into out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        // JSON has no infinity or NaN; our templates never hold them, so null is the honest fallback.
+        case .double(let d): out += d.isFinite ? YAMLWriter.format(d) : "null"
+        case .string(let s): JSONWriter.quote(s, into: &out)
+        case .list(let items):
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
+            let pad = String(repeating: " ", count: indent + 2)
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += pad
+                write(item, indent: indent + 2, into: &out)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "]"
+        case .map(let entries):
+            if entries.isEmpty {
+                out += "{}"
+                return
+            }
+            let pad = String(repeating: " ", count: indent + 2)
+            out += "{\n"
+            for (i, entry) in entries.enumerated() {
+                out += pad
+                JSONWriter.quote(entry.key, into: &out)
+                out += ": "
+                write(entry.value, indent: indent + 2, into: &out)
+                out += i == entries.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        }
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                // Controls must be escaped; U+2028/9 too, so the text is also valid JavaScript.
+                if c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029 {
+                    out += "\\u" + YAMLWriter.hex(c.value, 4)
+                } else {
+                    out.unicodeScalars.append(c)
+                }
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,90 @@
+/// How the YAML writer must write one string so that every YAML 1.1 and 1.2 reader reads it
+/// back as that same string.
+public enum ScalarStyle: Equatable, Sendable {
+    /// Unquoted: the text cannot be read as anything else.
+    case plain
+    /// `'...'`: needs quoting, but holds nothing that needs an escape.
+    case singleQuoted
+    /// `"..."`: holds a character that must be escaped (a control character, a line break, ...).
+    case doubleQuoted
+    /// `|`: multi-line text in value position, kept line for line.
+    case literal
+
+    /// The style for `text`; `allowLiteral` is false for keys and flow positions.
+    public static func of(_ text: String, allowLiteral: Bool = true) -> ScalarStyle {
+        if text.isEmpty { return .singleQuoted }
+        let scalars = Array(text.unicodeScalars)
+        if scalars.contains(where: { $0 == "\n" }) {
+            return allowLiteral && literalFits(text) ? .literal : .doubleQuoted
+        }
+        if scalars.contains(where: needsEscape) { return .doubleQuoted }
+        return plainIsSafe(scalars) ? .plain : .singleQuoted
+    }
+
+    /// Characters that single quotes cannot carry: outside YAML's printable set, tab, and the
+    /// characters YAML 1.1 treats as line breaks (NEL, LS, PS) or that confuse readers (BOM).
+    static func needsEscape(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x20...0x7E: return false
+        case 0x85, 0x2028, 0x2029, 0xFEFF: return true
+        case 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return false
+        default: return true  // C0 and C1 controls, tab, DEL, U+FFFE, U+FFFF
+        }
+    }
+
+    /// Literal blocks keep text exactly only when each line is printable, has no trailing space,
+    /// and the first content line does not begin with a space (the reader would take it for
+    /// indentation). Text with no visible character is never written as a block.
+    static func literalFits(_ text: String) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first(where: { !$0.isEmpty }), first.first != " " else { return false }
+        for line in lines {
+            if line.last == " " { return false }
+            if line.unicodeScalars.contains(where: needsEscape) { return false }
+        }
+        return true
+    }
+
+    static let indicators: Set<Unicode.Scalar> = [
+        "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
+    ]
+
+    static func plainIsSafe(_ s: [Unicode.Scalar]) -> Bool {
+        guard let first = s.first, let last = s.last else { return false }
+        if first == " " || last == " " || last == ":" { return false }
+        if indicators.contains(first) { return false }
+        for i in s.indices.dropLast() {
+            if s[i] == ":" && s[i + 1] == " " { return false }
+            if s[i] == " " && s[i + 1] == "#" { return false }
+        }
+        let text = String(String.UnicodeScalarView(s))
+        if text.hasPrefix("...") || text == "<<" || text == "=" { return false }
+        return !resolvesToNonString(text)
+    }
+
+    static let reservedWords: Set<String> = [
+        "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
+    ]
+
+    /// True when a YAML 1.1 or 1.2 reader would read the plain text as null, a boolean, a
+    /// number (any base, sexagesimal, `.inf`, `.nan`) or a timestamp. Deliberately broad:
+    /// quoting a string that did not need it is harmless; the reverse changes its meaning.
+    public static func resolvesToNonString(_ text: String) -> Bool {
+        if reservedWords.contains(text.lowercased()) { return true }
+        let lower = text.lowercased()
+        for special in [".inf", "+.inf", "-.inf", ".nan"] where lower == special { return true }
+        let u = Array(text.utf8)
+        // Timestamps: YYYY-M-D at the start.
+        if u.count >= 8, u[0..<4].allSatisfy(isDigit), u[4] == UInt8(ascii: "-") { return true }
+        // Numbers in any YAML 1.1 / 1.2 form: made only of number characters, with a digit,
+        // starting like a number.
+        var i = 0
+        if i < u.count, u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") { i += 1 }
+        if i < u.count, u[i] == UInt8(ascii: ".") { i += 1 }
+        guard i < u.count, isDigit(u[i]) else { return false }
+        return u.allSatisfy { numberCharacters.contains($0) }
+    }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    static let numberCharacters: Set<UInt8> = Set("0123456789abcdefABCDEFxXoObB_.+-:".utf8)
+}

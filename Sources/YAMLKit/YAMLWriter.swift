@@ -1,0 +1,166 @@
+/// Writes a `Document` as block-style YAML: 2-space indentation, `\n` line ends, a trailing
+/// newline, keys in the document's order, multi-line strings as literal blocks, and every
+/// scalar quoted exactly when a YAML 1.1 or 1.2 reader would otherwise read something else.
+public struct YAMLWriter: Sendable {
+    public init() {}
+
+    /// The YAML text of `document`, after `comments` written as `# ` lines.
+    public func write(_ document: Document, comments: [String] = []) -> String {
+        var out = ""
+        out.reserveCapacity(4096)
+        for line in comments { out += line.isEmpty ? "#\n" : "# \(line)\n" }
+        switch document {
+        case .map(let entries) where !entries.isEmpty:
+            writeEntries(entries, indent: 0, into: &out)
+        case .list(let items) where !items.isEmpty:
+            writeItems(items, indent: 0, into: &out)
+        default:
+            out += inline(document) ?? blockScalar(document, indent: 0)
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `afterDash`: the first entry goes on the line of the list item's `- `.
+    private func writeEntries(
+        _ entries: [Document.Entry], indent: Int, afterDash: Bool = false, into out: inout String
+    ) {
+        let pad = String(repeating: " ", count: indent)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 || !afterDash { out += pad }
+            out += key(entry.key)
+            out += ":"
+            writeValue(entry.value, indent: indent, into: &out)
+        }
+    }
+
+    private func writeItems(
+        _ items: [Document], indent: Int, afterDash: Bool = false, into out: inout String
+    ) {
+        let pad = String(repeating: " ", count: indent)
+        for (index, item) in items.enumerated() {
+            if index > 0 || !afterDash { out += pad }
+            out += "- "
+            switch item {
+            case .map(let entries) where !entries.isEmpty:
+                writeEntries(entries, indent: indent + 2, afterDash: true, into: &out)
+            case .list(let nested) where !nested.isEmpty:
+                writeItems(nested, indent: indent + 2, afterDash: true, into: &out)
+            default:
+                out += inline(item) ?? blockScalar(item, indent: indent + 2)
+                out += "\n"
+            }
+        }
+    }
+
+    /// Writes what follows `key:` — a space and a scalar, or a newline and a nested block.
+    private func writeValue(_ value: Document, indent: Int, into out: inout String) {
+        switch value {
+        case .map(let entries) where !entries.isEmpty:
+            out += "\n"
+            writeEntries(entries, indent: indent + 2, into: &out)
+        case .list(let items) where !items.isEmpty:
+            out += "\n"
+            writeItems(items, indent: indent + 2, into: &out)
+        default:
+            out += " "
+            out += inline(value) ?? blockScalar(value, indent: indent + 2)
+            out += "\n"
+        }
+    }
+
+    /// A scalar or empty collection on one line, or nil when it must be a literal block.
+    private func inline(_ value: Document) -> String? {
+        switch value {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .double(let d): return YAMLWriter.format(d)
+        case .list: return "[]"
+        case .map: return "{}"
+        case .string(let s):
+            switch ScalarStyle.of(s) {
+            case .plain: return s
+            case .singleQuoted: return YAMLWriter.singleQuoted(s)
+            case .doubleQuoted: return YAMLWriter.doubleQuoted(s)
+            case .literal: return nil
+            }
+        }
+    }
+
+    /// A literal block (`|`, `|-` or `|+` by the number of trailing newlines), its lines
+    /// indented to `indent`, without the final newline (the caller adds it).
+    private func blockScalar(_ value: Document, indent: Int) -> String {
+        guard case .string(let s) = value else { return "" }
+        var body = Substring(s)
+        var trailing = 0
+        while body.hasSuffix("\n") {
+            body = body.dropLast()
+            trailing += 1
+        }
+        let chomp = trailing == 0 ? "-" : trailing == 1 ? "" : "+"
+        let pad = String(repeating: " ", count: indent)
+        var out = "|\(chomp)"
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            out += line.isEmpty ? "\n" : "\n\(pad)\(line)"
+        }
+        for _ in 1..<max(trailing, 1) { out += "\n" }
+        return out
+    }
+
+    private func key(_ k: String) -> String {
+        switch ScalarStyle.of(k, allowLiteral: false) {
+        case .plain: return k
+        case .singleQuoted: return YAMLWriter.singleQuoted(k)
+        case .doubleQuoted, .literal: return YAMLWriter.doubleQuoted(k)
+        }
+    }
+
+    static func singleQuoted(_ s: String) -> String {
+        var out = "'"
+        for c in s { out += c == "'" ? "''" : String(c) }
+        return out + "'"
+    }
+
+    static func doubleQuoted(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\0": out += "\\0"
+            default:
+                if ScalarStyle.needsEscape(c) {
+                    out += c.value > 0xFFFF ? "\\U" + hex(c.value, 8) : "\\u" + hex(c.value, 4)
+                } else {
+                    out.unicodeScalars.append(c)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func hex(_ v: UInt32, _ width: Int) -> String {
+        let digits = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// A double that every reader reads back as a float: always with a `.` in the mantissa,
+    /// `.inf`/`.nan` for the non-finite values.
+    static func format(_ d: Double) -> String {
+        if d.isNaN { return ".nan" }
+        if d.isInfinite { return d < 0 ? "-.inf" : ".inf" }
+        var text = "\(d)"
+        if !text.contains(".") {
+            if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+                text.insert(contentsOf: ".0", at: e)
+            } else {
+                text += ".0"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import PipegenCLI
+
+exit(PipegenCLI.run(arguments: Array(CommandLine.arguments.dropFirst())))
