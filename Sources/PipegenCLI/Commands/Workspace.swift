@@ -79,6 +79,13 @@ struct Workspace {
         } catch {
             throw .internalError(error.problems)
         }
+        try Self.checkNames(files)
+        return files
+    }
+
+    /// The renderer's file names must be plain, unique names inside the output folder: no
+    /// `/`, no leading dot (the temporary folders and backups use those).
+    static func checkNames(_ files: [RenderedFile]) throws(CLIError) {
         var seen: Set<String> = []
         for file in files {
             let name = file.name
@@ -89,7 +96,6 @@ struct Workspace {
                 throw .internalError(["the renderer produced '\(name)' twice"])
             }
         }
-        return files
     }
 }
 
