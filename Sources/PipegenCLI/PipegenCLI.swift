@@ -8,7 +8,8 @@ public enum PipegenCLI {
     /// Runs `pipegen` with `arguments` (without the program name) on the real process IO.
     public static func run(arguments: [String]) -> Int32 {
         guard var io = CLIIO.process() else {
-            OutputSink.descriptor(2).writing("error: cannot determine the current folder\n")
+            var stderr = OutputSink.descriptor(2)
+            stderr.write("error: cannot determine the current folder\n")
             return ExitCode.failure
         }
         return run(arguments: arguments, io: &io)
@@ -45,11 +46,11 @@ public enum PipegenCLI {
             guard let named = Subcommands.named(first) else { throw .usage(Subcommands.unknown(first)) }
             command = named
         }
-        try run(command, rest, io: &io)
+        try invoke(command, rest, io: &io)
     }
 
     /// Parses `arguments` for `command`, then shows its help or runs it.
-    static func run(_ command: any Subcommand.Type, _ arguments: [String], io: inout CLIIO) throws(CLIError) {
+    static func invoke(_ command: any Subcommand.Type, _ arguments: [String], io: inout CLIIO) throws(CLIError) {
         let outcome: ParseOutcome
         do {
             outcome = try ArgumentParser.parse(arguments, spec: command.spec)
@@ -60,12 +61,5 @@ public enum PipegenCLI {
         case .help: io.stdout.write(command.help)
         case .run(let parsed): try command.run(parsed, io: &io)
         }
-    }
-}
-
-extension OutputSink {
-    fileprivate func writing(_ text: String) {
-        var copy = self
-        copy.write(text)
     }
 }

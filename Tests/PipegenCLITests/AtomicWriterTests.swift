@@ -70,7 +70,8 @@ import Testing
         try withTemporaryFolder { root in
             let folder = "\(root)/a/b/templates"
             let files = [RenderedFile(name: "t.yaml", contents: Self.generated("t: 1"), resourceCount: 1)]
-            #expect(try AtomicWriter(folder: folder).commit(try OutputPlan(files: files, folder: folder)) == .createdFolder)
+            #expect(
+                try AtomicWriter(folder: folder).commit(try OutputPlan(files: files, folder: folder)) == .createdFolder)
             #expect(try tree(folder) == ["t.yaml": Self.generated("t: 1")])
             try Self.expectNoTemporaryFolders("\(root)/a/b")
         }
@@ -82,7 +83,8 @@ import Testing
             try FileSystem.makeDirectory(folder)
             try write(Self.generated("t: 1"), to: "\(folder)/t.yaml")
             let files = [RenderedFile(name: "t.yaml", contents: Self.generated("t: 1"), resourceCount: 1)]
-            #expect(try AtomicWriter(folder: folder).commit(try OutputPlan(files: files, folder: folder)) == .nothingToDo)
+            #expect(
+                try AtomicWriter(folder: folder).commit(try OutputPlan(files: files, folder: folder)) == .nothingToDo)
         }
     }
 
@@ -112,7 +114,9 @@ import Testing
     }
 
     @Test func rendererFileNamesAreChecked() {
-        func names(_ names: String...) -> [RenderedFile] { names.map { RenderedFile(name: $0, contents: "", resourceCount: 0) } }
+        func names(_ names: String...) -> [RenderedFile] {
+            names.map { RenderedFile(name: $0, contents: "", resourceCount: 0) }
+        }
         #expect(throws: Never.self) { try Workspace.checkNames(names("tooling.yaml", "dev.yaml")) }
         for bad in [names("../x.yaml"), names("a/b.yaml"), names(".hidden"), names(""), names("t.yaml", "t.yaml")] {
             #expect(throws: CLIError.self) { try Workspace.checkNames(bad) }
@@ -122,12 +126,13 @@ import Testing
     @Test func internalErrorsSayTheyAreBugs() {
         var io = CLIIO.capturing(workingDirectory: "/")
         #expect(io.report(.internalError(["resource 'Topic' has no type", "second problem"])) == 70)
-        #expect(io.stderr.text == """
-            internal error: resource 'Topic' has no type
-            internal error: second problem
-            note: this is a bug in pipegen; please report it with your config
+        #expect(
+            io.stderr.text == """
+                internal error: resource 'Topic' has no type
+                internal error: second problem
+                note: this is a bug in pipegen; please report it with your config
 
-            """)
+                """)
         #expect(io.stdout.text == "")
     }
 

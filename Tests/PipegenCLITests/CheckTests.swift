@@ -19,8 +19,10 @@ import Testing
     }
 
     /// Runs `check` and asserts it changed nothing under `root`.
-    static func check(_ arguments: [String] = [], in root: String, terminal: Bool = false,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
+    static func check(
+        _ arguments: [String] = [], in root: String, terminal: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Run {
         let before = try tree(root)
         let run = pipegen(["check"] + arguments, in: root, terminal: terminal)
         #expect(try tree(root) == before, "check changed files", sourceLocation: sourceLocation)
@@ -69,7 +71,8 @@ import Testing
             let run = try Self.check(in: root)
             let body = Self.lines(file.contents)
             let range = body.count == 1 ? "1" : "1,\(body.count)"
-            let expected = ["--- /dev/null", "+++ templates/\(file.name) (rendered)", "@@ -0,0 +\(range) @@"]
+            let expected =
+                ["--- /dev/null", "+++ templates/\(file.name) (rendered)", "@@ -0,0 +\(range) @@"]
                 + body.map { "+" + $0 } + ["1 file missing; run 'pipegen render' to update"]
             #expect(run.code == 1)
             expectSnapshot(run.stdout, expected.map { $0 + "\n" }.joined())
@@ -83,7 +86,9 @@ import Testing
             let run = try Self.check(in: root)
             let header = "# \(GeneratedHeader.text(configPath: "../pipegen.yaml"))"
             #expect(run.code == 1)
-            expectSnapshot(run.stdout, """
+            expectSnapshot(
+                run.stdout,
+                """
                 --- templates/old.yaml (committed)
                 +++ /dev/null
                 @@ -1,2 +0,0 @@
@@ -107,7 +112,10 @@ import Testing
             let json = try Self.check(["--format=json"], in: root)
             let count = try expectedFiles().count
             #expect(json.code == 1)
-            #expect(json.stdout.hasSuffix("\n\(count) file\(count == 1 ? "" : "s") missing, \(count + 1) stale; run 'pipegen render' to update\n"))
+            #expect(
+                json.stdout.hasSuffix(
+                    "\n\(count) file\(count == 1 ? "" : "s") missing, \(count + 1) stale; run 'pipegen render' to update\n"
+                ))
         }
     }
 
@@ -117,7 +125,9 @@ import Testing
             let run = try Self.check(["-o", "cfn"], in: root)
             let count = try expectedFiles().count
             #expect(run.code == 1)
-            #expect(run.stdout.hasSuffix("\n\(count == 1 ? "1 file" : "\(count) files") missing; run 'pipegen render' to update\n"))
+            #expect(
+                run.stdout.hasSuffix(
+                    "\n\(count == 1 ? "1 file" : "\(count) files") missing; run 'pipegen render' to update\n"))
             #expect(try FileSystem.kind("\(root)/cfn") == nil)
         }
     }

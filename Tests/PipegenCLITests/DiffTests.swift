@@ -37,8 +37,10 @@ struct SplitMix64: RandomNumberGenerator {
         var random = SplitMix64(state: Self.seed)
         for round in 0..<2000 {
             let alphabet = Int.random(in: 1...4, using: &random)
-            let a = (0..<Int.random(in: 0...24, using: &random)).map { _ in Int.random(in: 0..<alphabet, using: &random) }
-            let b = (0..<Int.random(in: 0...24, using: &random)).map { _ in Int.random(in: 0..<alphabet, using: &random) }
+            let a = (0..<Int.random(in: 0...24, using: &random)).map { _ in Int.random(in: 0..<alphabet, using: &random)
+            }
+            let b = (0..<Int.random(in: 0...24, using: &random)).map { _ in Int.random(in: 0..<alphabet, using: &random)
+            }
             let (deleted, inserted) = Myers.diff(a, b)
             let keptA = a.indices.filter { !deleted[$0] }.map { a[$0] }
             let keptB = b.indices.filter { !inserted[$0] }.map { b[$0] }
@@ -63,43 +65,61 @@ struct SplitMix64: RandomNumberGenerator {
     @Test func oneChangedLineWithThreeLinesOfContext() {
         let old = Self.lines(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"])
         let new = Self.lines(["a", "b", "c", "d", "E", "f", "g", "h", "i", "j"])
-        #expect(Self.diff(old, new) == Self.lines(["--- old", "+++ new", "@@ -2,7 +2,7 @@", " b", " c", " d", "-e", "+E", " f", " g", " h"]))
+        #expect(
+            Self.diff(old, new)
+                == Self.lines(["--- old", "+++ new", "@@ -2,7 +2,7 @@", " b", " c", " d", "-e", "+E", " f", " g", " h"])
+        )
     }
 
     @Test func changesCloseTogetherShareAHunkAndFarApartDoNot() {
         let old = (1...20).map(String.init)
-        var near = old, far = old
-        near[3] = "x"; near[10] = "y"  // 6 unchanged lines between: one hunk.
-        far[3] = "x"; far[11] = "y"  // 7 unchanged lines between: two hunks.
-        #expect(Self.diff(Self.lines(old), Self.lines(near)) == Self.lines([
-            "--- old", "+++ new", "@@ -1,14 +1,14 @@", " 1", " 2", " 3", "-4", "+x",
-            " 5", " 6", " 7", " 8", " 9", " 10", "-11", "+y", " 12", " 13", " 14",
-        ]))
-        #expect(Self.diff(Self.lines(old), Self.lines(far)) == Self.lines([
-            "--- old", "+++ new", "@@ -1,7 +1,7 @@", " 1", " 2", " 3", "-4", "+x", " 5", " 6", " 7",
-            "@@ -9,7 +9,7 @@", " 9", " 10", " 11", "-12", "+y", " 13", " 14", " 15",
-        ]))
+        var near = old
+        var far = old
+        near[3] = "x"
+        near[10] = "y"  // 6 unchanged lines between: one hunk.
+        far[3] = "x"
+        far[11] = "y"  // 7 unchanged lines between: two hunks.
+        #expect(
+            Self.diff(Self.lines(old), Self.lines(near))
+                == Self.lines([
+                    "--- old", "+++ new", "@@ -1,14 +1,14 @@", " 1", " 2", " 3", "-4", "+x",
+                    " 5", " 6", " 7", " 8", " 9", " 10", "-11", "+y", " 12", " 13", " 14",
+                ]))
+        #expect(
+            Self.diff(Self.lines(old), Self.lines(far))
+                == Self.lines([
+                    "--- old", "+++ new", "@@ -1,7 +1,7 @@", " 1", " 2", " 3", "-4", "+x", " 5", " 6", " 7",
+                    "@@ -9,7 +9,7 @@", " 9", " 10", " 11", "-12", "+y", " 13", " 14", " 15",
+                ]))
     }
 
     @Test func wholeFileAddedOrRemovedAndSingleLineRanges() {
         #expect(Self.diff("", "a\nb\n") == Self.lines(["--- old", "+++ new", "@@ -0,0 +1,2 @@", "+a", "+b"]))
         #expect(Self.diff("a\nb\n", "") == Self.lines(["--- old", "+++ new", "@@ -1,2 +0,0 @@", "-a", "-b"]))
         #expect(Self.diff("a\n", "b\n") == Self.lines(["--- old", "+++ new", "@@ -1 +1 @@", "-a", "+b"]))
-        #expect(Self.diff("a\nb\nc\n", "a\nc\n") == Self.lines(["--- old", "+++ new", "@@ -1,3 +1,2 @@", " a", "-b", " c"]))
-        #expect(Self.diff("a\nc\n", "a\nb\nc\n") == Self.lines(["--- old", "+++ new", "@@ -1,2 +1,3 @@", " a", "+b", " c"]))
+        #expect(
+            Self.diff("a\nb\nc\n", "a\nc\n") == Self.lines(["--- old", "+++ new", "@@ -1,3 +1,2 @@", " a", "-b", " c"]))
+        #expect(
+            Self.diff("a\nc\n", "a\nb\nc\n") == Self.lines(["--- old", "+++ new", "@@ -1,2 +1,3 @@", " a", "+b", " c"]))
     }
 
     @Test func missingFinalLineBreakIsShown() {
-        #expect(Self.diff("a\nb", "a\nb\n") == Self.lines([
-            "--- old", "+++ new", "@@ -1,2 +1,2 @@", " a", "-b", "\\ No newline at end of file", "+b",
-        ]))
-        #expect(Self.diff("a\n", "a\nb") == Self.lines([
-            "--- old", "+++ new", "@@ -1 +1,2 @@", " a", "+b", "\\ No newline at end of file",
-        ]))
+        #expect(
+            Self.diff("a\nb", "a\nb\n")
+                == Self.lines([
+                    "--- old", "+++ new", "@@ -1,2 +1,2 @@", " a", "-b", "\\ No newline at end of file", "+b",
+                ]))
+        #expect(
+            Self.diff("a\n", "a\nb")
+                == Self.lines([
+                    "--- old", "+++ new", "@@ -1 +1,2 @@", " a", "+b", "\\ No newline at end of file",
+                ]))
     }
 
     @Test func carriageReturnsAndInvalidUTF8AreJustBytes() {
-        #expect(Self.diff("a\r\nb\n", "a\nb\n") == Self.lines(["--- old", "+++ new", "@@ -1,2 +1,2 @@", "-a\r", "+a", " b"]))
+        #expect(
+            Self.diff("a\r\nb\n", "a\nb\n")
+                == Self.lines(["--- old", "+++ new", "@@ -1,2 +1,2 @@", "-a\r", "+a", " b"]))
         let diff = UnifiedDiff(oldLabel: "o", newLabel: "n").format(old: [0xFF, 0x0A], new: [0x61, 0x0A])
         #expect(diff == "--- o\n+++ n\n@@ -1 +1 @@\n-\u{FFFD}\n+a\n")
     }

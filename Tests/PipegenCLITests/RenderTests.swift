@@ -59,17 +59,20 @@ import Testing
             try write(validConfig, to: "\(root)/pipegen.yaml")
             try FileSystem.makeDirectories("\(root)/templates/nested")
             try write(Self.staleYAML, to: "\(root)/templates/old.yaml")
-            try write("{\"Metadata\": {\"Note\": \"\(GeneratedHeader.text(configPath: "x"))\"}}\n", to: "\(root)/templates/old.json")
+            try write(
+                "{\"Metadata\": {\"Note\": \"\(GeneratedHeader.text(configPath: "x"))\"}}\n",
+                to: "\(root)/templates/old.json")
             try write("hand-written notes\n", to: "\(root)/templates/notes.md")
             try write("", to: "\(root)/templates/.gitkeep")
             try write(Self.staleYAML, to: "\(root)/templates/nested/deep.yaml")
             let run = pipegen(["render"], in: root)
             #expect(run.code == 0)
-            #expect(run.stdout == (try expectedFiles()).map { Self.wroteLine($0) }.joined() + """
-                removed templates/old.json (no longer produced by the config)
-                removed templates/old.yaml (no longer produced by the config)
+            #expect(
+                run.stdout == (try expectedFiles()).map { Self.wroteLine($0) }.joined() + """
+                    removed templates/old.json (no longer produced by the config)
+                    removed templates/old.yaml (no longer produced by the config)
 
-                """)
+                    """)
             let after = try tree(root)
             #expect(after["templates/old.yaml"] == nil && after["templates/old.json"] == nil)
             #expect(after["templates/notes.md"] == "hand-written notes\n")
@@ -86,7 +89,9 @@ import Testing
             let run = pipegen(["render", "infra/pipegen.yaml"], in: root)
             #expect(run.code == 0)
             #expect(run.stdout == (try expectedFiles()).map { Self.wroteLine($0, in: "infra/templates") }.joined())
-            for file in try expectedFiles() { #expect(try read("\(root)/infra/templates/\(file.name)") == file.contents) }
+            for file in try expectedFiles() {
+                #expect(try read("\(root)/infra/templates/\(file.name)") == file.contents)
+            }
             // An explicit, deeper --out with a trailing slash; its parents are created.
             let deep = pipegen(["render", "--out=build/cfn/", "./infra/pipegen.yaml"], in: root)
             #expect(deep.code == 0)
@@ -108,27 +113,65 @@ import Testing
         }
     }
 
+    /// `render` only overwrites files it recognises as its own, so every format must carry
+    /// the generated header. The stub renderer's JSON has none yet: when it gains one, this
+    /// known issue stops reproducing and the test fails, asking for the wrapper to go.
+    @Test(arguments: OutputFormat.allCases)
+    func renderingAgainRecognisesItsOwnFiles(_ format: OutputFormat) throws {
+        try withTemporaryFolder { root in
+            try write(validConfig, to: "\(root)/pipegen.yaml")
+            #expect(pipegen(["render", "--format", format.rawValue], in: root).code == 0)
+            try withKnownIssue("the stub renderer writes JSON without GeneratedHeader") {
+                let expected = try expectedFiles(format: format)
+                #expect(expected.allSatisfy { GeneratedHeader.isGenerated($0.contents) })
+                let again = pipegen(["render", "--format", format.rawValue], in: root)
+                #expect(again.code == 0)
+                #expect(again.stdout == expected.map { "unchanged templates/\($0.name)\n" }.joined())
+            } when: {
+                format == .json
+            }
+        }
+    }
+
     /// Setups that must fail with exit 1, a clear message, and nothing changed.
-    static let failures: [(name: String, arguments: [String], setup: @Sendable (String) throws -> Void, stderr: String)] = [
-        ("no config", ["render"], { _ in }, "error: cannot read 'pipegen.yaml': no such file or directory\n"),
-        ("config is a folder", ["render", "conf"], { try FileSystem.makeDirectory("\($0)/conf") },
-         "error: cannot read 'conf': is a directory\n"),
-        ("config not UTF-8", ["render", "bad.yaml"], { try FileSystem.writeNew("\($0)/bad.yaml", [0x70, 0xFF, 0x0A]) },
-         "error: cannot read 'bad.yaml': not valid UTF-8 text\n"),
-        ("file instead of DIR", ["render", "--out", "out"], { try write("x", to: "\($0)/out") },
-         "error: cannot write 'out': not a directory\n"),
-        ("file instead of DIR's parent", ["render", "-o", "blocker/templates"], { try write("x", to: "\($0)/blocker") },
-         "error: cannot write 'blocker/templates': not a directory\n"),
-        ("folder with a rendered file's name", ["render"], { root in
-            for file in try expectedFiles() { try FileSystem.makeDirectories("\(root)/templates/\(file.name)") }
-            try write(staleYAML, to: "\(root)/templates/old.yaml")
-        }, "error: cannot write 'templates/\((try? expectedFiles())?.first?.name ?? "")': is a directory\n"),
-        ("hand-written file with a rendered name", ["render"], { root in
-            try FileSystem.makeDirectories("\(root)/templates")
-            for file in try expectedFiles() { try write("mine\n", to: "\(root)/templates/\(file.name)") }
-        }, "error: cannot write 'templates/\((try? expectedFiles())?.first?.name ?? "")': the file exists and was not "
-            + "written by pipegen; move it away and run 'pipegen render' again\n"),
-    ]
+    static let failures:
+        [(name: String, arguments: [String], setup: @Sendable (String) throws -> Void, stderr: String)] = [
+            ("no config", ["render"], { _ in }, "error: cannot read 'pipegen.yaml': no such file or directory\n"),
+            (
+                "config is a folder", ["render", "conf"], { try FileSystem.makeDirectory("\($0)/conf") },
+                "error: cannot read 'conf': is a directory\n"
+            ),
+            (
+                "config not UTF-8", ["render", "bad.yaml"],
+                { try FileSystem.writeNew("\($0)/bad.yaml", [0x70, 0xFF, 0x0A]) },
+                "error: cannot read 'bad.yaml': not valid UTF-8 text\n"
+            ),
+            (
+                "file instead of DIR", ["render", "--out", "out"], { try write("x", to: "\($0)/out") },
+                "error: cannot write 'out': not a directory\n"
+            ),
+            (
+                "file instead of DIR's parent", ["render", "-o", "blocker/templates"],
+                { try write("x", to: "\($0)/blocker") },
+                "error: cannot write 'blocker/templates': not a directory\n"
+            ),
+            (
+                "folder with a rendered file's name", ["render"],
+                { root in
+                    for file in try expectedFiles() { try FileSystem.makeDirectories("\(root)/templates/\(file.name)") }
+                    try write(staleYAML, to: "\(root)/templates/old.yaml")
+                }, "error: cannot write 'templates/\((try? expectedFiles())?.first?.name ?? "")': is a directory\n"
+            ),
+            (
+                "hand-written file with a rendered name", ["render"],
+                { root in
+                    try FileSystem.makeDirectories("\(root)/templates")
+                    for file in try expectedFiles() { try write("mine\n", to: "\(root)/templates/\(file.name)") }
+                },
+                "error: cannot write 'templates/\((try? expectedFiles())?.first?.name ?? "")': the file exists and was not "
+                    + "written by pipegen; move it away and run 'pipegen render' again\n"
+            ),
+        ]
 
     @Test(arguments: failures.indices)
     func failsWithoutChangingAnything(_ index: Int) throws {

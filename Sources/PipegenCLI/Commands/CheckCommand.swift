@@ -33,7 +33,7 @@ enum CheckCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let (config, _) = try workspace.loadConfig(io: &io)
+        let config = try workspace.loadConfig(io: &io)
         let files = try workspace.render(config, format: workspace.format)
         let plan: OutputPlan
         do {
@@ -73,7 +73,9 @@ enum CheckCommand: Subcommand {
         if differ > 0 { parts.append(differ == 1 ? "1 file differs" : "\(differ) files differ") }
         if missing > 0 { parts.append(parts.isEmpty ? "\(fileCount(missing)) missing" : "\(missing) missing") }
         let stale = plan.stale.count
-        if stale > 0 { parts.append(parts.isEmpty ? "\(stale) stale \(stale == 1 ? "file" : "files")" : "\(stale) stale") }
+        if stale > 0 {
+            parts.append(parts.isEmpty ? "\(stale) stale \(stale == 1 ? "file" : "files")" : "\(stale) stale")
+        }
         io.stdout.write(parts.joined(separator: ", ") + "; run 'pipegen render' to update\n")
         throw .drift
     }

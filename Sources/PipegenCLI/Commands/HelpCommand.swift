@@ -26,8 +26,8 @@ enum HelpCommand: Subcommand {
         let width = Subcommands.all.map { $0.spec.name.count }.max() ?? 0
         let list = Subcommands.all.map { command in
             let name = command.spec.name
-            return "  \(name)\(String(repeating: " ", count: width - name.count))   \(command.spec.summary)\n"
-        }.joined()
+            return "  \(name)\(String(repeating: " ", count: width - name.count))   \(command.spec.summary)"
+        }.joined(separator: "\n")
         return """
             pipegen \(PipegenCLI.version)
             Generates the CloudFormation templates for cross-account CI/CD pipelines
@@ -37,8 +37,7 @@ enum HelpCommand: Subcommand {
               pipegen <subcommand> [options]
 
             SUBCOMMANDS
-
-            """ + list + """
+            \(list)
 
             OPTIONS
               -h, --help    Show this help

@@ -37,7 +37,7 @@ enum RenderCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let (config, _) = try workspace.loadConfig(io: &io)
+        let config = try workspace.loadConfig(io: &io)
         let files = try workspace.render(config, format: workspace.format)
         let plan: OutputPlan
         do {

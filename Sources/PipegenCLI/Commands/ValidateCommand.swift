@@ -29,7 +29,7 @@ enum ValidateCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let (config, _) = try workspace.loadConfig(io: &io)
+        let config = try workspace.loadConfig(io: &io)
         let files = try workspace.render(config, format: .yaml)
         let resources = files.reduce(0) { $0 + $1.resourceCount }
         let templates = "\(files.count) template\(files.count == 1 ? "" : "s")"

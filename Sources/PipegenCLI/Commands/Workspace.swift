@@ -39,7 +39,7 @@ struct Workspace {
 
     /// Reads and decodes the config, printing its diagnostics (in source order, then a
     /// count) to stderr. Throws when the file cannot be read or has errors.
-    func loadConfig(io: inout CLIIO) throws(CLIError) -> (config: Config, source: SourceFile) {
+    func loadConfig(io: inout CLIIO) throws(CLIError) -> Config {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(configPath)
@@ -51,11 +51,21 @@ struct Workspace {
         }
         let source = SourceFile(path: configDisplay, text: text)
         let (config, diagnostics) = ConfigLoader.load(source)
+        Self.print(diagnostics, in: source, io: &io)
+        guard diagnostics.allSatisfy({ $0.severity != .error }) else { throw .invalidConfig }
+        guard let config else {
+            throw .internalError(["the config loader returned no config and no error for '\(configDisplay)'"])
+        }
+        return config
+    }
+
+    /// Prints `diagnostics` to stderr in source order (whole-file problems first, the loader's
+    /// order breaking ties), then the `N errors and M warnings generated` line.
+    static func print(_ diagnostics: [Diagnostic], in source: SourceFile, io: inout CLIIO) {
         let printer = DiagnosticPrinter(color: io.stderrStyle.enabled)
-        // Whole-file problems first, then by position; the loader's order breaks ties.
         let ordered = diagnostics.enumerated().sorted { a, b in
             switch (a.element.mark, b.element.mark) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (nil, _?): return true
             case (_?, nil): return false
             default: return a.offset < b.offset
@@ -63,11 +73,6 @@ struct Workspace {
         }
         for (_, diagnostic) in ordered { io.stderr.write(printer.format(diagnostic, in: source)) }
         io.stderr.write(printer.summary(diagnostics))
-        guard diagnostics.allSatisfy({ $0.severity != .error }) else { throw .invalidConfig }
-        guard let config else {
-            throw .internalError(["the config loader returned no config and no error for '\(configDisplay)'"])
-        }
-        return (config, source)
     }
 
     /// Renders `config` in memory. A renderer failure, or file names that could not be

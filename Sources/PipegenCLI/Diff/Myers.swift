@@ -53,7 +53,8 @@ enum Myers {
         /// A point (x, y) on an optimal path through the box, found where the forward and
         /// backward searches first overlap; nil if they never do (nothing in common).
         mutating func middle(_ aLow: Int, _ aHigh: Int, _ bLow: Int, _ bHigh: Int) -> (Int, Int)? {
-            let n = aHigh - aLow, m = bHigh - bLow
+            let n = aHigh - aLow
+            let m = bHigh - bLow
             let maxD = (n + m + 1) / 2
             let offset = maxD + 1
             let size = 2 * maxD + 3
@@ -68,7 +69,8 @@ enum Myers {
             for d in 0..<maxD {
                 for k in stride(from: -d + forwardStart, through: d - forwardEnd, by: 2) {
                     let i = offset + k
-                    var x = (k == -d || (k != d && forward[i - 1] < forward[i + 1])) ? forward[i + 1] : forward[i - 1] + 1
+                    var x =
+                        (k == -d || (k != d && forward[i - 1] < forward[i + 1])) ? forward[i + 1] : forward[i - 1] + 1
                     var y = x - k
                     while x < n, y < m, a[aLow + x] == b[bLow + y] { (x, y) = (x + 1, y + 1) }
                     forward[i] = x
@@ -83,7 +85,9 @@ enum Myers {
                 }
                 for k in stride(from: -d + backwardStart, through: d - backwardEnd, by: 2) {
                     let i = offset + k
-                    var x = (k == -d || (k != d && backward[i - 1] < backward[i + 1])) ? backward[i + 1] : backward[i - 1] + 1
+                    var x =
+                        (k == -d || (k != d && backward[i - 1] < backward[i + 1]))
+                        ? backward[i + 1] : backward[i - 1] + 1
                     var y = x - k
                     while x < n, y < m, a[aHigh - 1 - x] == b[bHigh - 1 - y] { (x, y) = (x + 1, y + 1) }
                     backward[i] = x

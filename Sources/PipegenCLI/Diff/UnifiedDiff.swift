@@ -10,7 +10,8 @@ struct UnifiedDiff {
     /// The diff from `old` to `new`; empty when the bytes are equal.
     func format(old: [UInt8], new: [UInt8], style: Style = Style(enabled: false)) -> String {
         guard old != new else { return "" }
-        let a = Lines(old), b = Lines(new)
+        let a = Lines(old)
+        let b = Lines(new)
         var table: [LineKey: Int] = [:]
         // Equal ids mean equal bytes; a last line without a line break never equals one with.
         func ids(_ lines: Lines) -> [Int] {
@@ -28,11 +29,14 @@ struct UnifiedDiff {
         var (i, j) = (0, 0)
         while i < a.count || j < b.count {
             if i < a.count, deleted[i] {
-                script.append((i, nil)); i += 1
+                script.append((i, nil))
+                i += 1
             } else if j < b.count, inserted[j] {
-                script.append((nil, j)); j += 1
+                script.append((nil, j))
+                j += 1
             } else {
-                script.append((i, j)); (i, j) = (i + 1, j + 1)
+                script.append((i, j))
+                (i, j) = (i + 1, j + 1)
             }
         }
         // Lines of each side before each step of the script, for the hunk headers.
@@ -48,9 +52,9 @@ struct UnifiedDiff {
             out += style.paint(header, "36") + "\n"
             for step in script[hunk] {
                 switch (step.old, step.new) {
-                case let (o?, _?): out += " " + a.string(o) + "\n" + a.marker(o)
-                case let (o?, nil): out += style.paint("-" + a.string(o), "31") + "\n" + a.marker(o)
-                case let (nil, n?): out += style.paint("+" + b.string(n), "32") + "\n" + b.marker(n)
+                case (let o?, _?): out += " " + a.string(o) + "\n" + a.marker(o)
+                case (let o?, nil): out += style.paint("-" + a.string(o), "31") + "\n" + a.marker(o)
+                case (nil, let n?): out += style.paint("+" + b.string(n), "32") + "\n" + b.marker(n)
                 case (nil, nil): break
                 }
             }

@@ -12,7 +12,7 @@ import Glibc
 /// - **A real folder holding only pipegen's files:** the two folders are swapped with Linux
 ///   `renameat2(RENAME_EXCHANGE)` and the old one deleted. Atomic: readers see the whole old set
 ///   or the whole new set, including removals. The folder's permission bits are carried over,
-///   its owner is not.
+///   its owner is not, and a process whose current folder was the old one keeps the old one.
 /// - **Otherwise** (foreign files present, a symlinked folder, or no `RENAME_EXCHANGE`): each
 ///   changed file is moved in with rename(2) and each stale file moved out. Each *file* is
 ///   atomically old or new, but a reader may see a mix while the renames run. If one of them

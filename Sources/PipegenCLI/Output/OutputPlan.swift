@@ -65,7 +65,8 @@ struct OutputPlan {
                     try FileSystem.read(entry, limit: 4096)
                 }
                 if Self.isGenerated(head) {
-                    stale.append((name, try Self.attempt(entry) { () throws(SystemError) in try FileSystem.read(entry) }))
+                    stale.append(
+                        (name, try Self.attempt(entry) { () throws(SystemError) in try FileSystem.read(entry) }))
                 } else {
                     folderIsPipegenOnly = false
                 }

@@ -36,7 +36,8 @@ enum Paths {
     /// The relative path that leads from folder `from` to `to`, both absolute and normalised:
     /// `relative(from: "/p/templates", to: "/p/pipegen.yaml") == "../pipegen.yaml"`.
     static func relative(from: String, to: String) -> String {
-        let a = from.split(separator: "/"), b = to.split(separator: "/")
+        let a = from.split(separator: "/")
+        let b = to.split(separator: "/")
         var common = 0
         while common < a.count, common < b.count, a[common] == b[common] { common += 1 }
         let up = Array(repeating: "..", count: a.count - common)

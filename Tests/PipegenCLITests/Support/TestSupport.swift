@@ -25,7 +25,9 @@ struct Run {
 }
 
 /// Runs `pipegen arguments` in process with `folder` as the working directory.
-func pipegen(_ arguments: [String], in folder: String, environment: [String: String] = [:], terminal: Bool = false) -> Run {
+func pipegen(_ arguments: [String], in folder: String, environment: [String: String] = [:], terminal: Bool = false)
+    -> Run
+{
     var io = CLIIO.capturing(workingDirectory: folder, environment: environment, terminal: terminal)
     let code = PipegenCLI.run(arguments: arguments, io: &io)
     return Run(code: code, stdout: io.stdout.text, stderr: io.stderr.text)
@@ -34,7 +36,8 @@ func pipegen(_ arguments: [String], in folder: String, environment: [String: Str
 /// A fresh, empty, uniquely named folder, removed when `body` returns.
 func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
     var template = Array("/tmp/pipegen-cli-tests-XXXXXX".utf8CString)
-    let path = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
+    let path = try #require(
+        template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
     defer {
         chmodTree(path)
         try? FileSystem.removeTree(path)
