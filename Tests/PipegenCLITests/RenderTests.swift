@@ -133,6 +133,14 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        (0, "0 bytes"), (1, "1 byte"), (1023, "1023 bytes"), (1024, "1.0 KB"), (14438, "14.1 KB"),
+        (1_048_524, "1023.9 KB"), (1_048_575, "1.0 MB"), (5_452_595, "5.2 MB"),
+    ])
+    func sizesReadLikeAHumanWouldSayThem(_ bytes: Int, _ text: String) {
+        #expect(ByteCount.format(bytes) == text)
+    }
+
     /// Setups that must fail with exit 1, a clear message, and nothing changed.
     static let failures:
         [(name: String, arguments: [String], setup: @Sendable (String) throws -> Void, stderr: String)] = [

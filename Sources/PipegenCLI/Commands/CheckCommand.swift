@@ -33,14 +33,7 @@ enum CheckCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let config = try workspace.loadConfig(io: &io)
-        let files = try workspace.render(config, format: workspace.format)
-        let plan: OutputPlan
-        do {
-            plan = try OutputPlan(files: files, folder: workspace.outPath)
-        } catch {
-            throw .io("cannot read '\(workspace.display(absolute: error.path))': \(error.error.message)")
-        }
+        let plan = try workspace.plan(io: &io, verb: "read")
         let style = io.stdoutStyle
         var (differ, missing) = (0, 0)
         for (file, action) in plan.files {
@@ -63,19 +56,16 @@ enum CheckCommand: Subcommand {
             io.stdout.write(diff.format(old: old, new: [], style: style))
         }
         guard differ + missing + plan.stale.count > 0 else {
-            let count = "\(files.count) file\(files.count == 1 ? "" : "s")"
-            io.stdout.write("\(Paths.join(workspace.outDisplay, "")): up to date (\(count))\n")
+            io.stdout.write(
+                "\(Paths.join(workspace.outDisplay, "")): up to date (\(counted(plan.files.count, "file")))\n")
             return
         }
         // "2 files differ, 1 missing, 1 stale": the first part carries the noun.
-        func fileCount(_ n: Int) -> String { n == 1 ? "1 file" : "\(n) files" }
         var parts: [String] = []
-        if differ > 0 { parts.append(differ == 1 ? "1 file differs" : "\(differ) files differ") }
-        if missing > 0 { parts.append(parts.isEmpty ? "\(fileCount(missing)) missing" : "\(missing) missing") }
+        if differ > 0 { parts.append(counted(differ, "file") + (differ == 1 ? " differs" : " differ")) }
+        if missing > 0 { parts.append(parts.isEmpty ? counted(missing, "file") + " missing" : "\(missing) missing") }
         let stale = plan.stale.count
-        if stale > 0 {
-            parts.append(parts.isEmpty ? "\(stale) stale \(stale == 1 ? "file" : "files")" : "\(stale) stale")
-        }
+        if stale > 0 { parts.append(parts.isEmpty ? counted(stale, "stale file") : "\(stale) stale") }
         io.stdout.write(parts.joined(separator: ", ") + "; run 'pipegen render' to update\n")
         throw .drift
     }

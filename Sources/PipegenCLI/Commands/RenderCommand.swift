@@ -37,14 +37,7 @@ enum RenderCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let config = try workspace.loadConfig(io: &io)
-        let files = try workspace.render(config, format: workspace.format)
-        let plan: OutputPlan
-        do {
-            plan = try OutputPlan(files: files, folder: workspace.outPath)
-        } catch {
-            throw .io("cannot write '\(workspace.display(absolute: error.path))': \(error.error.message)")
-        }
+        let plan = try workspace.plan(io: &io, verb: "write")
         if let name = plan.foreign.first {
             throw .io(
                 "cannot write '\(workspace.display(name))': the file exists and was not written by pipegen; "
@@ -60,22 +53,12 @@ enum RenderCommand: Subcommand {
             if action == .unchanged {
                 io.stdout.write("unchanged \(path)\n")
             } else {
-                let resources = "\(file.resourceCount) resource\(file.resourceCount == 1 ? "" : "s")"
-                io.stdout.write("wrote \(path) (\(resources), \(ByteCount.format(file.contents.utf8.count)))\n")
+                let size = ByteCount.format(file.contents.utf8.count)
+                io.stdout.write("wrote \(path) (\(counted(file.resourceCount, "resource")), \(size))\n")
             }
         }
         for (name, _) in plan.stale {
             io.stdout.write("removed \(workspace.display(name)) (no longer produced by the config)\n")
         }
-    }
-}
-
-/// File sizes for humans: `812 bytes`, `14.1 KB`, `2.3 MB` (units of 1024, one decimal).
-enum ByteCount {
-    static func format(_ bytes: Int) -> String {
-        if bytes < 1024 { return "\(bytes) byte\(bytes == 1 ? "" : "s")" }
-        let (unit, size) = bytes < 1024 * 1024 ? ("KB", 1024) : ("MB", 1024 * 1024)
-        let tenths = (bytes * 10 + size / 2) / size
-        return "\(tenths / 10).\(tenths % 10) \(unit)"
     }
 }

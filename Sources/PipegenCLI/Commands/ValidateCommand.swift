@@ -32,8 +32,7 @@ enum ValidateCommand: Subcommand {
         let config = try workspace.loadConfig(io: &io)
         let files = try workspace.render(config, format: .yaml)
         let resources = files.reduce(0) { $0 + $1.resourceCount }
-        let templates = "\(files.count) template\(files.count == 1 ? "" : "s")"
-        let summary = "\(templates), \(resources) resource\(resources == 1 ? "" : "s")"
+        let summary = "\(counted(files.count, "template")), \(counted(resources, "resource"))"
         io.stdout.write("\(workspace.configDisplay): ok (project '\(config.project)', \(summary))\n")
     }
 }

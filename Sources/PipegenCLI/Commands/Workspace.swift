@@ -75,6 +75,18 @@ struct Workspace {
         io.stderr.write(printer.summary(diagnostics))
     }
 
+    /// Loads and renders the config, then compares the result with the output folder: the
+    /// first half of `render` and `check`. `verb` says what failed in an I/O error message.
+    func plan(io: inout CLIIO, verb: String) throws(CLIError) -> OutputPlan {
+        let config = try loadConfig(io: &io)
+        let files = try render(config, format: format)
+        do {
+            return try OutputPlan(files: files, folder: outPath)
+        } catch {
+            throw .io("cannot \(verb) '\(display(absolute: error.path))': \(error.error.message)")
+        }
+    }
+
     /// Renders `config` in memory. A renderer failure, or file names that could not be
     /// written safely, are pipegen's bugs.
     func render(_ config: Config, format: OutputFormat) throws(CLIError) -> [RenderedFile] {
