@@ -1,0 +1,64 @@
+import PipegenKit
+
+/// `pipegen render`: writes the templates for a config into the output folder.
+enum RenderCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "render", summary: "Write the CloudFormation templates for a config",
+        options: Workspace.outputOptions, positionals: ["CONFIG"])
+
+    static let help = """
+        Write the CloudFormation templates for a config.
+
+        USAGE
+          pipegen render [CONFIG] [--out DIR] [--format yaml|json]
+
+        ARGUMENTS
+          CONFIG                The config file (default: pipegen.yaml)
+
+        OPTIONS
+          -o, --out DIR         The folder to write to (default: templates/ next to
+                                the config)
+          -f, --format FORMAT   yaml or json (default: yaml)
+          -h, --help            Show this help
+
+        Writes one template for the tooling account and one for each environment,
+        and prints a line per file. Nothing is written when the config has errors.
+        The files are written to a temporary folder first and then moved into
+        place, so the output folder never holds a half-written file. Files that
+        pipegen wrote earlier but the config no longer produces are removed; any
+        other file in the folder is left alone.
+
+        EXAMPLES
+          pipegen render
+          pipegen render infra/pipegen.yaml --out infra/cloudformation
+          pipegen render --format json
+
+        """
+
+    static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
+        let workspace = Workspace(arguments, io: io)
+        let plan = try workspace.plan(io: &io, verb: "write")
+        if let name = plan.foreign.first {
+            throw .io(
+                "cannot write '\(workspace.display(name))': the file exists and was not written by pipegen; "
+                    + "move it away and run 'pipegen render' again")
+        }
+        do {
+            _ = try AtomicWriter(folder: workspace.outPath).commit(plan)
+        } catch {
+            throw .io("cannot write '\(workspace.display(absolute: error.path))': \(error.error.message)")
+        }
+        for (file, action) in plan.files {
+            let path = workspace.display(file.name)
+            if action == .unchanged {
+                io.stdout.write("unchanged \(path)\n")
+            } else {
+                let size = ByteCount.format(file.contents.utf8.count)
+                io.stdout.write("wrote \(path) (\(counted(file.resourceCount, "resource")), \(size))\n")
+            }
+        }
+        for (name, _) in plan.stale {
+            io.stdout.write("removed \(workspace.display(name)) (no longer produced by the config)\n")
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Glibc
+import PipegenKit
+
+/// The output folder now, compared with what the config renders to: the plan `render`
+/// carries out and the drift `check` reports.
+struct OutputPlan {
+    /// What happens to one rendered file.
+    enum Action: Equatable {
+        /// Not in the folder yet.
+        case create
+        /// In the folder with different bytes; `old` holds them.
+        case update(old: [UInt8])
+        case unchanged
+    }
+
+    /// The rendered files in renderer order, each with its action.
+    var files: [(file: RenderedFile, action: Action)] = []
+    /// Files pipegen wrote before that the config no longer produces, with their bytes.
+    var stale: [(name: String, old: [UInt8])] = []
+    /// Rendered names already taken by files pipegen did not write (no generated header).
+    var foreign: [String] = []
+    /// Whether the folder exists (as a folder, possibly through a symlink).
+    var folderExists = false
+    /// True when the folder is a real folder (not a symlink) holding nothing but regular
+    /// files pipegen wrote, so it may be swapped for a new one as a whole.
+    var folderIsPipegenOnly = false
+
+    /// Whether `render` has anything to do.
+    var hasChanges: Bool { !stale.isEmpty || files.contains { $0.action != .unchanged } }
+
+    /// Compares `files` with the folder at `path`. Rendered names and pipegen's own files
+    /// are read in full; other files only far enough to see they lack the generated header.
+    init(files: [RenderedFile], folder path: String) throws(OutputFolderError) {
+        let kind = try Self.attempt(path) { () throws(SystemError) in try FileSystem.kind(path) }
+        switch kind {
+        case nil:
+            self.files = files.map { ($0, .create) }
+            return
+        case .directory: folderIsPipegenOnly = true
+        case .symlink where (try? FileSystem.kind(path, followingSymlinks: true)) == .directory: break
+        default: throw OutputFolderError(path: path, error: SystemError(ENOTDIR))
+        }
+        folderExists = true
+        let listing = try Self.attempt(path) { () throws(SystemError) in try FileSystem.list(path) }
+        if listing.unreadable > 0 { folderIsPipegenOnly = false }
+
+        let rendered = Set(files.map(\.name))
+        var existing: [String: [UInt8]] = [:]
+        for name in listing.names {
+            let entry = Paths.join(path, name)
+            let entryKind = try Self.attempt(entry) { () throws(SystemError) in try FileSystem.kind(entry) }
+            if entryKind != .regular { folderIsPipegenOnly = false }
+            if rendered.contains(name) {
+                guard entryKind == .regular || entryKind == .symlink else {
+                    throw OutputFolderError(path: entry, error: SystemError(EISDIR))
+                }
+                let bytes = try Self.attempt(entry) { () throws(SystemError) in try FileSystem.read(entry) }
+                existing[name] = bytes
+                if !Self.isGenerated(bytes) {
+                    foreign.append(name)
+                    folderIsPipegenOnly = false
+                }
+            } else if entryKind == .regular {
+                let head = try Self.attempt(entry) { () throws(SystemError) in
+                    try FileSystem.read(entry, limit: 4096)
+                }
+                if Self.isGenerated(head) {
+                    stale.append(
+                        (name, try Self.attempt(entry) { () throws(SystemError) in try FileSystem.read(entry) }))
+                } else {
+                    folderIsPipegenOnly = false
+                }
+            }
+        }
+        self.files = files.map { file in
+            guard let old = existing[file.name] else { return (file, .create) }
+            return (file, old == Array(file.contents.utf8) ? .unchanged : .update(old: old))
+        }
+    }
+
+    private static func isGenerated(_ bytes: [UInt8]) -> Bool {
+        GeneratedHeader.isGenerated(String(decoding: bytes.prefix(4096), as: UTF8.self))
+    }
+
+    private static func attempt<T>(_ path: String, _ body: () throws(SystemError) -> T) throws(OutputFolderError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw OutputFolderError(path: path, error: error)
+        }
+    }
+}
+
+/// The output folder, or a file in it, could not be examined.
+struct OutputFolderError: Error {
+    /// The absolute path that failed.
+    var path: String
+    var error: SystemError
+}

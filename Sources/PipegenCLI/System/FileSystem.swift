@@ -1,0 +1,141 @@
+// Linux only, like the tool: Darwin would need its own module and `renamex_np(RENAME_SWAP)`.
+import Glibc
+
+/// Thin, errno-preserving wrappers over the POSIX calls the CLI needs. Plain system calls
+/// rather than `FileManager` so error messages are the short C-library ones and every step
+/// (fsync, rename) is explicit.
+enum FileSystem {
+    /// What a path names, without following a final symlink unless asked to.
+    enum Kind: Equatable { case regular, directory, symlink, other }
+
+    /// The kind of file at `path`, or nil when nothing is there.
+    static func kind(_ path: String, followingSymlinks: Bool = false) throws(SystemError) -> Kind? {
+        var info = stat()
+        let result = followingSymlinks ? stat(path, &info) : lstat(path, &info)
+        guard result == 0 else {
+            if errno == ENOENT { return nil }
+            throw .last
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    /// The permission bits of `path`.
+    static func permissions(_ path: String) throws(SystemError) -> mode_t {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .last }
+        return info.st_mode & 0o7777
+    }
+
+    static func setPermissions(_ path: String, _ mode: mode_t) throws(SystemError) {
+        guard chmod(path, mode) == 0 else { throw .last }
+    }
+
+    /// Up to `limit` bytes from the start of the file at `path` (all of it when nil).
+    static func read(_ path: String, limit: Int? = nil) throws(SystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .last }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while limit.map({ bytes.count < $0 }) ?? true {
+            let want = min(chunk.count, (limit ?? Int.max) - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, want) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .last
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    /// Creates a new file at `path` (failing if one exists), writes `bytes` and fsyncs it.
+    static func writeNew(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw .last }
+        var failure: SystemError?
+        var offset = 0
+        while offset < bytes.count, failure == nil {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno != EINTR { failure = .last }
+            } else {
+                offset += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = .last }
+        if close(fd) != 0, failure == nil { failure = .last }
+        if let failure { throw failure }
+    }
+
+    /// The names in folder `path`, sorted bytewise, without `.` and `..`. Names that are not
+    /// valid UTF-8 are left out and counted in `unreadable`.
+    static func list(_ path: String) throws(SystemError) -> (names: [String], unreadable: Int) {
+        guard let dir = opendir(path) else { throw .last }
+        defer { closedir(dir) }
+        var names: [String] = []
+        var unreadable = 0
+        while let entry = readdir(dir) {
+            var raw = entry.pointee.d_name
+            let capacity = MemoryLayout.size(ofValue: raw)
+            let name = withUnsafePointer(to: &raw) {
+                $0.withMemoryRebound(to: CChar.self, capacity: capacity) { String(validatingCString: $0) }
+            }
+            guard let name else {
+                unreadable += 1
+                continue
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return (names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, unreadable)
+    }
+
+    static func makeDirectory(_ path: String) throws(SystemError) {
+        guard mkdir(path, 0o777) == 0 else { throw .last }
+    }
+
+    /// Creates `path` and any missing parents, like `mkdir -p`.
+    static func makeDirectories(_ path: String) throws(SystemError) {
+        if try kind(path, followingSymlinks: true) == .directory { return }
+        if path != "/" { try makeDirectories(Paths.parent(path)) }
+        guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw .last }
+        guard try kind(path, followingSymlinks: true) == .directory else { throw SystemError(ENOTDIR) }
+    }
+
+    static func rename(_ from: String, _ to: String) throws(SystemError) {
+        guard Glibc.rename(from, to) == 0 else { throw .last }
+    }
+
+    static func link(_ from: String, _ to: String) throws(SystemError) {
+        guard Glibc.link(from, to) == 0 else { throw .last }
+    }
+
+    static func remove(_ path: String) throws(SystemError) {
+        guard unlink(path) == 0 else { throw .last }
+    }
+
+    /// Removes a folder and everything under it, without following symlinks.
+    static func removeTree(_ path: String) throws(SystemError) {
+        if try kind(path) == .directory {
+            for name in try list(path).names { try removeTree(Paths.join(path, name)) }
+            guard rmdir(path) == 0 else { throw .last }
+        } else {
+            try remove(path)
+        }
+    }
+
+    /// Flushes a folder's entries (new names, renames) to disk. File systems that cannot
+    /// fsync a folder (EINVAL) are treated as having nothing to flush.
+    static func syncDirectory(_ path: String) throws(SystemError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw .last }
+        defer { close(fd) }
+        guard fsync(fd) == 0 || errno == EINVAL else { throw .last }
+    }
+}
