@@ -165,7 +165,7 @@ import Testing
                     Fn::GetAtt:
                       - PipelineRole
                       - Arn
-                  Runtime: python3.12
+                  Runtime: python3.13
                   Tags:
                     - Key: project
                       Value: pipegen

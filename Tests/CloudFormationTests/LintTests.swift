@@ -6,6 +6,7 @@ import YAMLKit
 @Suite struct CombinedTemplateTests {
     @Test func validates() {
         #expect(Samples.template.validate() == [])
+        #expect(Samples.exhaustiveTemplate.validate() == [])
     }
 
     @Test func everyTypeOnce() {
@@ -26,17 +27,18 @@ import YAMLKit
     }
 
     /// The combined template, written as YAML and as JSON, passes cfn-lint with no errors and
-    /// no warnings (skipped when cfn-lint is not installed).
-    @Test(.enabled(if: CFNLint.path != nil, "cfn-lint is not on PATH"), arguments: ["yaml", "json"])
+    /// no warnings; so does the one with the extras, which sets every modelled property
+    /// (skipped when cfn-lint is not installed).
+    @Test(.enabled(if: CFNLint.path != nil, "cfn-lint is not on PATH"), arguments: ["yaml", "json", "exhaustive.yaml"])
     func cfnLintFindsNothing(format: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pipegen-lint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("all.\(format)")
-        let document = Samples.template.document
-        let text = format == "yaml" ? YAMLWriter().write(document) : JSONWriter().write(document)
+        let document = format.hasPrefix("exhaustive") ? Samples.exhaustiveTemplate.document : Samples.template.document
+        let text = format.hasSuffix("json") ? JSONWriter().write(document) : YAMLWriter().write(document)
         try text.write(to: file, atomically: true, encoding: .utf8)
-        if format == "yaml", let keep = ProcessInfo.processInfo.environment["PIPEGEN_KEEP_LINT_INPUT"] {
+        if format == "exhaustive.yaml", let keep = ProcessInfo.processInfo.environment["PIPEGEN_KEEP_LINT_INPUT"] {
             try text.write(toFile: keep, atomically: true, encoding: .utf8)
         }
         let (status, output) = try CFNLint.run(file.path)

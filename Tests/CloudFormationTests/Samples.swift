@@ -284,7 +284,7 @@ enum Samples {
 
     static var function: Lambda.Function {
         Lambda.Function(
-            functionName: "pipegen-updater", description: "Updates function code", runtime: .python312,
+            functionName: "pipegen-updater", description: "Updates function code", runtime: .python313,
             handler: "index.handler", role: .getAtt("PipelineRole", "Arn"),
             code: .inline("def handler(event, context):\n    return event\n"), timeout: 60, memorySize: 256,
             architectures: [.arm64],

@@ -97,13 +97,16 @@ extension Lambda {
             public var rawValue: String
             public init(rawValue: String) { self.rawValue = rawValue }
 
-            public static let nodejs20 = Runtime(rawValue: "nodejs20.x")
             public static let nodejs22 = Runtime(rawValue: "nodejs22.x")
+            public static let nodejs24 = Runtime(rawValue: "nodejs24.x")
             public static let python312 = Runtime(rawValue: "python3.12")
             public static let python313 = Runtime(rawValue: "python3.13")
+            public static let python314 = Runtime(rawValue: "python3.14")
             public static let java21 = Runtime(rawValue: "java21")
+            public static let java25 = Runtime(rawValue: "java25")
             public static let dotnet8 = Runtime(rawValue: "dotnet8")
-            public static let ruby33 = Runtime(rawValue: "ruby3.3")
+            public static let dotnet10 = Runtime(rawValue: "dotnet10")
+            public static let ruby34 = Runtime(rawValue: "ruby3.4")
             public static let providedAL2023 = Runtime(rawValue: "provided.al2023")
         }
     }
