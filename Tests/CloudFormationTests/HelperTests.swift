@@ -49,6 +49,23 @@ import Testing
         #expect(policy.text == policy.text, "deterministic")
     }
 
+    @Test func lifecycleRulesECRWouldReject() {
+        typealias L = ECR.LifecyclePolicyText
+        #expect(L.keepLast(3).problems() == [])
+        #expect(L([L.expireUntagged(afterDays: 7), .init(priority: 2, tagStatus: .any, count: .imageCountMoreThan(9))]).problems() == [])
+        #expect(
+            L([
+                .init(priority: 1, tagStatus: .any, count: .imageCountMoreThan(9)),
+                .init(priority: 2, tagStatus: .tagged, count: .imageCountMoreThan(9)),
+                .init(priority: 2, tagStatus: .untagged, tagPatterns: ["v*"], count: .sinceImagePushed(days: 1)),
+            ]).problems() == [
+                "lifecycle rule priority 2 is used twice",
+                "lifecycle rule 1 selects any image, so it must have the highest priority",
+                "lifecycle rule 2 selects tagged images but lists no tag prefixes or patterns",
+                "lifecycle rule 2 lists tags but does not select tagged images",
+            ])
+    }
+
     @Test func lifecyclePolicyPropertyHoldsTheText() {
         let policy = ECR.Repository.LifecyclePolicy(.keepLast(5), registryId: .ref(.accountId))
         #expect(policy.properties.map(\.name) == ["LifecyclePolicyText", "RegistryId"])

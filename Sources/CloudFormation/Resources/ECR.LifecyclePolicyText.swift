@@ -3,7 +3,7 @@ import YAMLKit
 extension ECR {
     /// A typed ECR lifecycle policy, written as the JSON text `LifecyclePolicyText` expects.
     /// The text is deterministic: keys in the documented order, rules sorted by priority.
-    /// https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html#lifecycle_policy_parameters
+    /// [Lifecycle policy properties](https://docs.aws.amazon.com/AmazonECR/latest/userguide/lifecycle_policy_parameters.html)
     public struct LifecyclePolicyText: Hashable, Sendable {
         public var rules: [Rule]
 
@@ -78,6 +78,30 @@ extension ECR {
             case imageCountMoreThan(Int)
             /// Expire images pushed more than `days` days ago.
             case sinceImagePushed(days: Int)
+        }
+
+        /// What ECR would reject: repeated priorities, an `any` rule that is not applied last,
+        /// a `tagged` rule without tag prefixes or patterns, an `untagged` rule with them.
+        public func problems() -> [String] {
+            var out: [String] = []
+            var seen: Set<Int> = []
+            for rule in rules where !seen.insert(rule.priority).inserted {
+                out.append("lifecycle rule priority \(rule.priority) is used twice")
+            }
+            let highest = rules.map(\.priority).max()
+            for rule in rules {
+                let hasTags = !rule.tagPrefixes.isEmpty || !rule.tagPatterns.isEmpty
+                switch rule.tagStatus {
+                case .any where rule.priority != highest:
+                    out.append("lifecycle rule \(rule.priority) selects any image, so it must have the highest priority")
+                case .tagged where !hasTags:
+                    out.append("lifecycle rule \(rule.priority) selects tagged images but lists no tag prefixes or patterns")
+                case .untagged where hasTags, .any where hasTags:
+                    out.append("lifecycle rule \(rule.priority) lists tags but does not select tagged images")
+                default: break
+                }
+            }
+            return out
         }
 
         /// The JSON text, without a trailing newline.
