@@ -65,6 +65,12 @@ public struct Properties {
         if case .list(let items) = v, items.isEmpty { return }
         fields.append(Field(name, v))
     }
+
+    /// Sets a map-valued property (`Configuration`, `Variables`, ...), leaving it out when empty.
+    public mutating func set(_ name: String, fields map: [Field]) {
+        if map.isEmpty { return }
+        fields.append(Field(name, .map(map)))
+    }
 }
 
 /// Anything that lowers to a CloudFormation `Value`: plain Swift values, `Value` itself, and

@@ -70,6 +70,17 @@ extension Template {
         for (id, output) in outputs {
             check(output.value, in: "output '\(id)'")
             if let e = output.exportName { check(e, in: "output '\(id)' export") }
+            if let c = output.condition, !conditionNames.contains(c) {
+                problems.append(.init("output '\(id)' uses condition '\(c)', which is not defined"))
+            }
+        }
+        // `Fn::GetAtt` (and `${Name.Attr}` in `Fn::Sub`) reads resource attributes: a parameter
+        // passes the `Ref` check above but is no valid target.
+        let parameterIds = Set(parameters.map(\.id))
+        for (id, resource) in resources {
+            for target in Value.map(resource.model.properties).getAttTargets where parameterIds.contains(target) {
+                problems.append(.init("resource '\(id)' reads an attribute of '\(target)', which is a parameter, not a resource"))
+            }
         }
         for (id, parameter) in parameters {
             if let d = parameter.defaultValue, !d.references.isEmpty {
@@ -81,6 +92,9 @@ extension Template {
         }
         if parameters.count > TemplateLimits.maxParameters {
             problems.append(.init("\(parameters.count) parameters; CloudFormation accepts at most \(TemplateLimits.maxParameters)"))
+        }
+        if mappings.count > TemplateLimits.maxMappings {
+            problems.append(.init("\(mappings.count) mappings; CloudFormation accepts at most \(TemplateLimits.maxMappings)"))
         }
         if outputs.count > TemplateLimits.maxOutputs {
             problems.append(.init("\(outputs.count) outputs; CloudFormation accepts at most \(TemplateLimits.maxOutputs)"))

@@ -145,6 +145,48 @@ extension Value {
         }
     }
 
+    /// The resources whose attributes this value reads: `Fn::GetAtt` targets and the `Name` of
+    /// `${Name.Attr}` placeholders in `Fn::Sub`, in order of appearance.
+    public var getAttTargets: [String] {
+        var out: [String] = []
+        collectGetAttTargets(into: &out)
+        return out
+    }
+
+    func collectGetAttTargets(into out: inout [String]) {
+        switch self {
+        case .string, .int, .bool, .ref, .condition: break
+        case .list(let items), .join(_, let items), .and(let items), .or(let items):
+            for item in items { item.collectGetAttTargets(into: &out) }
+        case .map(let fields):
+            for f in fields { f.value.collectGetAttTargets(into: &out) }
+        case .getAtt(let resource, _): out.append(resource)
+        case .sub(let text, let variables):
+            let own = Set((variables ?? []).map(\.name))
+            for name in Value.attributePlaceholders(in: text) where !own.contains(name) { out.append(name) }
+            for v in variables ?? [] { v.value.collectGetAttTargets(into: &out) }
+        case .importValue(let v), .select(_, let v), .split(_, let v), .getAZs(let v), .base64(let v), .not(let v):
+            v.collectGetAttTargets(into: &out)
+        case .if(_, let a, let b), .findInMap(_, let a, let b), .equals(let a, let b):
+            a.collectGetAttTargets(into: &out)
+            b.collectGetAttTargets(into: &out)
+        }
+    }
+
+    /// The `Name` of each `${Name.Attr}` placeholder of an `Fn::Sub` string.
+    static func attributePlaceholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "${") {
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+            let inner = rest[open.upperBound..<close]
+            rest = rest[rest.index(after: close)...]
+            if inner.hasPrefix("!") || inner.contains("::") { continue }
+            if let dot = inner.firstIndex(of: ".") { names.append(String(inner[..<dot])) }
+        }
+        return names
+    }
+
     /// The names inside `${...}` of an `Fn::Sub` string: `${Name.Attr}` gives `Name`; `${!x}`
     /// is a literal and gives nothing.
     public static func placeholders(in text: String) -> [String] {

@@ -1,26 +1,26 @@
 extension IAM {
-    /// `AWS::IAM::Role`.
-    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html
+    /// `AWS::IAM::Role`: an identity that services and other accounts assume.
+    /// [AWS::IAM::Role](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html)
     public struct Role: ResourceModel {
         public static let typeName = "AWS::IAM::Role"
 
-        /// The trust policy: who may assume the role. (`AssumeRolePolicyDocument`)
+        /// The trust policy: who may assume the role. [AssumeRolePolicyDocument](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-assumerolepolicydocument)
         public var assumeRolePolicyDocument: PolicyDocument
-        /// (`Description`)
+        /// What the role is for, up to 1000 characters. [Description](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-description)
         public var description: String?
-        /// Managed policies attached to the role. (`ManagedPolicyArns`)
+        /// Managed policies attached to the role, at most 20. [ManagedPolicyArns](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-managedpolicyarns)
         public var managedPolicyArns: [Value]
-        /// Longest session, in seconds (3600 to 43200). (`MaxSessionDuration`)
+        /// Longest session, in seconds (3600 to 43200). [MaxSessionDuration](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-maxsessionduration)
         public var maxSessionDuration: Int?
-        /// (`Path`)
+        /// IAM path, `/` by default; changing it replaces the role. [Path](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-path)
         public var path: String?
-        /// (`PermissionsBoundary`)
+        /// ARN of the managed policy that bounds the role's permissions. [PermissionsBoundary](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-permissionsboundary)
         public var permissionsBoundary: Value?
-        /// Inline policies. (`Policies`)
+        /// Inline policies. [Policies](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-policies)
         public var policies: [Policy]
-        /// A fixed name, so other accounts can name the role before it exists. (`RoleName`)
+        /// A fixed name, so other accounts can name the role before it exists. [RoleName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-rolename)
         public var roleName: Value?
-        /// (`Tags`)
+        /// At most 50 tags. [Tags](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-tags)
         public var tags: [Tag]
 
         public init(
@@ -41,23 +41,25 @@ extension IAM {
 
         public var properties: [Field] {
             var p = Properties()
-            p.set("RoleName", roleName)
-            p.set("Description", description)
-            p.set("Path", path)
             p.set("AssumeRolePolicyDocument", assumeRolePolicyDocument)
+            p.set("Description", description)
             p.set("ManagedPolicyArns", managedPolicyArns)
-            p.set("PermissionsBoundary", permissionsBoundary)
             p.set("MaxSessionDuration", maxSessionDuration)
+            p.set("Path", path)
+            p.set("PermissionsBoundary", permissionsBoundary)
             p.set("Policies", policies)
+            p.set("RoleName", roleName)
             p.set("Tags", tags)
             return p.fields
         }
 
-        /// An inline policy of a role. (`AWS::IAM::Role Policy`)
-        /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-iam-role-policy.html
+        /// An inline policy of a role.
+        /// [AWS::IAM::Role Policy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-iam-role-policy.html)
         public struct Policy: PropertyStruct, Hashable {
-            public var policyName: String
+            /// The policy document. [PolicyDocument](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-iam-role-policy.html#cfn-iam-role-policy-policydocument)
             public var policyDocument: PolicyDocument
+            /// Unique among the role's inline policies. [PolicyName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-iam-role-policy.html#cfn-iam-role-policy-policyname)
+            public var policyName: String
 
             public init(_ name: String, _ document: PolicyDocument) {
                 self.policyName = name
@@ -69,7 +71,7 @@ extension IAM {
             }
 
             public var properties: [Field] {
-                [Field("PolicyName", .string(policyName)), Field("PolicyDocument", policyDocument.cfnValue)]
+                [Field("PolicyDocument", policyDocument.cfnValue), Field("PolicyName", .string(policyName))]
             }
         }
     }
