@@ -23,16 +23,18 @@ let package = Package(
         .target(name: "PipegenCLI", dependencies: ["PipegenKit", "PipegenConfig", "CloudFormation", "YAMLKit"]),
         .executableTarget(name: "pipegen", dependencies: ["PipegenCLI"]),
 
+        // Test helpers shared by the test targets (golden files, repository paths).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "YAMLKitTests", dependencies: ["YAMLKit"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "YAMLKit"]),
+        .testTarget(name: "PipegenConfigTests", dependencies: ["PipegenConfig", "YAMLKit", "TestSupport"]),
         .testTarget(
-            name: "PipegenConfigTests", dependencies: ["PipegenConfig", "YAMLKit"],
+            name: "PipegenKitTests",
+            dependencies: ["PipegenKit", "PipegenConfig", "CloudFormation", "YAMLKit", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "PipegenKitTests", dependencies: ["PipegenKit", "PipegenConfig", "CloudFormation", "YAMLKit"],
-            exclude: ["__Snapshots__"]),
-        .testTarget(
-            name: "PipegenCLITests", dependencies: ["PipegenCLI", "PipegenKit", "YAMLKit"]),
+            name: "PipegenCLITests", dependencies: ["PipegenCLI", "PipegenKit", "YAMLKit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,27 +48,88 @@ public enum GeneratedHeader {
     }
 }
 
-public enum Renderer {
-    /// Every template file for `config`, in a fixed order: tooling first, then the
-    /// environments in route-to-live order. `configPath` is the config file's path relative
-    /// to the output folder, written into each file's header.
-    public static func render(_ config: Config, configPath: String, format: OutputFormat) throws(InternalError)
-        -> [RenderedFile]
-    {
-        // STUB
-        var t = Template(description: "stub")
-        t.add("Topic", Resource(StubTopic()))
-        let header = GeneratedHeader.text(configPath: configPath)
-        let text: String
-        switch format {
-        case .yaml: text = YAMLWriter().write(t.document, comments: [header])
-        case .json: text = JSONWriter().write(t.document)
+/// One template and where it goes: which account and region, under which stack name.
+public struct StackTemplate: Sendable {
+    public enum Owner: Sendable, Hashable {
+        case tooling
+        case environment(String)
+    }
+
+    /// File name without extension: `tooling`, `tooling-us-east-1`, `dev`, `dev-us-east-1`.
+    public var name: String
+    public var owner: Owner
+    public var account: String
+    public var region: String
+    public var stackName: String
+    public var template: Template
+}
+
+/// Builds every template of a config, in a fixed order: tooling first, then the
+/// environments in route-to-live order, home region before further regions.
+public enum TemplateSet {
+    public static func build(_ config: Config) -> [StackTemplate] {
+        let model = AccessModel(config)
+        let topology = Topology(config)
+        let names = model.names
+        let tooling = ToolingBuilder(config, model: model, topology: topology)
+        var out = [
+            StackTemplate(
+                name: "tooling", owner: .tooling, account: names.toolingAccount, region: topology.homeRegion,
+                stackName: names.toolingStack, template: tooling.build())
+        ]
+        for region in topology.furtherRegions {
+            out.append(
+                StackTemplate(
+                    name: "tooling-\(region)", owner: .tooling, account: names.toolingAccount, region: region,
+                    stackName: names.toolingStack(region: region), template: tooling.build(region: region)))
         }
-        return [RenderedFile(name: "tooling.\(format.fileExtension)", contents: text, resourceCount: 1)]
+        for env in config.environments {
+            let builder = EnvironmentBuilder(config: config, env: env, model: model)
+            let e = env.name.value
+            if let t = builder.build() {
+                out.append(
+                    StackTemplate(
+                        name: e, owner: .environment(e), account: env.account.value, region: env.homeRegion,
+                        stackName: names.environmentStack(e), template: t))
+            }
+            for region in env.regions.dropFirst().map(\.value) {
+                if let t = builder.build(region: region) {
+                    out.append(
+                        StackTemplate(
+                            name: "\(e)-\(region)", owner: .environment(e), account: env.account.value, region: region,
+                            stackName: names.environmentStack(e, region: region), template: t))
+                }
+            }
+        }
+        return out
     }
 }
 
-struct StubTopic: ResourceModel {
-    static let typeName = "AWS::SNS::Topic"
-    var properties: [Field] { [] }
+public enum Renderer {
+    /// Every template file for `config`. `configPath` is the config file's path relative to
+    /// the output folder, written into each file's header. A template that breaks one of
+    /// CloudFormation's rules is a bug: it is reported as `InternalError`, never emitted.
+    public static func render(_ config: Config, configPath: String, format: OutputFormat) throws(InternalError)
+        -> [RenderedFile]
+    {
+        let header = GeneratedHeader.text(configPath: configPath)
+        var problems: [String] = []
+        var files: [RenderedFile] = []
+        for stack in TemplateSet.build(config) {
+            for problem in stack.template.validate() { problems.append("\(stack.name): \(problem)") }
+            let text: String
+            switch format {
+            case .yaml:
+                text = YAMLWriter().write(stack.template.document, comments: [header])
+            case .json:
+                var t = stack.template
+                t.metadata.insert(Field("pipegen", .string(header)), at: 0)
+                text = JSONWriter().write(t.document)
+            }
+            files.append(
+                RenderedFile(name: "\(stack.name).\(format.fileExtension)", contents: text, resourceCount: stack.template.resources.count))
+        }
+        if !problems.isEmpty { throw InternalError(problems) }
+        return files
+    }
 }

@@ -20,8 +20,9 @@ extension IAM {
 
     /// A statement's `Principal`.
     public enum Principal: Sendable, Hashable {
-        /// Service principals such as `codepipeline.amazonaws.com`.
-        case service([String])
+        /// Service principals such as `codepipeline.amazonaws.com` (a `Value`, because some
+        /// are regional: `logs.${AWS::Region}.amazonaws.com`).
+        case service([Value])
         /// Account or role ARNs.
         case aws([Value])
         /// `"*"`: anyone, to be narrowed by conditions.
@@ -29,7 +30,7 @@ extension IAM {
 
         var cfnValue: Value {
             switch self {
-            case .service(let names): return ["Service": Principal.oneOrMany(names.map { .string($0) })]
+            case .service(let names): return ["Service": Principal.oneOrMany(names)]
             case .aws(let arns): return ["AWS": Principal.oneOrMany(arns)]
             case .everyone: return "*"
             }

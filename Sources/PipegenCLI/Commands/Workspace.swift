@@ -46,11 +46,7 @@ struct Workspace {
         } catch {
             throw .io("cannot read '\(configDisplay)': \(error.message)")
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .io("cannot read '\(configDisplay)': not valid UTF-8 text")
-        }
-        let source = SourceFile(path: configDisplay, text: text)
-        let (config, diagnostics) = ConfigLoader.load(source)
+        let (source, config, diagnostics) = Pipegen.load(path: configDisplay, bytes: bytes)
         Self.print(diagnostics, in: source, io: &io)
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { throw .invalidConfig }
         guard let config else {

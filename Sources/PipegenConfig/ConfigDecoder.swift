@@ -1,0 +1,190 @@
+import YAMLKit
+
+/// Turns the root node of a config into a `Config`, reporting every problem it finds.
+struct ConfigDecoder {
+    let context: DecodeContext
+
+    func decode(_ root: Node) -> Config? {
+        guard let r = ObjectReader(root, spec: ConfigSchema.root, owner: "", context: context, what: "the config")
+        else { return nil }
+        let project = r.string("project")
+        let tooling = r.object("tooling", owner: " in 'tooling'").flatMap(decodeTooling)
+        var environments: [Environment] = []
+        if let items = r.list("environments") {
+            environments = decodeEnvironments(items, toolingRegion: tooling?.region)
+        }
+        var registry = Registry()
+        if let reg = r.object("registry", owner: " in 'registry'") {
+            registry.repository = reg.string("repository")
+            registry.keepImages = reg.int("keep-images") ?? registry.keepImages
+            registry.scanOnPush = reg.bool("scan-on-push") ?? registry.scanOnPush
+        }
+        var artifacts = Artifacts()
+        if let a = r.object("artifacts", owner: " in 'artifacts'") {
+            artifacts.noncurrentDays = a.int("noncurrent-days") ?? artifacts.noncurrentDays
+        }
+        let retention = r.int("log-retention-days") ?? 30
+        let pipelines = r.object("pipelines", owner: " in 'pipelines'").map(decodePipelines) ?? Pipelines()
+
+        guard let project, let tooling, !environments.isEmpty, !hasErrors else { return nil }
+        var config = Config(
+            project: project, tooling: tooling, environments: environments, registry: registry, artifacts: artifacts,
+            logRetentionDays: retention, pipelines: pipelines)
+        SemanticChecks(context: context).run(&config)
+        return hasErrors ? nil : config
+    }
+
+    private var hasErrors: Bool { context.diagnostics.contains { $0.severity == .error } }
+
+    private func decodeTooling(_ r: ObjectReader) -> Tooling? {
+        guard let account = r.string("account"), let region = r.string("region") else { return nil }
+        return Tooling(account: account, region: region)
+    }
+
+    private func decodeEnvironments(_ items: [Node], toolingRegion: Located<String>?) -> [Environment] {
+        var out: [Environment] = []
+        for item in items {
+            // The name first, so every other message can say which environment it is about.
+            let label = environmentName(item).map { " in environment '\($0)'" } ?? " in an environment"
+            guard
+                let r = ObjectReader(item, spec: ConfigSchema.environment, owner: label, context: context, what: "an environment")
+            else { continue }
+            let name = r.string("name")
+            let account = r.string("account")
+            var regions: [Located<String>] = []
+            if r.has("region"), r.has("regions") {
+                context.error(
+                    "use either 'region' or 'regions'\(label), not both", at: r.keyMark("regions"),
+                    notes: [.note("'region' given here", at: r.keyMark("region"))])
+            } else if let one = r.string("region") {
+                regions = [one]
+            } else if let many = r.strings("regions") {
+                regions = many
+            } else if let toolingRegion {
+                regions = [Located(toolingRegion.value, at: nil)]
+            }
+            var approval: Approval?
+            if let n = r.node("approval") { approval = decodeApproval(n, label: label) }
+            let ecs = r.object("ecs", owner: label).flatMap { decodeECS($0) }
+            guard let name, let account, !regions.isEmpty else { continue }
+            out.append(
+                Environment(name: name, account: account, regions: regions, approval: approval, ecs: ecs, mark: item.mark))
+        }
+        return out
+    }
+
+    private func environmentName(_ item: Node) -> String? {
+        guard case .mapping(let pairs) = item.kind else { return nil }
+        return pairs.first { $0.key.scalar?.text == "name" }?.value.scalar?.text
+    }
+
+    private func decodeApproval(_ n: Node, label: String) -> Approval? {
+        if case .mapping = n.kind {
+            guard
+                let a = ObjectReader(n, spec: ConfigSchema.approval, owner: label, context: context, what: "'approval'\(label)")
+            else { return nil }
+            return Approval(notify: a.strings("notify")?.map(\.value) ?? [], comment: a.string("comment")?.value)
+        }
+        return context.bool(n, what: "'approval'\(label)") == true ? Approval() : nil
+    }
+
+    private func decodeECS(_ r: ObjectReader) -> ECSTarget? {
+        let cluster = r.node("cluster").flatMap { valueSource($0, "'cluster'\(r.owner)") }
+        let service = r.node("service").flatMap { valueSource($0, "'service'\(r.owner)") }
+        let listener = r.node("listener").flatMap { valueSource($0, "'listener'\(r.owner)") }
+        let testListener = r.node("test-listener").flatMap { valueSource($0, "'test-listener'\(r.owner)") }
+        let groups = (r.list("target-groups") ?? []).compactMap { valueSource($0, "a target group\(r.owner)") }
+        if let n = r.node("target-groups"), case .sequence(let items) = n.kind, items.count > 2 {
+            context.error("blue/green needs exactly 2 target groups\(r.owner), found \(items.count)", at: n.mark)
+        }
+        guard let cluster, let service, let listener, groups.count == 2 else { return nil }
+        return ECSTarget(cluster: cluster, service: service, listener: listener, testListener: testListener, targetGroups: groups)
+    }
+
+    /// `name` or `{import: export-name}`.
+    private func valueSource(_ n: Node, _ what: String) -> ValueSource? {
+        if case .mapping = n.kind {
+            guard case .either(let options) = ConfigSchema.valueSource, case .object(let spec) = options[1],
+                let r = ObjectReader(n, spec: spec, owner: "", context: context, what: what),
+                let name = r.string("import")
+            else { return nil }
+            return .importValue(name.value)
+        }
+        return context.string(n, .string(.text), what: what).map { .literal($0.value) }
+    }
+
+    private func decodeSource(_ r: ObjectReader, defaultRepository: String) -> Source {
+        let s = r.object("source", owner: " in 'source'\(r.owner)")
+        let repository = s?.string("repository") ?? Located(defaultRepository, at: r.node("source")?.mark)
+        let branch = s?.string("branch") ?? Located("main", at: r.node("source")?.mark)
+        return Source(repository: repository, branch: branch)
+    }
+
+    private func decodeBuild(_ r: ObjectReader) -> BuildSettings {
+        var b = BuildSettings()
+        b.image = r.string("build-image")?.value ?? b.image
+        b.computeType = r.string("compute-type")?.value ?? b.computeType
+        b.timeoutMinutes = r.int("timeout-minutes") ?? b.timeoutMinutes
+        return b
+    }
+
+    private func decodePipelines(_ r: ObjectReader) -> Pipelines {
+        var p = Pipelines()
+        if let c = r.object("container-build", owner: " in 'container-build'") {
+            var cb = ContainerBuild(source: decodeSource(c, defaultRepository: "ECS-Container-Build"), mark: r.keyMark("container-build"))
+            cb.dockerfile = c.string("dockerfile")?.value ?? cb.dockerfile
+            cb.context = c.string("context")?.value ?? cb.context
+            cb.buildspec = c.string("buildspec")?.value
+            cb.build = decodeBuild(c)
+            p.containerBuild = cb
+        }
+        if let i = r.object("infrastructure-deployment", owner: " in 'infrastructure-deployment'") {
+            var infra = InfrastructureDeployment(
+                source: decodeSource(i, defaultRepository: "Infrastructure-Deployment"), mark: r.keyMark("infrastructure-deployment"))
+            infra.template = i.string("template")?.value ?? infra.template
+            infra.stackName = i.string("stack-name")?.value ?? infra.stackName
+            infra.parameters = i.string("parameters")?.value ?? infra.parameters
+            infra.capabilities = i.strings("capabilities")?.map(\.value) ?? infra.capabilities
+            infra.lint = i.strings("lint")?.map(\.value) ?? infra.lint
+            if let n = i.node("lambda") {
+                if case .mapping = n.kind, let l = i.object("lambda", owner: " in 'lambda'") {
+                    var settings = LambdaSettings()
+                    settings.folder = l.string("folder")?.value ?? settings.folder
+                    settings.functionName = l.string("function-name")?.value ?? settings.functionName
+                    infra.lambda = settings
+                } else if case .mapping = n.kind {
+                    infra.lambda = nil
+                } else {
+                    infra.lambda = context.bool(n, what: "'lambda' in 'infrastructure-deployment'") == false ? nil : LambdaSettings()
+                }
+            }
+            if let e = i.object("execution-role", owner: " in 'execution-role'") {
+                infra.executionRole.managedPolicies = e.strings("managed-policies")?.map(\.value)
+                infra.executionRole.statements = (e.list("statements") ?? []).compactMap(decodeStatement)
+            }
+            infra.build = decodeBuild(i)
+            p.infrastructure = infra
+        }
+        if let c = r.object("container-deployment", owner: " in 'container-deployment'") {
+            var cd = ContainerDeployment(
+                source: decodeSource(c, defaultRepository: "ECS-Container-Deployment"), mark: r.keyMark("container-deployment"))
+            cd.appspec = c.string("appspec")?.value ?? cd.appspec
+            cd.taskDefinition = c.string("task-definition")?.value ?? cd.taskDefinition
+            cd.imageTag = c.string("image-tag")?.value ?? cd.imageTag
+            cd.terminationWaitMinutes = c.int("termination-wait-minutes") ?? cd.terminationWaitMinutes
+            cd.taskRoles = c.strings("task-roles")?.map(\.value) ?? cd.taskRoles
+            p.containerDeployment = cd
+        }
+        return p
+    }
+
+    private func decodeStatement(_ n: Node) -> PolicyStatement? {
+        guard
+            let r = ObjectReader(
+                n, spec: ConfigSchema.statement, owner: " in an execution-role statement", context: context, what: "a statement")
+        else { return nil }
+        guard let actions = r.strings("actions"), let resources = r.strings("resources") else { return nil }
+        return PolicyStatement(
+            effect: r.string("effect")?.value ?? "Allow", actions: actions.map(\.value), resources: resources.map(\.value))
+    }
+}

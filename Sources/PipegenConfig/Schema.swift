@@ -1,0 +1,126 @@
+/// The shape of the config, declared once: the decoder checks input against it, `pipegen
+/// schema` prints it as JSON Schema, and `pipegen init` writes it as a commented starter file,
+/// so the three cannot disagree.
+public indirect enum ValueType: Sendable {
+    case string(StringFormat)
+    case integer(min: Int, max: Int)
+    /// One of a closed set of integers.
+    case integerChoice([Int])
+    case boolean
+    /// One of a closed set of strings.
+    case choice([String])
+    case list(ValueType, minItems: Int)
+    case object(ObjectSpec)
+    /// Any of several shapes (`approval: true` or `approval: {notify: [...]}`); the decoder
+    /// picks by the node's kind: scalar, sequence or mapping.
+    case either([ValueType])
+    /// A mapping with free keys, each value of one type.
+    case map(ValueType)
+
+    /// A phrase for error messages: "expected a string", "expected a list of strings", ...
+    public var phrase: String {
+        switch self {
+        case .string(let f): return f.phrase
+        case .integer(let lo, let hi): return "an integer from \(lo) to \(hi)"
+        case .integerChoice(let options): return "one of " + options.map(String.init).joined(separator: ", ")
+        case .boolean: return "true or false"
+        case .choice(let options): return "one of " + options.map { "'\($0)'" }.joined(separator: ", ")
+        case .list(let t, _): return "a list of \(t.plural)"
+        case .object(let o): return "a mapping (\(o.name))"
+        case .either(let ts): return ts.map(\.phrase).joined(separator: " or ")
+        case .map(let t): return "a mapping of names to \(t.plural)"
+        }
+    }
+
+    var plural: String {
+        switch self {
+        case .string(let f): return f.plural
+        case .integer, .integerChoice: return "integers"
+        case .boolean: return "booleans"
+        case .choice: return "names"
+        case .list: return "lists"
+        case .object(let o): return o.name + "s"
+        case .either: return "values"
+        case .map: return "mappings"
+        }
+    }
+}
+
+/// What a string must look like, checked by the decoder and described in the JSON Schema.
+public enum StringFormat: String, Sendable {
+    case text
+    /// Lowercase letters, digits and hyphens, starting with a letter: the pieces of AWS names.
+    case name
+    /// 12 digits, kept exactly as written.
+    case accountId
+    case region
+    case email
+    case arn
+    /// A path inside a source repository.
+    case path
+    case branch
+
+    var phrase: String {
+        switch self {
+        case .text, .path, .branch: return "a string"
+        case .name: return "a name (lowercase letters, digits and hyphens)"
+        case .accountId: return "a 12-digit account id"
+        case .region: return "an AWS region name"
+        case .email: return "an e-mail address"
+        case .arn: return "an ARN"
+        }
+    }
+
+    var plural: String {
+        switch self {
+        case .text, .path, .branch: return "strings"
+        case .name: return "names"
+        case .accountId: return "account ids"
+        case .region: return "regions"
+        case .email: return "e-mail addresses"
+        case .arn: return "ARNs"
+        }
+    }
+}
+
+/// One key of a config object.
+public struct KeySpec: Sendable {
+    public var name: String
+    public var type: ValueType
+    public var required: Bool
+    /// The default as the user would write it (shown by `init` and the schema), nil if none.
+    public var defaultText: String?
+    /// One line: what the key does.
+    public var summary: String
+    /// A value `init` shows for a required key or an illustrative optional one.
+    public var example: String?
+
+    public init(
+        _ name: String, _ type: ValueType, required: Bool = false, default defaultText: String? = nil,
+        example: String? = nil, _ summary: String
+    ) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.defaultText = defaultText
+        self.summary = summary
+        self.example = example
+    }
+}
+
+/// A config object: a name for messages ("environment") and its keys in documentation order.
+public struct ObjectSpec: Sendable {
+    public var name: String
+    public var summary: String
+    public var keys: [KeySpec]
+
+    public init(_ name: String, _ summary: String, keys: [KeySpec]) {
+        self.name = name
+        self.summary = summary
+        self.keys = keys
+    }
+
+    public func key(_ name: String) -> KeySpec? {
+        keys.first { $0.name == name }
+    }
+}

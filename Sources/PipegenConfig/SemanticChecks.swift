@@ -1,0 +1,104 @@
+/// Checks that need more than one key at a time: uniqueness, partitions, pipeline needs.
+/// Names derived from the config (roles, buckets, pipelines) are checked by the kit, which
+/// derives them.
+struct SemanticChecks {
+    let context: DecodeContext
+
+    func run(_ config: inout Config) {
+        var seen: [String: Environment] = [:]
+        let partition = config.partition
+        for env in config.environments {
+            let name = env.name.value
+            if let first = seen[name] {
+                context.error(
+                    "duplicate environment name '\(name)'", at: env.name.mark,
+                    notes: [.note("'\(name)' first defined here", at: first.name.mark)])
+            }
+            seen[name] = seen[name] ?? env
+            var regions: [String: Located<String>] = [:]
+            for region in env.regions {
+                if let first = regions[region.value] {
+                    context.error(
+                        "region '\(region.value)' is listed twice in environment '\(name)'", at: region.mark,
+                        notes: [.note("first listed here", at: first.mark)])
+                }
+                regions[region.value] = regions[region.value] ?? region
+                let p = Region.partition(of: region.value)
+                if p != partition {
+                    context.error(
+                        "region '\(region.value)' is in partition '\(p.name)', but the tooling region '\(config.tooling.region.value)' is in '\(partition.name)'",
+                        at: region.mark ?? env.mark,
+                        notes: [.help("a pipeline cannot deploy across partitions; use a tooling account in '\(p.name)' for these environments")])
+                }
+            }
+            if config.pipelines.containerDeployment != nil, env.ecs == nil {
+                context.error(
+                    "environment '\(name)' has no 'ecs' settings, which container-deployment needs", at: env.mark,
+                    notes: [.help("add 'ecs:' with cluster, service, listener and target-groups, or remove pipelines.container-deployment")])
+            }
+            if config.pipelines.containerDeployment == nil, env.ecs != nil {
+                context.warning(
+                    "'ecs' in environment '\(name)' is not used: pipelines.container-deployment is not configured", at: env.mark)
+            }
+        }
+        checkRepositories(config)
+    }
+
+    private func checkRepositories(_ config: Config) {
+        var sources: [(String, Located<String>)] = []
+        if let p = config.pipelines.containerBuild { sources.append(("container-build", p.source.repository)) }
+        if let p = config.pipelines.infrastructure { sources.append(("infrastructure-deployment", p.source.repository)) }
+        if let p = config.pipelines.containerDeployment { sources.append(("container-deployment", p.source.repository)) }
+        var seen: [String: (String, Located<String>)] = [:]
+        for (pipeline, repo) in sources {
+            if !Self.isCodeCommitName(repo.value) {
+                context.error(
+                    "'\(repo.value)' is not a valid CodeCommit repository name", at: repo.mark,
+                    notes: [.help("use 1-100 letters, digits, '.', '_' and '-', not ending in '.git'")])
+            }
+            if let (other, _) = seen[repo.value] {
+                context.error(
+                    "pipelines '\(other)' and '\(pipeline)' use the same repository '\(repo.value)'", at: repo.mark,
+                    notes: [.help("give each pipeline its own repository; a push would otherwise start both")])
+            }
+            seen[repo.value] = (pipeline, repo)
+        }
+        if let repo = config.registry.repository, !Self.isECRName(repo.value.replacingProject(config.project.value)) {
+            context.error(
+                "'\(repo.value)' is not a valid ECR repository name", at: repo.mark,
+                notes: [.help("use 2-256 lowercase letters, digits and '.', '_', '-', '/' between them")])
+        }
+    }
+
+    static func isCodeCommitName(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.count <= 100 && !s.hasSuffix(".git")
+            && s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
+    }
+
+    /// `(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*`, 2 to 256 characters.
+    static func isECRName(_ s: String) -> Bool {
+        guard s.utf8.count >= 2, s.utf8.count <= 256 else { return false }
+        for component in s.split(separator: "/", omittingEmptySubsequences: false) {
+            var previousSeparator = true
+            for c in component.unicodeScalars {
+                let alnum = ("a"..."z").contains(c) || ("0"..."9").contains(c)
+                if alnum {
+                    previousSeparator = false
+                } else if "._-".unicodeScalars.contains(c), !previousSeparator {
+                    previousSeparator = true
+                } else {
+                    return false
+                }
+            }
+            if previousSeparator { return false }
+        }
+        return true
+    }
+}
+
+extension String {
+    /// The text with `{project}` replaced.
+    func replacingProject(_ project: String) -> String {
+        replacing("{project}", with: project)
+    }
+}

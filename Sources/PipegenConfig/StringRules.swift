@@ -1,0 +1,87 @@
+/// The checks behind each `StringFormat`, with the message and help a user sees.
+enum StringRules {
+    struct Problem {
+        var message: String
+        var notes: [Diagnostic.Note] = []
+    }
+
+    static func problem(_ text: String, _ format: StringFormat) -> Problem? {
+        switch format {
+        case .text:
+            return nil
+        case .name:
+            return isName(text)
+                ? nil
+                : Problem(
+                    message: "'\(text)' is not a valid name",
+                    notes: [.help("use lowercase letters, digits and single hyphens, starting with a letter: '\(suggestedName(text))'")])
+        case .accountId:
+            if text.utf8.count == 12, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return nil }
+            var notes: [Diagnostic.Note] = [.help("AWS account ids are exactly 12 digits, such as \"012345678901\"")]
+            if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), text.count < 12 {
+                notes.append(.note("a leading zero is kept as written; check that no digit is missing"))
+            }
+            return Problem(message: "account id '\(text)' must be 12 digits", notes: notes)
+        case .region:
+            if Region.isKnown(text) { return nil }
+            var notes: [Diagnostic.Note] = []
+            if let guess = Suggest.closest(to: text, in: Region.all) { notes.append(.help("did you mean '\(guess)'?")) }
+            return Problem(message: "unknown region '\(text)'", notes: notes)
+        case .email:
+            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+            if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+                !parts[1].hasSuffix("."), !text.contains(" ")
+            {
+                return nil
+            }
+            return Problem(message: "'\(text)' is not an e-mail address")
+        case .arn:
+            if text.hasPrefix("arn:"), text.split(separator: ":", omittingEmptySubsequences: false).count >= 6 {
+                return nil
+            }
+            return Problem(message: "'\(text)' is not an ARN", notes: [.help("ARNs look like arn:aws:iam::aws:policy/ReadOnlyAccess")])
+        case .path:
+            if text.isEmpty { return Problem(message: "a path cannot be empty") }
+            if text.hasPrefix("/") {
+                return Problem(message: "path '\(text)' must be relative to the repository root", notes: [.help("remove the leading '/'")])
+            }
+            if text.split(separator: "/").contains("..") {
+                return Problem(message: "path '\(text)' must stay inside the repository")
+            }
+            return nil
+        case .branch:
+            if text.isEmpty || text.contains(" ") || text.hasPrefix("refs/") || text.contains("..") {
+                return Problem(message: "'\(text)' is not a branch name", notes: [.help("write the short name, such as 'main'")])
+            }
+            return nil
+        }
+    }
+
+    /// Lowercase ASCII letters, digits and single hyphens; starts with a letter; no trailing hyphen.
+    static func isName(_ text: String) -> Bool {
+        let u = Array(text.utf8)
+        guard let first = u.first, first >= 0x61, first <= 0x7A, u.last != UInt8(ascii: "-") else { return false }
+        for (i, c) in u.enumerated() {
+            let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-")
+            if !ok { return false }
+            if c == UInt8(ascii: "-"), i > 0, u[i - 1] == c { return false }
+        }
+        return true
+    }
+
+    /// A close valid name, for the help line.
+    static func suggestedName(_ text: String) -> String {
+        var out = ""
+        for c in text.lowercased().unicodeScalars {
+            let ok = (c >= "a" && c <= "z") || (c >= "0" && c <= "9")
+            if ok {
+                out.unicodeScalars.append(c)
+            } else if !out.isEmpty, !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        while let f = out.first, !f.isLetter { out.removeFirst() }
+        return out.isEmpty ? "app" : out
+    }
+}

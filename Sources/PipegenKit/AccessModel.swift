@@ -1,0 +1,100 @@
+import CloudFormation
+import PipegenConfig
+import YAMLKit
+
+/// What part of the artifact bucket a cross-account role reads.
+public enum ArtifactScope: String, Sendable, CaseIterable {
+    /// Pipeline artifacts (templates, deployment files, image details): the whole bucket.
+    case pipelineArtifacts
+    /// Only the Lambda zips under the lambda prefix.
+    case lambdaZips
+}
+
+/// A role in an environment account that a tooling principal assumes: the one fact from
+/// which the action's `RoleArn`, the role's trust policy, the assumer's `sts:AssumeRole`
+/// grant, and the key, bucket and registry policies are all derived.
+public struct CrossAccountRole: Sendable {
+    public let kind: EnvironmentRoleKind
+    public let environment: String
+    public let account: String
+    /// The role's name in the environment account.
+    public let name: String
+    /// The tooling-account role that assumes it.
+    public let assumedBy: String
+    public let reads: ArtifactScope
+    /// The config line that makes this role exist (the pipeline's key), for messages.
+    public let cause: Mark?
+}
+
+/// The cross-account wiring of a config, computed once.
+public struct AccessModel: Sendable {
+    public let names: Names
+    public let roles: [CrossAccountRole]
+    /// Environment accounts in route order, each once (environments may share an account).
+    public let environmentAccounts: [String]
+
+    public init(_ config: Config) {
+        let names = Names(config)
+        self.names = names
+        var roles: [CrossAccountRole] = []
+        for env in config.environments {
+            let e = env.name.value, account = env.account.value
+            func add(_ kind: EnvironmentRoleKind, _ assumer: String, _ reads: ArtifactScope, _ cause: Mark?) {
+                roles.append(
+                    CrossAccountRole(
+                        kind: kind, environment: e, account: account, name: names.environmentRole(kind, env: e),
+                        assumedBy: assumer, reads: reads, cause: cause))
+            }
+            if let infra = config.pipelines.infrastructure {
+                add(.cfnDeploy, names.pipelineRole(.infrastructure), .pipelineArtifacts, infra.mark)
+                if infra.lambda != nil {
+                    add(.lambdaUpdate, names.buildRole(.lambdaUpdate), .lambdaZips, infra.mark)
+                }
+            }
+            if let cd = config.pipelines.containerDeployment {
+                add(.ecsDeploy, names.pipelineRole(.containerDeployment), .pipelineArtifacts, cd.mark)
+            }
+        }
+        self.roles = roles
+        var accounts: [String] = []
+        for env in config.environments where !accounts.contains(env.account.value) {
+            accounts.append(env.account.value)
+        }
+        environmentAccounts = accounts
+    }
+
+    /// The cross-account roles that `assumer` (a tooling role name) assumes.
+    public func roles(assumedBy assumer: String) -> [CrossAccountRole] {
+        roles.filter { $0.assumedBy == assumer }
+    }
+
+    /// The cross-account roles created in environment `env`.
+    public func roles(in env: String) -> [CrossAccountRole] {
+        roles.filter { $0.environment == env }
+    }
+
+    /// The role of `kind` in `env`, when the config has one.
+    public func role(_ kind: EnvironmentRoleKind, in env: String) -> CrossAccountRole? {
+        roles.first { $0.kind == kind && $0.environment == env }
+    }
+
+    /// Kinds of cross-account role that read `scope`, in a fixed order.
+    public func readerKinds(_ scope: ArtifactScope) -> [EnvironmentRoleKind] {
+        EnvironmentRoleKind.allCases.filter { kind in roles.contains { $0.kind == kind && $0.reads == scope } }
+    }
+
+    /// The account ids whose roles read `scope`.
+    public func readerAccounts(_ scope: ArtifactScope) -> [String] {
+        environmentAccounts.filter { account in roles.contains { $0.account == account && $0.reads == scope } }
+    }
+
+    /// The ARN of a cross-account role, as every template writes it.
+    public func arn(_ role: CrossAccountRole) -> Value {
+        names.roleArn(role.name, account: role.account)
+    }
+
+    /// The ARN of a tooling-account role.
+    public func toolingRoleArn(_ name: String) -> Value {
+        names.roleArn(name, account: names.toolingAccount)
+    }
+}

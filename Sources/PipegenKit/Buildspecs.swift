@@ -1,0 +1,111 @@
+/// The inline buildspecs of the generated CodeBuild projects. Each reads its parameters from
+/// environment variables set on the project or the pipeline action, so one text serves every
+/// environment and the buildspec never needs editing.
+enum Buildspecs {
+    /// Versions of the linters the lint build installs: pinned, so a new release cannot break
+    /// a pipeline that passed yesterday.
+    static let cfnLintVersion = "1.51.0"
+    static let cfnNagVersion = "0.8.10"
+
+    /// Builds the image, tags it `latest` and with the commit (or build number), pushes both,
+    /// and writes `imageDetail.json` for the deployment pipeline. Pushes run in the build
+    /// phase so that a failed build never pushes.
+    static let imageBuild = """
+        version: 0.2
+        phases:
+          pre_build:
+            commands:
+              - aws ecr get-login-password --region "$AWS_DEFAULT_REGION" | docker login --username AWS --password-stdin "$REGISTRY"
+              - TAG="$(printf '%s' "${CODEBUILD_RESOLVED_SOURCE_VERSION:-build-$CODEBUILD_BUILD_NUMBER}" | cut -c1-12)"
+          build:
+            commands:
+              - docker build --file "$DOCKERFILE" --tag "$REGISTRY/$REPOSITORY:$TAG" --tag "$REGISTRY/$REPOSITORY:latest" "$CONTEXT"
+              - docker push "$REGISTRY/$REPOSITORY:$TAG"
+              - docker push "$REGISTRY/$REPOSITORY:latest"
+              - printf '{"ImageURI":"%s"}\\n' "$REGISTRY/$REPOSITORY:$TAG" > imageDetail.json
+        artifacts:
+          files:
+            - imageDetail.json
+
+        """
+
+    /// Zips each sub-folder of the Lambda folder reproducibly (sorted entries, fixed
+    /// timestamps, no extra attributes), stores it under a key made of its SHA-256, in the
+    /// artifact bucket of every region, and lists `name key` lines in `functions.txt`.
+    static let lambdaPackage = """
+        version: 0.2
+        env:
+          shell: bash
+        phases:
+          build:
+            commands:
+              - |
+                set -euo pipefail
+                : > functions.txt
+                for dir in "$LAMBDA_FOLDER"/*/; do
+                  [ -d "$dir" ] || continue
+                  name="$(basename "$dir")"
+                  zip_file="$PWD/$name.zip"
+                  (cd "$dir" && find . -exec touch -h -d '1980-01-01T00:00:00Z' {} + && find . -type f | LC_ALL=C sort | zip -X -q "$zip_file" -@)
+                  key="$LAMBDA_PREFIX/$name/$(sha256sum "$zip_file" | cut -c1-16).zip"
+                  for target in $ARTIFACT_BUCKETS; do
+                    aws s3 cp --only-show-errors --region "${target%%=*}" "$zip_file" "s3://${target#*=}/$key"
+                  done
+                  printf '%s %s\\n' "$name" "$key" >> functions.txt
+                  echo "packaged $name as $key"
+                done
+                [ -s functions.txt ] || echo "warning: no function folders under $LAMBDA_FOLDER"
+        artifacts:
+          files:
+            - functions.txt
+
+        """
+
+    /// Lints the template with the configured tools; any finding fails the stage.
+    static func templateLint(tools: [String]) -> String {
+        var install: [String] = []
+        var run: [String] = []
+        if tools.contains("cfn-lint") {
+            install.append("pip install --quiet \"cfn-lint==\(cfnLintVersion)\"")
+            run.append("cfn-lint \"$TEMPLATE\"")
+        }
+        if tools.contains("cfn-nag") {
+            install.append("gem install --no-document cfn-nag -v \(cfnNagVersion)")
+            run.append("cfn_nag_scan --input-path \"$TEMPLATE\"")
+        }
+        return """
+            version: 0.2
+            phases:
+              install:
+                commands:
+            \(install.map { "      - " + $0 }.joined(separator: "\n"))
+              build:
+                commands:
+            \(run.map { "      - " + $0 }.joined(separator: "\n"))
+
+            """
+    }
+
+    /// Assumes the environment's Lambda-update role and points every packaged function at its
+    /// new zip, waiting until each update has finished.
+    static let lambdaUpdate = """
+        version: 0.2
+        env:
+          shell: bash
+        phases:
+          build:
+            commands:
+              - |
+                set -euo pipefail
+                read -r AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN <<< "$(aws sts assume-role --role-arn "$TARGET_ROLE_ARN" --role-session-name "pipegen-$ENVIRONMENT" --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text)"
+                export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
+                while read -r name key; do
+                  [ -n "$name" ] || continue
+                  function_name="${FUNCTION_NAME//\\{function\\}/$name}"
+                  echo "updating $function_name in $TARGET_REGION from s3://$ARTIFACT_BUCKET/$key"
+                  aws lambda update-function-code --region "$TARGET_REGION" --function-name "$function_name" --s3-bucket "$ARTIFACT_BUCKET" --s3-key "$key" --query LastUpdateStatus --output text
+                  aws lambda wait function-updated --region "$TARGET_REGION" --function-name "$function_name"
+                done < functions.txt
+
+        """
+}

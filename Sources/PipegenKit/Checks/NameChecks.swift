@@ -1,0 +1,122 @@
+import PipegenConfig
+import YAMLKit
+
+/// Checks every name pipegen derives against the limits AWS puts on it, and reports a
+/// violation at the config value that makes the name too long, with how much to cut.
+struct NameChecks {
+    let config: Config
+    let names: Names
+
+    struct Rule {
+        var what: String
+        var limit: Int
+        var minimum = 1
+    }
+
+    static let role = Rule(what: "IAM role name", limit: 64)
+    static let bucket = Rule(what: "S3 bucket name", limit: 63, minimum: 3)
+    static let pipeline = Rule(what: "pipeline name", limit: 100)
+    static let project = Rule(what: "CodeBuild project name", limit: 255, minimum: 2)
+    static let rule = Rule(what: "EventBridge rule name", limit: 64)
+    static let stack = Rule(what: "stack name", limit: 128)
+    static let codeDeploy = Rule(what: "CodeDeploy name", limit: 100)
+    static let topic = Rule(what: "SNS topic name", limit: 256)
+    static let function = Rule(what: "Lambda function name", limit: 64)
+
+    func run() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var reported: Set<String> = []
+        func check(_ name: String, _ rule: Rule, env: Environment? = nil, source: Located<String>? = nil) {
+            guard name.count > rule.limit || name.count < rule.minimum else { return }
+            // One message per place and kind of name, not one per derived name.
+            let culprit = source ?? env?.name ?? config.project
+            let key = "\(rule.what)|\(culprit.mark?.description ?? culprit.value)"
+            guard reported.insert(key).inserted else { return }
+            var help = "shorten project '\(config.project.value)'"
+            if let env { help += " or environment '\(env.name.value)'" }
+            if let source, env == nil { help = "shorten '\(source.value)'" }
+            out.append(
+                .error(
+                    "\(rule.what) '\(name)' is \(name.count) characters; AWS allows \(rule.minimum) to \(rule.limit)",
+                    at: culprit.mark,
+                    notes: [.help(name.count > rule.limit ? "\(help) by at least \(name.count - rule.limit) characters" : help)]))
+        }
+
+        let topology = Topology(config)
+        for region in topology.regions { check(names.artifactBucket(region: region), Self.bucket) }
+        check(names.toolingStack, Self.stack)
+        for region in topology.furtherRegions { check(names.toolingStack(region: region), Self.stack) }
+        let p = config.pipelines
+        let pipelines: [(PipelineKind, Bool)] = [
+            (.containerBuild, p.containerBuild != nil), (.infrastructure, p.infrastructure != nil),
+            (.containerDeployment, p.containerDeployment != nil),
+        ]
+        for (kind, on) in pipelines where on {
+            check(names.pipeline(kind), Self.pipeline)
+            check(names.pipelineRole(kind), Self.role)
+            check(names.eventsRole(kind), Self.role)
+            check(names.pushRule(kind), Self.rule)
+        }
+        if p.containerDeployment != nil { check(names.imagePushRule, Self.rule) }
+        for kind in BuildKind.allCases {
+            check(names.buildProject(kind), Self.project)
+            check(names.buildRole(kind), Self.role)
+        }
+        let model = AccessModel(config)
+        for env in config.environments {
+            let e = env.name.value
+            for role in model.roles(in: e) { check(role.name, Self.role, env: env) }
+            if p.infrastructure != nil { check(names.environmentRole(.cfnExecution, env: e), Self.role, env: env) }
+            if p.containerDeployment != nil { check(names.environmentRole(.codeDeploy, env: e), Self.role, env: env) }
+            check(names.environmentStack(e), Self.stack, env: env)
+            for region in env.regions.dropFirst() { check(names.environmentStack(e, region: region.value), Self.stack, env: env) }
+            check(names.codeDeployApplication(e), Self.codeDeploy, env: env)
+            check(names.approvalTopic(e), Self.topic, env: env)
+            if let infra = config.pipelines.infrastructure {
+                let stack = infra.stackName.replacing("{project}", with: names.project).replacing("{env}", with: e)
+                check(stack, Self.stack, env: env)
+                if let lambda = infra.lambda {
+                    let prefix = lambda.functionName.replacing("{project}", with: names.project).replacing("{env}", with: e)
+                        .replacing("{function}", with: "")
+                    check(prefix, Self.function, env: env)
+                }
+            }
+        }
+        if let infra = config.pipelines.infrastructure {
+            let sample = infra.stackName.replacing("{project}", with: names.project).replacing("{env}", with: "x")
+            if !Self.isStackName(sample) {
+                out.append(
+                    .error(
+                        "stack-name '\(infra.stackName)' does not give a valid stack name ('\(sample)' for an environment 'x')",
+                        at: infra.mark, notes: [.help("stack names start with a letter and hold only letters, digits and hyphens")]))
+            }
+        }
+        return out
+    }
+
+    /// `[A-Za-z][-A-Za-z0-9]*`.
+    static func isStackName(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+        return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+    }
+}
+
+/// The kit's entry points for the CLI.
+public enum Pipegen {
+    /// Reads and validates a config: the decoder's checks, then the checks of everything
+    /// pipegen derives from it. Diagnostics come in source order.
+    public static func load(path: String, bytes: [UInt8]) -> (file: SourceFile, config: Config?, diagnostics: [Diagnostic]) {
+        var (file, config, diagnostics) = ConfigLoader.load(path: path, bytes: bytes)
+        if let c = config {
+            let more = check(c)
+            diagnostics = ConfigLoader.sorted(diagnostics + more)
+            if more.contains(where: { $0.severity == .error }) { config = nil }
+        }
+        return (file, config, diagnostics)
+    }
+
+    /// The checks of derived names and limits for a decoded config.
+    public static func check(_ config: Config) -> [Diagnostic] {
+        NameChecks(config: config, names: Names(config)).run()
+    }
+}

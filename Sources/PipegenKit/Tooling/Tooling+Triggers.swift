@@ -1,0 +1,77 @@
+import CloudFormation
+import PipegenConfig
+
+extension ToolingBuilder {
+    /// EventBridge rules that start each pipeline: a push to its branch, and for
+    /// container-deployment a new image. Each pipeline has its own events role that may start
+    /// only that pipeline.
+    func addTriggers(to t: inout Template) {
+        for (kind, source) in sources {
+            addEventsRole(kind, to: &t)
+            var rule = Events.Rule(targets: [target(kind)])
+            rule.name = .string(names.pushRule(kind))
+            rule.description = "Start \(names.pipeline(kind)) on a push to \(source.repository.value)/\(source.branch.value)"
+            rule.eventPattern = [
+                "source": ["aws.codecommit"],
+                "detail-type": ["CodeCommit Repository State Change"],
+                "resources": [repositoryArn(kind)],
+                "detail": [
+                    "event": ["referenceCreated", "referenceUpdated"],
+                    "referenceType": ["branch"],
+                    "referenceName": [.string(source.branch.value)],
+                ],
+            ]
+            t.add(ID.pushRule(kind), Resource(rule))
+        }
+        if let cd = config.pipelines.containerDeployment {
+            var rule = Events.Rule(targets: [target(.containerDeployment)])
+            rule.name = .string(names.imagePushRule)
+            rule.description = "Start \(names.pipeline(.containerDeployment)) when \(names.registryName):\(cd.imageTag) is pushed"
+            rule.eventPattern = [
+                "source": ["aws.ecr"],
+                "detail-type": ["ECR Image Action"],
+                "detail": [
+                    "action-type": ["PUSH"],
+                    "result": ["SUCCESS"],
+                    "repository-name": [.ref(ID.registry)],
+                    "image-tag": [.string(cd.imageTag)],
+                ],
+            ]
+            t.add(ID.imageRule, Resource(rule))
+        }
+    }
+
+    func pipelineArn(_ kind: PipelineKind) -> Value {
+        .arn("codepipeline", region: Value.thisRegion, account: Value.thisAccount, "${\(ID.pipeline(kind))}")
+    }
+
+    private func target(_ kind: PipelineKind) -> Events.Rule.Target {
+        Events.Rule.Target(id: "\(kind.rawValue)-pipeline", arn: pipelineArn(kind), roleArn: .getAtt(ID.eventsRole(kind), "Arn"))
+    }
+
+    private func addEventsRole(_ kind: PipelineKind, to t: inout Template) {
+        var role = IAM.Role(trust: Policies.trust(service: "events.amazonaws.com"))
+        role.roleName = .string(names.eventsRole(kind))
+        role.description = "pipegen \(names.project): lets EventBridge start the \(kind.rawValue) pipeline"
+        role.policies = [
+            IAM.Role.Policy(
+                "start-pipeline",
+                [IAM.Statement(sid: "StartPipeline", actions: ["codepipeline:StartPipelineExecution"], resources: [pipelineArn(kind)])])
+        ]
+        t.add(ID.eventsRole(kind), Resource(role))
+    }
+
+    func addOutputs(to t: inout Template) {
+        t.addOutput("ArtifactKeyArn", Output(.getAtt(ID.key, "Arn"), description: "ARN of the artifact key (primary key when multi-Region)"))
+        t.addOutput("ArtifactBucketName", Output(.ref(ID.bucket), description: "Artifact bucket in the home region"))
+        if config.pipelines.needsRegistry {
+            t.addOutput("ImageRepositoryUri", Output(.getAtt(ID.registry, "RepositoryUri"), description: "Where images are pushed"))
+        }
+        for (kind, _) in sources {
+            t.addOutput(
+                ID.repository(kind) + "CloneUrl",
+                Output(.getAtt(ID.repository(kind), "CloneUrlHttp"), description: "Clone URL of the \(kind.rawValue) source"))
+            t.addOutput(ID.pipeline(kind) + "Name", Output(.ref(ID.pipeline(kind)), description: "The \(kind.rawValue) pipeline"))
+        }
+    }
+}

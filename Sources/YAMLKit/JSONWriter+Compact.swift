@@ -1,0 +1,32 @@
+extension JSONWriter {
+    /// `document` as JSON on one line with no spaces: for JSON embedded in a string value,
+    /// such as a CodeBuild action's `EnvironmentVariables`.
+    public static func compact(_ document: Document) -> String {
+        var out = ""
+        writeCompact(document, into: &out)
+        return out
+    }
+
+    private static func writeCompact(_ value: Document, into out: inout String) {
+        switch value {
+        case .list(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                writeCompact(item, into: &out)
+            }
+            out += "]"
+        case .map(let entries):
+            out += "{"
+            for (i, entry) in entries.enumerated() {
+                if i > 0 { out += "," }
+                quote(entry.key, into: &out)
+                out += ":"
+                writeCompact(entry.value, into: &out)
+            }
+            out += "}"
+        default:
+            out += JSONWriter().write(value).dropLast()
+        }
+    }
+}
