@@ -13,3 +13,21 @@ extension Value {
     /// `${AWS::AccountId}`, for `arn(account:)`.
     public static let thisAccount = "${AWS::AccountId}"
 }
+
+extension Value {
+    /// `Fn::Sub` of `text` where each `${name}` of `variables` is replaced: literal strings are
+    /// written into the text, anything else stays a variable of the `Fn::Sub` map. So a plain
+    /// value reads as a plain ARN, and only imports need the two-argument form.
+    public static func subInlining(_ text: String, _ variables: [(String, Value)]) -> Value {
+        var text = text
+        var remaining: [Field] = []
+        for (name, value) in variables {
+            if case .string(let literal) = value {
+                text = text.replacing("${\(name)}", with: literal)
+            } else {
+                remaining.append(Field(name, value))
+            }
+        }
+        return .sub(text, variables: remaining.isEmpty ? nil : remaining)
+    }
+}

@@ -220,6 +220,8 @@ public struct InfrastructureDeployment: Sendable {
     public var template: String
     /// The application stack's name; `{project}` and `{env}` are replaced.
     public var stackName: String
+    /// Where `stack-name` was written, for messages about the names it gives.
+    public var stackNameMark: Mark?
     /// Per-environment template configuration file; `{env}` is replaced.
     public var parameters: String
     public var capabilities: [String]

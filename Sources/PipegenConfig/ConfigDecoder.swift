@@ -142,22 +142,14 @@ struct ConfigDecoder {
             var infra = InfrastructureDeployment(
                 source: decodeSource(i, defaultRepository: "Infrastructure-Deployment"), mark: r.keyMark("infrastructure-deployment"))
             infra.template = i.string("template")?.value ?? infra.template
-            infra.stackName = i.string("stack-name")?.value ?? infra.stackName
+            if let stack = i.string("stack-name") {
+                infra.stackName = stack.value
+                infra.stackNameMark = stack.mark
+            }
             infra.parameters = i.string("parameters")?.value ?? infra.parameters
             infra.capabilities = i.strings("capabilities")?.map(\.value) ?? infra.capabilities
             infra.lint = i.strings("lint")?.map(\.value) ?? infra.lint
-            if let n = i.node("lambda") {
-                if case .mapping = n.kind, let l = i.object("lambda", owner: " in 'lambda'") {
-                    var settings = LambdaSettings()
-                    settings.folder = l.string("folder")?.value ?? settings.folder
-                    settings.functionName = l.string("function-name")?.value ?? settings.functionName
-                    infra.lambda = settings
-                } else if case .mapping = n.kind {
-                    infra.lambda = nil
-                } else {
-                    infra.lambda = context.bool(n, what: "'lambda' in 'infrastructure-deployment'") == false ? nil : LambdaSettings()
-                }
-            }
+            if let n = i.node("lambda") { infra.lambda = decodeLambda(n) }
             if let e = i.object("execution-role", owner: " in 'execution-role'") {
                 infra.executionRole.managedPolicies = e.strings("managed-policies")?.map(\.value)
                 infra.executionRole.statements = (e.list("statements") ?? []).compactMap(decodeStatement)
@@ -176,6 +168,19 @@ struct ConfigDecoder {
             p.containerDeployment = cd
         }
         return p
+    }
+
+    /// `lambda: false`, `lambda: true`, or the settings mapping.
+    private func decodeLambda(_ n: Node) -> LambdaSettings? {
+        let owner = " in 'lambda'"
+        if case .mapping = n.kind {
+            guard let l = ObjectReader(n, spec: ConfigSchema.lambda, owner: owner, context: context, what: "'lambda'") else { return nil }
+            var settings = LambdaSettings()
+            settings.folder = l.string("folder")?.value ?? settings.folder
+            settings.functionName = l.string("function-name")?.value ?? settings.functionName
+            return settings
+        }
+        return context.bool(n, what: "'lambda' in 'infrastructure-deployment'") == false ? nil : LambdaSettings()
     }
 
     private func decodeStatement(_ n: Node) -> PolicyStatement? {

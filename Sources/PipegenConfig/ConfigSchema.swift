@@ -81,7 +81,7 @@ public enum ConfigSchema {
             KeySpec("buildspec", .string(.path), "use this buildspec file from the repository instead of the generated one"),
         ] + buildKeys)
 
-    static let lambda = ObjectSpec(
+    public static let lambda = ObjectSpec(
         "lambda settings", "zip each sub-folder and update the functions after each deploy",
         keys: [
             KeySpec("folder", .string(.path), default: "lambda", "each sub-folder is one function's code"),

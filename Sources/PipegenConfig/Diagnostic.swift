@@ -121,15 +121,31 @@ public struct DiagnosticPrinter: Sendable {
         return parts.isEmpty ? "" : parts.joined(separator: " and ") + " generated\n"
     }
 
+    /// The source line and a caret under the column. A line longer than `maxWidth` is cut
+    /// to a window around the column, with `...` where text was left out.
     private func excerpt(_ file: SourceFile, _ mark: Mark) -> String {
         guard let line = file.line(mark.line) else { return "" }
         let number = String(mark.line)
         let gutter = String(repeating: " ", count: number.count)
+        var scalars = Array(line.unicodeScalars)
+        var caret = max(0, mark.column - 1)
+        var prefix = "", suffix = ""
+        if scalars.count > Self.maxWidth {
+            let start = max(0, min(caret - Self.maxWidth / 2, scalars.count - Self.maxWidth))
+            let end = min(scalars.count, start + Self.maxWidth)
+            if start > 0 { prefix = "..." }
+            if end < scalars.count { suffix = "..." }
+            scalars = Array(scalars[start..<end])
+            caret = caret - start + prefix.count
+        }
+        let shown = prefix + String(String.UnicodeScalarView(scalars)) + suffix
         // Keep tabs as tabs under the caret so it lines up in the terminal.
-        let lead = line.unicodeScalars.prefix(max(0, mark.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-        let shown = String(line)
+        let lead = (prefix + String(String.UnicodeScalarView(scalars))).unicodeScalars.prefix(caret)
+            .map { $0 == "\t" ? "\t" : " " }.joined()
         return " \(number) | \(shown)\n \(gutter) | \(lead)" + paint("^", "32") + "\n"
     }
+
+    static let maxWidth = 100
 
     private func label(_ s: Diagnostic.Severity) -> String {
         switch s {

@@ -39,6 +39,7 @@ struct ObjectReader {
             context.error("expected \(ValueType.object(spec).phrase) for \(what), found \(node.kindPhrase)", at: node.mark)
             return nil
         }
+        var suggested: Set<String> = []
         for pair in pairs {
             guard let key = pair.key.scalar?.text else {
                 context.error("keys must be plain names, found \(pair.key.kindPhrase)", at: pair.key.mark)
@@ -54,6 +55,7 @@ struct ObjectReader {
                 var notes: [Diagnostic.Note] = []
                 if let guess = Suggest.closest(to: key, in: spec.keys.map(\.name)) {
                     notes.append(.help("did you mean '\(guess)'?"))
+                    suggested.insert(guess)
                 } else {
                     notes.append(.help("valid keys here: " + spec.keys.map(\.name).joined(separator: ", ")))
                 }
@@ -62,7 +64,8 @@ struct ObjectReader {
             }
             values[key] = pair
         }
-        for key in spec.keys where key.required && values[key.name] == nil {
+        // A misspelled required key is reported once, as the unknown key with its suggestion.
+        for key in spec.keys where key.required && values[key.name] == nil && !suggested.contains(key.name) {
             context.error("missing required key '\(key.name)'\(owner)", at: node.mark, notes: [.help("add '\(key.name):' (\(key.summary))")])
         }
     }
@@ -102,7 +105,8 @@ struct ObjectReader {
 
     /// The items of a list-typed key (after checking it is a sequence of the right length).
     func list(_ key: String) -> [Node]? {
-        guard let n = node(key), case .list(_, let minItems) = type(key) else { return nil }
+        guard let n = node(key) else { return nil }
+        guard case .list(_, let minItems) = type(key) else { preconditionFailure("'\(key)' is not a list in the spec") }
         return context.list(n, minItems: minItems, what: "'\(key)'\(owner)")
     }
 
@@ -114,7 +118,8 @@ struct ObjectReader {
 
     /// A nested object.
     func object(_ key: String, owner: String? = nil) -> ObjectReader? {
-        guard let n = node(key), case .object(let s) = type(key) else { return nil }
+        guard let n = node(key) else { return nil }
+        guard case .object(let s) = type(key) else { preconditionFailure("'\(key)' is not an object in the spec") }
         return ObjectReader(n, spec: s, owner: owner ?? self.owner, context: context, what: "'\(key)'\(self.owner)")
     }
 }

@@ -15,7 +15,7 @@ import YAMLKit
             let summary =
                 "\(files.count) template\(files.count == 1 ? "" : "s"), \(resources) resource\(resources == 1 ? "" : "s")"
             #expect(run.code == 0)
-            #expect(run.stdout == "pipegen.yaml: ok (project 'demo', \(summary))\n")
+            #expect(run.stdout == "pipegen.yaml: ok (project 'demo', 1 environment, \(summary))\n")
             #expect(run.stderr == "")
             #expect(try tree(root).keys.sorted() == ["pipegen.yaml"])
         }
@@ -30,7 +30,7 @@ import YAMLKit
         }
     }
 
-    @Test(.disabled("until the config decoder lands"), arguments: ["validate", "check"])
+    @Test(arguments: ["validate", "check"])
     func anInvalidConfigFails(_ command: String) throws {
         try withTemporaryFolder { root in
             try write("projet: demo\n", to: "\(root)/pipegen.yaml")

@@ -33,6 +33,6 @@ enum ValidateCommand: Subcommand {
         let files = try workspace.render(config, format: .yaml)
         let resources = files.reduce(0) { $0 + $1.resourceCount }
         let summary = "\(counted(files.count, "template")), \(counted(resources, "resource"))"
-        io.stdout.write("\(workspace.configDisplay): ok (project '\(config.project)', \(summary))\n")
+        io.stdout.write("\(workspace.configDisplay): ok (project '\(config.project.value)', \(counted(config.environments.count, "environment")), \(summary))\n")
     }
 }

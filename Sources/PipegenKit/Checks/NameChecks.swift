@@ -88,7 +88,8 @@ struct NameChecks {
                 out.append(
                     .error(
                         "stack-name '\(infra.stackName)' does not give a valid stack name ('\(sample)' for an environment 'x')",
-                        at: infra.mark, notes: [.help("stack names start with a letter and hold only letters, digits and hyphens")]))
+                        at: infra.stackNameMark ?? infra.mark,
+                        notes: [.help("stack names start with a letter and hold only letters, digits and hyphens")]))
             }
         }
         return out

@@ -16,8 +16,10 @@ extension EnvironmentBuilder {
         let ecs = env.ecs!
         var role = IAM.Role(trust: Policies.trust(service: "codedeploy.amazonaws.com"))
         role.roleName = .string(names.environmentRole(.codeDeploy, env: e))
-        role.description = "pipegen \(names.project): CodeDeploy's service role for the \(e) blue/green deployment"
-        let vars: [Field] = [Field("Cluster", value(ecs.cluster)), Field("Service", value(ecs.service))]
+        role.description = "Service role of CodeDeploy for the \(e) blue/green deployment"
+        func arn(_ resource: String, region: String) -> Value {
+            Value.subInlining("arn:${AWS::Partition}:ecs:\(region):${AWS::AccountId}:\(resource)", ["Cluster": ecs.cluster, "Service": ecs.service].map { ($0.key, value($0.value)) }.sorted { $0.0 < $1.0 })
+        }
         var listeners = [value(ecs.listener)]
         if let test = ecs.testListener { listeners.append(value(test)) }
         role.policies = [
@@ -28,10 +30,7 @@ extension EnvironmentBuilder {
                         sid: "ShiftTaskSets",
                         actions: ["ecs:CreateTaskSet", "ecs:DeleteTaskSet", "ecs:DescribeServices", "ecs:UpdateServicePrimaryTaskSet"],
                         resources: regions.flatMap { r -> [Value] in
-                            [
-                                .sub("arn:${AWS::Partition}:ecs:\(r):${AWS::AccountId}:service/${Cluster}/${Service}", variables: vars),
-                                .sub("arn:${AWS::Partition}:ecs:\(r):${AWS::AccountId}:task-set/${Cluster}/${Service}/*", variables: vars),
-                            ]
+                            [arn("service/${Cluster}/${Service}", region: r), arn("task-set/${Cluster}/${Service}/*", region: r)]
                         }),
                     // Elastic Load Balancing's Describe actions have no resource type: AWS accepts only "*".
                     IAM.Statement(

@@ -38,7 +38,7 @@ extension ToolingBuilder {
 
     func addArtifactKey(to t: inout Template) {
         var key = KMS.Key(keyPolicy: keyPolicy)
-        key.description = "pipegen \(names.project): encrypts pipeline artifacts, images and build logs"
+        key.description = "Encrypts the pipeline artifacts, images and build logs of project \(names.project)"
         key.enableKeyRotation = true
         if topology.isMultiRegion { key.multiRegion = true }
         t.add(ID.key, .retained(key))

@@ -68,7 +68,7 @@ extension ToolingBuilder {
     private func addBuildRole(_ kind: BuildKind, to t: inout Template) {
         var role = IAM.Role(trust: Policies.trust(service: "codebuild.amazonaws.com"))
         role.roleName = .string(names.buildRole(kind))
-        role.description = "pipegen \(names.project): runs the \(kind.rawValue) build"
+        role.description = "Role of the \(names.buildProject(kind)) CodeBuild project"
         role.policies = [
             IAM.Role.Policy(kind.rawValue, [Policies.writeLogs(names.buildLogGroup(kind))] + statements(kind))
         ]
@@ -122,7 +122,7 @@ extension ToolingBuilder {
             serviceRole: .getAtt(ID.buildRole(kind), "Arn"), artifacts: .codePipeline,
             source: CodeBuild.Project.Source(type: .codePipeline, buildSpec: buildspec(kind)), environment: environment)
         project.name = .string(names.buildProject(kind))
-        project.description = "pipegen \(names.project): \(kind.summary)"
+        project.description = kind.summary.prefix(1).uppercased() + kind.summary.dropFirst()
         project.encryptionKey = .getAtt(ID.key, "Arn")
         project.timeoutInMinutes = s.timeoutMinutes
         project.logsConfig = CodeBuild.Project.LogsConfig(

@@ -11,7 +11,7 @@ extension ToolingBuilder {
             guard let approval = env.approval, !approval.notify.isEmpty else { continue }
             var topic = SNS.Topic()
             topic.topicName = .string(names.approvalTopic(env.name.value))
-            topic.displayName = "\(names.project) approvals: \(env.name.value)"
+            topic.displayName = "\(names.project) \(env.name.value) approvals"
             topic.kmsMasterKeyId = .getAtt(ID.key, "Arn")
             topic.subscription = approval.notify.map { SNS.Topic.Subscription(.email, endpoint: .string($0)) }
             t.add(ID.approvalTopic(env.name.value), Resource(topic))
@@ -62,7 +62,7 @@ extension ToolingBuilder {
 
         var role = IAM.Role(trust: Policies.trust(service: "codepipeline.amazonaws.com"))
         role.roleName = .string(names.pipelineRole(spec.kind))
-        role.description = "pipegen \(names.project): runs the \(spec.kind.rawValue) pipeline"
+        role.description = "Role of the \(spec.name) pipeline"
         role.policies = [IAM.Role.Policy(spec.kind.rawValue, statements)]
         t.add(ID.pipelineRole(spec.kind), Resource(role))
     }

@@ -34,7 +34,7 @@ extension ToolingBuilder {
     func addSourceRepositories(to t: inout Template) {
         for (kind, source) in sources {
             var repo = CodeCommit.Repository(repositoryName: .string(source.repository.value))
-            repo.repositoryDescription = "pipegen \(names.project): source of the \(kind.rawValue) pipeline"
+            repo.repositoryDescription = "Source of the \(names.pipeline(kind)) pipeline"
             t.add(ID.repository(kind), .retained(repo))
         }
     }

@@ -52,7 +52,7 @@ extension ToolingBuilder {
     private func addEventsRole(_ kind: PipelineKind, to t: inout Template) {
         var role = IAM.Role(trust: Policies.trust(service: "events.amazonaws.com"))
         role.roleName = .string(names.eventsRole(kind))
-        role.description = "pipegen \(names.project): lets EventBridge start the \(kind.rawValue) pipeline"
+        role.description = "Lets EventBridge start the \(names.pipeline(kind)) pipeline"
         role.policies = [
             IAM.Role.Policy(
                 "start-pipeline",
