@@ -120,4 +120,15 @@ public enum Pipegen {
     public static func check(_ config: Config) -> [Diagnostic] {
         NameChecks(config: config, names: Names(config)).run()
     }
+
+    /// Every template of the config with its account, region and stack name, in deployment
+    /// listing order (tooling first, then environments in route order).
+    public static func stacks(_ config: Config) -> [StackTemplate] {
+        TemplateSet.build(config)
+    }
+
+    /// The pipelines of the config: stages and actions, and which role each action assumes.
+    public static func pipelines(_ config: Config) -> [PipelineSpec] {
+        PipelinePlanner(config: config, model: AccessModel(config)).pipelines()
+    }
 }
