@@ -25,6 +25,12 @@ public struct Template: Sendable {
         add(id, Resource(model))
     }
 
+    /// Replaces the resource with logical id `id`, keeping its place.
+    public mutating func replace(_ id: String, with resource: Resource) {
+        guard let i = resources.firstIndex(where: { $0.id == id }) else { return }
+        resources[i].resource = resource
+    }
+
     public mutating func addOutput(_ id: String, _ output: Output) {
         outputs.append((id, output))
     }

@@ -105,11 +105,14 @@ struct NameChecks {
 /// The kit's entry points for the CLI.
 public enum Pipegen {
     /// Reads and validates a config: the decoder's checks, then the checks of everything
-    /// pipegen derives from it. Diagnostics come in source order.
+    /// pipegen derives from it (names, limits, the cross-account consistency of the
+    /// templates). Diagnostics come in source order.
     public static func load(path: String, bytes: [UInt8]) -> (file: SourceFile, config: Config?, diagnostics: [Diagnostic]) {
         var (file, config, diagnostics) = ConfigLoader.load(path: path, bytes: bytes)
         if let c = config {
-            let more = check(c)
+            var more = check(c)
+            // Only a config whose names are valid renders; then its templates must agree.
+            if !more.contains(where: { $0.severity == .error }) { more += consistency(c) }
             diagnostics = ConfigLoader.sorted(diagnostics + more)
             if more.contains(where: { $0.severity == .error }) { config = nil }
         }

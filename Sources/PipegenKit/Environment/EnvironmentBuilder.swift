@@ -122,6 +122,14 @@ struct EnvironmentBuilder {
         }
     }
 
+    /// The names of the roles this environment's template creates.
+    var createdRoles: [String] {
+        var kinds = model.roles(in: e).map(\.kind)
+        if config.pipelines.infrastructure != nil { kinds.append(.cfnExecution) }
+        if config.pipelines.containerDeployment != nil { kinds.append(.codeDeploy) }
+        return EnvironmentRoleKind.allCases.filter(kinds.contains).map { names.environmentRole($0, env: e) }
+    }
+
     var taskRoleArns: [Value] {
         (config.pipelines.containerDeployment?.taskRoles ?? []).map {
             names.roleArn($0.replacing("{project}", with: names.project).replacing("{env}", with: e), account: Value.thisAccount)
@@ -158,7 +166,7 @@ struct EnvironmentBuilder {
         statements.append(
             IAM.Statement(
                 sid: "ProtectPipegenRoles", effect: .deny, actions: ["iam:*"],
-                resources: EnvironmentRoleKind.allCases.map { names.roleArn(names.environmentRole($0, env: e), account: Value.thisAccount) }))
+                resources: createdRoles.map { names.roleArn($0, account: Value.thisAccount) }))
         role.policies = [IAM.Role.Policy("application-stack", statements)]
         t.add(ID.role(.cfnExecution), Resource(role))
     }

@@ -1,0 +1,154 @@
+import CloudFormation
+
+/// Resolves the values pipegen writes into a template to the text CloudFormation would make
+/// of them in the stack's account and region: literal strings, `Fn::Sub` with pseudo
+/// parameters and resource names, `Ref` and `Fn::GetAtt ... Arn` of the resource types pipegen
+/// creates. Key ids are unknown before deployment and resolve to `<LogicalId>`; imports to
+/// `import:<name>`. Anything else resolves to nil.
+struct Resolver {
+    let template: Template
+    let account: String
+    let region: String
+    /// The checks read ARNs in the commercial partition; templates use `${AWS::Partition}`
+    /// everywhere, so the partition never changes a comparison.
+    let partition = "aws"
+
+    func string(_ value: Value) -> String? {
+        switch value {
+        case .string(let s): return s
+        case .ref(let name): return ref(name)
+        case .getAtt(let id, let attribute): return attribute == "Arn" ? arn(id) : "\(id).\(attribute)"
+        case .importValue(.string(let name)): return "import:\(name)"
+        case .sub(let text, let variables):
+            return substitute(text, variables ?? [])
+        default: return nil
+        }
+    }
+
+    /// `Fn::Sub`: each `${Name}` (variable, pseudo parameter or resource) and `${Id.Attr}`
+    /// replaced; `${!Literal}` kept as `${Literal}`; nil when one cannot be resolved.
+    private func substitute(_ text: String, _ variables: [Field]) -> String? {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "${") {
+            out += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            guard let close = after.firstIndex(of: "}") else { return nil }
+            let inner = String(after[..<close])
+            rest = after[after.index(after: close)...]
+            if inner.hasPrefix("!") {
+                out += "${" + inner.dropFirst() + "}"
+            } else if let v = variables.first(where: { $0.name == inner }) {
+                guard let s = string(v.value) else { return nil }
+                out += s
+            } else if !inner.contains("::"), let dot = inner.firstIndex(of: ".") {
+                guard let s = string(.getAtt(String(inner[..<dot]), String(inner[inner.index(after: dot)...]))) else { return nil }
+                out += s
+            } else {
+                guard let s = ref(inner) else { return nil }
+                out += s
+            }
+        }
+        return out + rest
+    }
+
+    /// What `Ref` gives: pseudo parameters, and the physical name (ARN for topics) of the
+    /// resource types pipegen names.
+    func ref(_ name: String) -> String? {
+        switch name {
+        case Pseudo.partition.rawValue: return partition
+        case Pseudo.accountId.rawValue: return account
+        case Pseudo.region.rawValue: return region
+        case Pseudo.urlSuffix.rawValue: return "amazonaws.com"
+        default: break
+        }
+        guard let resource = template.resource(name) else { return nil }
+        switch resource.model {
+        case let r as IAM.Role: return r.roleName.flatMap(string)
+        case let p as CodePipeline.Pipeline: return p.name.flatMap(string)
+        case let b as S3.Bucket: return b.bucketName.flatMap(string)
+        case let p as CodeBuild.Project: return p.name.flatMap(string)
+        case let r as ECR.Repository: return r.repositoryName.flatMap(string)
+        case let g as Logs.LogGroup: return g.logGroupName.flatMap(string)
+        case let a as CodeDeploy.Application: return a.applicationName.flatMap(string)
+        case let t as SNS.Topic: return t.topicName.flatMap(string).map { "arn:\(partition):sns:\(region):\(account):\($0)" }
+        case is KMS.Key, is KMS.ReplicaKey: return "<\(name)>"
+        default: return nil
+        }
+    }
+
+    /// What `Fn::GetAtt <id>.Arn` gives for the resource types pipegen creates.
+    func arn(_ id: String) -> String? {
+        guard let resource = template.resource(id) else { return nil }
+        let p = partition
+        switch resource.model {
+        case is IAM.Role: return ref(id).map { "arn:\(p):iam::\(account):role/\($0)" }
+        case is KMS.Key, is KMS.ReplicaKey: return "arn:\(p):kms:\(region):\(account):key/<\(id)>"
+        case is CodeBuild.Project: return ref(id).map { "arn:\(p):codebuild:\(region):\(account):project/\($0)" }
+        case is ECR.Repository: return ref(id).map { "arn:\(p):ecr:\(region):\(account):repository/\($0)" }
+        case let r as CodeCommit.Repository: return string(r.repositoryName).map { "arn:\(p):codecommit:\(region):\(account):\($0)" }
+        case is SNS.Topic: return ref(id)
+        default: return nil
+        }
+    }
+}
+
+/// Reading IAM statements the way IAM does, for the questions the checks ask: is this
+/// action on this resource allowed, and by which principals and conditions.
+enum PolicyMatch {
+    /// `*` and `?` wildcards, as IAM matches actions (case-insensitively) and ARNs.
+    static func glob(_ pattern: String, _ text: String, caseInsensitive: Bool = false) -> Bool {
+        let p = Array((caseInsensitive ? pattern.lowercased() : pattern).unicodeScalars)
+        let t = Array((caseInsensitive ? text.lowercased() : text).unicodeScalars)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == t[ti] {
+                pi += 1
+                ti += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+
+    static func matchesAction(_ statement: IAM.Statement, _ action: String) -> Bool {
+        statement.actions.contains { glob($0, action, caseInsensitive: true) }
+    }
+
+    /// True when `statement` names `resource` (no `Resource` means the policy's own resource).
+    static func matchesResource(_ statement: IAM.Statement, _ resource: String, _ resolver: Resolver) -> Bool {
+        if statement.resources.isEmpty { return true }
+        return statement.resources.contains { value in
+            guard let pattern = resolver.string(value) else { return false }
+            return glob(pattern, resource)
+        }
+    }
+
+    /// An identity policy allows `action` on `resource`: some Allow statement covers it and no
+    /// Deny does. Conditions are not evaluated; the checks look at them separately.
+    static func allows(_ statements: [IAM.Statement], _ action: String, on resource: String, _ resolver: Resolver) -> Bool {
+        let covering = statements.filter { matchesAction($0, action) && matchesResource($0, resource, resolver) }
+        return covering.contains { $0.effect == .allow } && !covering.contains { $0.effect == .deny }
+    }
+
+    /// The values of `key` under condition `op` in a statement, resolved.
+    static func conditionValues(_ statement: IAM.Statement, _ op: String, _ key: String, _ resolver: Resolver) -> [String] {
+        statement.conditions.filter { $0.operator == op && $0.key == key }.flatMap { $0.values.compactMap(resolver.string) }
+    }
+
+    /// The AWS principals of a statement, resolved.
+    static func awsPrincipals(_ statement: IAM.Statement, _ resolver: Resolver) -> [String] {
+        guard case .aws(let values) = statement.principal else { return [] }
+        return values.compactMap(resolver.string)
+    }
+}

@@ -1,0 +1,76 @@
+import CloudFormation
+import Foundation
+import PipegenConfig
+import PipegenKit
+import Testing
+import TestSupport
+import YAMLKit
+
+/// Every `Examples/<name>/pipegen.yaml` renders to exactly its committed `templates/`.
+@Suite struct ExampleTests {
+    static let root = Golden.repositoryRoot(from: #filePath)
+
+    static var examples: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "\(root)/Examples")) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: "\(root)/Examples/\($0)/pipegen.yaml") }.sorted()
+    }
+
+    static func render(_ example: String, _ format: OutputFormat) throws -> [RenderedFile] {
+        let config = try exampleConfig("Examples/\(example)/pipegen.yaml")
+        return try Renderer.render(config, configPath: "../pipegen.yaml", format: format)
+    }
+
+    @Test func thereIsAnExample() {
+        #expect(Self.examples.contains("route-to-live"))
+    }
+
+    @Test(arguments: examples)
+    func matchesCommittedTemplates(_ example: String) throws {
+        let folder = "\(Self.root)/Examples/\(example)/templates"
+        let files = try Self.render(example, .yaml)
+        let committed = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.map(\.name).sorted() == committed)
+        for file in files {
+            if let problem = Golden.compare(file.contents, toFileAt: "\(folder)/\(file.name)") {
+                Issue.record(Comment(rawValue: problem + "\nrun `swift run pipegen render Examples/\(example)/pipegen.yaml`"))
+            }
+        }
+    }
+
+    @Test(arguments: examples)
+    func renderingIsDeterministic(_ example: String) throws {
+        for format in OutputFormat.allCases {
+            #expect(try Self.render(example, format) == Self.render(example, format))
+        }
+    }
+
+    /// rain's check: read our own output back; it must be the document we meant to write, and
+    /// the YAML and JSON renderings must be the same data.
+    @Test(arguments: examples)
+    func outputReadsBackAsTheModel(_ example: String) throws {
+        let config = try exampleConfig("Examples/\(example)/pipegen.yaml")
+        let stacks = Pipegen.stacks(config)
+        let yaml = try Self.render(example, .yaml)
+        let json = try Self.render(example, .json)
+        for (i, stack) in stacks.enumerated() {
+            let fromYAML = try #require(try YAMLReader.parse(yaml[i].contents)).document
+            #expect(fromYAML == stack.template.document, "\(yaml[i].name)")
+            var fromJSON = try JSONReader.parse(json[i].contents).document
+            if case .map(var entries) = fromJSON, let m = entries.firstIndex(where: { $0.key == "Metadata" }) {
+                #expect(fromJSON["Metadata"]?["pipegen"]?.stringValue?.hasPrefix(GeneratedHeader.marker) == true)
+                entries.remove(at: m)
+                fromJSON = .map(entries)
+            }
+            #expect(fromJSON == fromYAML, "\(json[i].name)")
+        }
+    }
+
+    @Test(arguments: examples)
+    func everyTemplateValidates(_ example: String) throws {
+        let config = try exampleConfig("Examples/\(example)/pipegen.yaml")
+        for stack in Pipegen.stacks(config) {
+            #expect(stack.template.validate().map(\.message) == [], "\(stack.name)")
+            #expect(!stack.template.description.isEmpty && stack.template.description.utf8.count <= 1024)
+        }
+    }
+}
