@@ -67,6 +67,14 @@ public struct Environment: Sendable {
     public var approval: Approval?
     /// Where the container-deployment pipeline deploys (required when that pipeline is on).
     public var ecs: ECSTarget?
+    /// Deploy the regions at once rather than one after the other.
+    public var parallelRegions: Bool = false
+    /// Deploy the infrastructure directly, or through change sets approved once.
+    public var deployMode: DeployMode = .direct
+    /// Integration tests after the infrastructure deployment.
+    public var tests: IntegrationTests?
+    /// Roll the stage back automatically on failure.
+    public var rollback: Bool = false
     /// Where the environment was declared (its `- name:` line).
     public var mark: Mark?
 
@@ -83,6 +91,39 @@ public struct Environment: Sendable {
     }
 
     public var homeRegion: String { regions[0].value }
+}
+
+/// How CloudFormation changes reach an environment.
+public enum DeployMode: String, Sendable, Hashable {
+    /// `CREATE_UPDATE` in one action.
+    case direct
+    /// `CHANGE_SET_REPLACE` in every region, one approval, then `CHANGE_SET_EXECUTE`.
+    case changeSet = "change-set"
+}
+
+/// Integration tests run by CodeBuild against a deployed environment.
+public struct IntegrationTests: Sendable, Hashable {
+    public var command: String
+    /// Environment variable name → output name of the deployed stack.
+    public var variables: [(name: String, output: String)]
+
+    public init(command: String, variables: [(name: String, output: String)] = []) {
+        self.command = command
+        self.variables = variables
+    }
+
+    public static func == (a: IntegrationTests, b: IntegrationTests) -> Bool {
+        a.command == b.command && a.variables.map(\.name) == b.variables.map(\.name)
+            && a.variables.map(\.output) == b.variables.map(\.output)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(command)
+        for v in variables {
+            hasher.combine(v.name)
+            hasher.combine(v.output)
+        }
+    }
 }
 
 /// A manual approval gate.
@@ -152,13 +193,29 @@ public struct Artifacts: Sendable {
 
 /// Where a pipeline's source comes from.
 public struct Source: Sendable, Hashable {
+    /// `codecommit`, or a CodeConnections provider (`github`, `github-enterprise`, `bitbucket`, `gitlab`).
+    public var provider: Located<String>
+    /// A CodeCommit repository name, or `owner/name` for a connection provider.
     public var repository: Located<String>
     public var branch: Located<String>
+    /// An existing connection's ARN; nil to have the tooling template create one.
+    public var connection: Located<String>?
+    /// Path globs that must change for a push to start the pipeline (connection providers).
+    public var filePaths: [String]
 
-    public init(repository: Located<String>, branch: Located<String>) {
+    public init(
+        provider: Located<String> = Located("codecommit"), repository: Located<String>, branch: Located<String>,
+        connection: Located<String>? = nil, filePaths: [String] = []
+    ) {
+        self.provider = provider
         self.repository = repository
         self.branch = branch
+        self.connection = connection
+        self.filePaths = filePaths
     }
+
+    /// True for a CodeCommit repository created by the tooling template.
+    public var isCodeCommit: Bool { provider.value == "codecommit" }
 }
 
 /// The three pipelines; nil when the config leaves one out.

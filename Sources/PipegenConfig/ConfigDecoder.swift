@@ -67,10 +67,36 @@ struct ConfigDecoder {
             if let n = r.node("approval") { approval = decodeApproval(n, label: label) }
             let ecs = r.object("ecs", owner: label).flatMap { decodeECS($0) }
             guard let name, let account, !regions.isEmpty else { continue }
-            out.append(
-                Environment(name: name, account: account, regions: regions, approval: approval, ecs: ecs, mark: item.mark))
+            var env = Environment(name: name, account: account, regions: regions, approval: approval, ecs: ecs, mark: item.mark)
+            env.parallelRegions = r.bool("parallel-regions") ?? false
+            env.deployMode = r.string("deploy").flatMap { DeployMode(rawValue: $0.value) } ?? .direct
+            env.rollback = r.bool("rollback") ?? false
+            if let t = r.object("tests", owner: label) { env.tests = decodeTests(t) }
+            out.append(env)
         }
         return out
+    }
+
+    private func decodeTests(_ r: ObjectReader) -> IntegrationTests? {
+        guard let command = r.string("command") else { return nil }
+        var variables: [(name: String, output: String)] = []
+        if let n = r.node("variables") {
+            guard case .mapping(let pairs) = n.kind else {
+                context.error("expected a mapping of names to stack output names for 'variables'\(r.owner), found \(n.kindPhrase)", at: n.mark)
+                return nil
+            }
+            for pair in pairs {
+                guard let name = pair.key.scalar?.text, let output = context.string(pair.value, .string(.text), what: "'\(pair.key.scalar?.text ?? "")'\(r.owner)") else { continue }
+                if !StringRules.isVariableName(name) {
+                    context.error(
+                        "'\(name)' is not an environment variable name", at: pair.key.mark,
+                        notes: [.help("use letters, digits and '_', not starting with a digit, such as API_URL")])
+                    continue
+                }
+                variables.append((name, output.value))
+            }
+        }
+        return IntegrationTests(command: command.value, variables: variables)
     }
 
     private func environmentName(_ item: Node) -> String? {
@@ -115,9 +141,14 @@ struct ConfigDecoder {
 
     private func decodeSource(_ r: ObjectReader, defaultRepository: String) -> Source {
         let s = r.object("source", owner: " in 'source'\(r.owner)")
-        let repository = s?.string("repository") ?? Located(defaultRepository, at: r.node("source")?.mark)
-        let branch = s?.string("branch") ?? Located("main", at: r.node("source")?.mark)
-        return Source(repository: repository, branch: branch)
+        let mark = r.node("source")?.mark
+        var source = Source(
+            provider: s?.string("provider") ?? Located("codecommit", at: mark),
+            repository: s?.string("repository") ?? Located(defaultRepository, at: mark),
+            branch: s?.string("branch") ?? Located("main", at: mark))
+        source.connection = s?.string("connection")
+        source.filePaths = s?.strings("file-paths")?.map(\.value) ?? []
+        return source
     }
 
     private func decodeBuild(_ r: ObjectReader) -> BuildSettings {

@@ -12,6 +12,9 @@ public enum ConfigSchema {
         KeySpec("timeout-minutes", .integer(min: 5, max: 2160), default: "30", "build timeout"),
     ]
 
+    /// The source providers: CodeCommit, or a CodeConnections (CodeStar) connection.
+    public static let providers = ["codecommit", "github", "github-enterprise", "bitbucket", "gitlab"]
+
     static func source(defaultRepository: String) -> KeySpec {
         KeySpec(
             "source",
@@ -20,9 +23,18 @@ public enum ConfigSchema {
                     "source", "where the pipeline's source comes from",
                     keys: [
                         KeySpec(
+                            "provider", .choice(providers), default: "codecommit",
+                            "codecommit (a repository the tooling template creates) or a CodeConnections provider"),
+                        KeySpec(
                             "repository", .string(.text), default: defaultRepository,
-                            "CodeCommit repository name (created by the tooling template)"),
+                            "CodeCommit repository name, or 'owner/name' for a connection provider"),
                         KeySpec("branch", .string(.branch), default: "main", "branch whose pushes start the pipeline"),
+                        KeySpec(
+                            "connection", .string(.arn),
+                            "existing CodeConnections connection ARN; without it the tooling template creates one (activate it once in the console)"),
+                        KeySpec(
+                            "file-paths", .list(.string(.text), minItems: 1),
+                            "connection providers only: start the pipeline only when these paths (glob patterns) change"),
                     ])), "source repository and branch")
     }
 
@@ -46,6 +58,15 @@ public enum ConfigSchema {
                 example: "[shop-dev-blue, shop-dev-green]", "the two target group names, blue then green"),
         ])
 
+    public static let tests = ObjectSpec(
+        "tests", "integration tests run after the environment is deployed",
+        keys: [
+            KeySpec("command", .string(.text), required: true, example: "./run-tests.sh", "shell command run by CodeBuild in the source checkout; a failure stops the pipeline"),
+            KeySpec(
+                "variables", .map(.string(.text)),
+                "environment variables for the tests, each the name of an output of the deployed stack (read from the deploy action's namespace)"),
+        ])
+
     public static let approval = ObjectSpec(
         "approval", "a manual approval before the environment",
         keys: [
@@ -62,6 +83,14 @@ public enum ConfigSchema {
             KeySpec("regions", .list(.string(.region), minItems: 1), "several regions; the first is the home region"),
             KeySpec("approval", .either([.boolean, .object(approval)]), default: "false", "require a manual approval before deploying here"),
             KeySpec("ecs", .object(ecs), "the ECS service container-deployment updates (required when that pipeline is on)"),
+            KeySpec(
+                "parallel-regions", .boolean, default: "false",
+                "deploy all regions of the environment at once instead of one after the other"),
+            KeySpec(
+                "deploy", .choice(["direct", "change-set"]), default: "direct",
+                "direct, or change-set: create change sets in every region, approve once, then execute them"),
+            KeySpec("tests", .object(tests), "integration tests run after the infrastructure deployment"),
+            KeySpec("rollback", .boolean, default: "false", "roll the environment's stage back automatically when it fails"),
         ])
 
     static let statement = ObjectSpec(

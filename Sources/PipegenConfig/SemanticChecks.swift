@@ -45,28 +45,78 @@ struct SemanticChecks {
     }
 
     private func checkRepositories(_ config: Config) {
-        var sources: [(String, Located<String>)] = []
-        if let p = config.pipelines.containerBuild { sources.append(("container-build", p.source.repository)) }
-        if let p = config.pipelines.infrastructure { sources.append(("infrastructure-deployment", p.source.repository)) }
-        if let p = config.pipelines.containerDeployment { sources.append(("container-deployment", p.source.repository)) }
-        var seen: [String: (String, Located<String>)] = [:]
-        for (pipeline, repo) in sources {
-            if !Self.isCodeCommitName(repo.value) {
-                context.error(
-                    "'\(repo.value)' is not a valid CodeCommit repository name", at: repo.mark,
-                    notes: [.help("use 1-100 letters, digits, '.', '_' and '-', not ending in '.git'")])
+        var sources: [(String, Source)] = []
+        if let p = config.pipelines.containerBuild { sources.append(("container-build", p.source)) }
+        if let p = config.pipelines.infrastructure { sources.append(("infrastructure-deployment", p.source)) }
+        if let p = config.pipelines.containerDeployment { sources.append(("container-deployment", p.source)) }
+        var seen: [String: String] = [:]
+        for (pipeline, source) in sources {
+            let repo = source.repository
+            if source.isCodeCommit {
+                checkCodeCommit(source)
+            } else {
+                checkConnection(source, home: config.tooling.region.value)
             }
-            if let (other, _) = seen[repo.value] {
+            let key = "\(source.provider.value)|\(repo.value)|\(source.branch.value)|\(source.filePaths)"
+            if let other = seen[key] {
                 context.error(
                     "pipelines '\(other)' and '\(pipeline)' use the same repository '\(repo.value)'", at: repo.mark,
-                    notes: [.help("give each pipeline its own repository; a push would otherwise start both")])
+                    notes: [.help("give each pipeline its own repository (or, with a connection, its own file-paths); a push would otherwise start both")])
             }
-            seen[repo.value] = (pipeline, repo)
+            seen[key] = pipeline
         }
         if let repo = config.registry.repository, !Self.isECRName(repo.value.replacingProject(config.project.value)) {
             context.error(
                 "'\(repo.value)' is not a valid ECR repository name", at: repo.mark,
                 notes: [.help("use 2-256 lowercase letters, digits and '.', '_', '-', '/' between them")])
+        }
+    }
+
+    private func checkCodeCommit(_ source: Source) {
+        let repo = source.repository
+        if !Self.isCodeCommitName(repo.value) {
+            context.error(
+                "'\(repo.value)' is not a valid CodeCommit repository name", at: repo.mark,
+                notes: [.help("use 1-100 letters, digits, '.', '_' and '-', not ending in '.git'")])
+        }
+        if let connection = source.connection {
+            context.error(
+                "'connection' needs a connection provider; this source is a CodeCommit repository", at: connection.mark,
+                notes: [.help("set 'provider' to github, github-enterprise, bitbucket or gitlab, or remove 'connection'")])
+        }
+        if !source.filePaths.isEmpty {
+            context.error(
+                "'file-paths' works only with connection providers", at: source.provider.mark ?? repo.mark,
+                notes: [.note("CodeCommit sources are started by EventBridge rules, which cannot filter by path")])
+        }
+    }
+
+    private func checkConnection(_ source: Source, home: String) {
+        let repo = source.repository
+        let parts = repo.value.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count < 2 || parts.contains(where: \.isEmpty) || repo.value.contains(" ") {
+            context.error(
+                "repository '\(repo.value)' must be 'owner/name' for a \(source.provider.value) source", at: repo.mark,
+                notes: [.help("write the full repository id, such as 'my-org/my-service'")])
+        }
+        guard let connection = source.connection else {
+            if source.provider.value == "github-enterprise" {
+                context.error(
+                    "a github-enterprise source needs an existing 'connection' ARN", at: source.provider.mark,
+                    notes: [.help("create the host and connection for your GitHub Enterprise Server once, then give its ARN")])
+            }
+            return
+        }
+        let fields = connection.value.split(separator: ":", omittingEmptySubsequences: false)
+        let service = fields.count > 2 ? fields[2] : ""
+        if fields.count != 6 || !(service == "codestar-connections" || service == "codeconnections") || !fields[5].hasPrefix("connection/") {
+            context.error(
+                "'\(connection.value)' is not a CodeConnections connection ARN", at: connection.mark,
+                notes: [.help("connection ARNs look like arn:aws:codeconnections:eu-west-1:111111111111:connection/<id>")])
+        } else if fields[3] != home {
+            context.error(
+                "connection '\(connection.value)' is in \(fields[3]), but the pipelines run in \(home)", at: connection.mark,
+                notes: [.help("a pipeline can only use a connection of its own region; create one in \(home)")])
         }
     }
 

@@ -57,6 +57,12 @@ enum StringRules {
         }
     }
 
+    /// `[A-Za-z_][A-Za-z0-9_]*`: a shell environment variable name.
+    static func isVariableName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || first == "_" else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    }
+
     /// Lowercase ASCII letters, digits and single hyphens; starts with a letter; no trailing hyphen.
     static func isName(_ text: String) -> Bool {
         let u = Array(text.utf8)

@@ -86,6 +86,51 @@ enum Buildspecs {
             """
     }
 
+    /// Runs the configured test command in the source checkout; the deploy's outputs arrive
+    /// as environment variables set by the action.
+    static let integrationTests = """
+        version: 0.2
+        env:
+          shell: bash
+        phases:
+          build:
+            commands:
+              - echo "integration tests of $ENVIRONMENT"
+              - bash -euo pipefail -c "$TEST_COMMAND"
+
+        """
+
+    /// Waits until the image of `imageDetail.json` has been replicated to the registry of
+    /// `TARGET_REGION`, then writes `imageDetail.json` pointing at that replica, so each
+    /// region's tasks pull from their own region.
+    static let imageLocate = """
+        version: 0.2
+        env:
+          shell: bash
+        phases:
+          build:
+            commands:
+              - |
+                set -euo pipefail
+                uri="$(sed -n 's/.*"ImageURI" *: *"\\([^"]*\\)".*/\\1/p' imageDetail.json)"
+                repository="${uri#*/}"; tag="${repository##*:}"; repository="${repository%:*}"
+                for attempt in $(seq 1 60); do
+                  if aws ecr describe-images --region "$TARGET_REGION" --repository-name "$repository" --image-ids imageTag="$tag" > /dev/null 2>&1; then
+                    printf '{"ImageURI":"%s"}\\n' "$(printf '%s' "$uri" | sed "s/\\.dkr\\.ecr\\.$AWS_DEFAULT_REGION\\./.dkr.ecr.$TARGET_REGION./")" > imageDetail.json
+                    cat imageDetail.json
+                    exit 0
+                  fi
+                  echo "waiting for $repository:$tag in $TARGET_REGION ($attempt/60)"
+                  sleep 15
+                done
+                echo "the image was not replicated to $TARGET_REGION within 15 minutes" >&2
+                exit 1
+        artifacts:
+          files:
+            - imageDetail.json
+
+        """
+
     /// Assumes the environment's Lambda-update role and points every packaged function at its
     /// new zip, waiting until each update has finished.
     static let lambdaUpdate = """

@@ -40,6 +40,8 @@ public struct Names: Sendable {
     public func pushRule(_ kind: PipelineKind) -> String { "\(project)-\(kind.rawValue)-on-push" }
     public var imagePushRule: String { "\(project)-container-deployment-on-image" }
     public func approvalTopic(_ env: String) -> String { "\(project)-\(env)-approvals" }
+    /// The CodeConnections connection created for `provider` (at most 32 characters).
+    public func connection(_ provider: String) -> String { "\(project)-\(provider)" }
 
     // MARK: Environment accounts
 
@@ -86,6 +88,8 @@ public enum BuildKind: String, CaseIterable, Sendable {
     case lambdaPackage = "lambda-package"
     case templateLint = "template-lint"
     case lambdaUpdate = "lambda-update"
+    case integrationTests = "integration-tests"
+    case imageLocate = "image-locate"
 
     var id: String { Template.logicalId(rawValue) }
 }

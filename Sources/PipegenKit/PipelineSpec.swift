@@ -1,3 +1,4 @@
+import CloudFormation
 import PipegenConfig
 import YAMLKit
 
@@ -8,6 +9,8 @@ public struct PipelineSpec: Sendable {
     public let kind: PipelineKind
     public let name: String
     public var stages: [StageSpec]
+    /// V2 triggers of connection sources (CodeCommit sources are started by EventBridge rules).
+    public var triggers: [TriggerSpec] = []
 }
 
 public struct StageSpec: Sendable {
@@ -15,16 +18,41 @@ public struct StageSpec: Sendable {
     /// The environment this stage deploys, nil for source and build stages.
     public var environment: String?
     public var actions: [ActionSpec]
+    /// Roll the stage back automatically when it fails.
+    public var rollback = false
+}
+
+/// A push trigger of a connection source: branch and optional path filters.
+public struct TriggerSpec: Sendable, Hashable {
+    public var sourceAction: String
+    public var branch: String
+    public var filePaths: [String]
+}
+
+/// A CodeConnections connection: an existing one by ARN, or the one the tooling template
+/// creates for a provider.
+public enum ConnectionRef: Sendable, Hashable {
+    case arn(String)
+    case created(provider: String)
 }
 
 public struct ActionSpec: Sendable {
+    public enum CloudFormationMode: String, Sendable, Hashable {
+        case deploy = "CREATE_UPDATE"
+        case createChangeSet = "CHANGE_SET_REPLACE"
+        case executeChangeSet = "CHANGE_SET_EXECUTE"
+    }
+
     public enum Kind: Sendable, Hashable {
         case codeCommitSource(repository: String, branch: String)
+        case connectionSource(connection: ConnectionRef, repository: String, branch: String)
         case ecrSource(repository: String, tag: String)
         case build(BuildKind, variables: [Variable])
-        case approval(topic: String?, comment: String)
-        case cloudFormationDeploy(stack: String, templatePath: String, configurationPath: String, capabilities: [String], executionRole: String)
-        case codeDeployToECS(application: String, deploymentGroup: String, appspec: String, taskDefinition: String)
+        case approval(topic: String?, comment: String, link: String?)
+        case cloudFormation(
+            CloudFormationMode, stack: String, templatePath: String, configurationPath: String, capabilities: [String],
+            executionRole: String)
+        case codeDeployToECS(application: String, deploymentGroup: String, appspec: String, taskDefinition: String, image: String)
     }
 
     /// A CodeBuild environment variable set by the action.
@@ -42,6 +70,8 @@ public struct ActionSpec: Sendable {
     public var role: CrossAccountRole?
     /// The region the action runs in.
     public var region: String
+    /// The namespace of the action's output variables (a deploy's stack outputs).
+    public var namespace: String? = nil
 }
 
 /// Artifact names, shared by producers and consumers.
@@ -50,7 +80,12 @@ enum Artifact {
     static let lambdaPackages = "LambdaPackages"
     static let imageDetail = "ImageDetail"
     static let image = "Image"
+    /// The image details pointing at the registry replica of `region`.
+    static func image(in region: String) -> String { "Image-\(region)" }
 }
+
+/// The change set pipegen creates and executes in each stack.
+let changeSetName = "pipegen"
 
 /// Builds the `PipelineSpec`s of a config.
 struct PipelinePlanner {
@@ -67,21 +102,30 @@ struct PipelinePlanner {
         return out
     }
 
-    private func sourceStage(_ source: Source) -> StageSpec {
-        StageSpec(
-            name: "Source", environment: nil,
-            actions: [
-                ActionSpec(
-                    name: "Source", kind: .codeCommitSource(repository: source.repository.value, branch: source.branch.value),
-                    runOrder: 1, inputs: [], outputs: [Artifact.source], role: nil, region: home)
-            ])
+    // MARK: Sources
+
+    private func sourceAction(_ source: Source) -> ActionSpec {
+        let kind: ActionSpec.Kind
+        if source.isCodeCommit {
+            kind = .codeCommitSource(repository: source.repository.value, branch: source.branch.value)
+        } else {
+            let connection: ConnectionRef = source.connection.map { .arn($0.value) } ?? .created(provider: source.provider.value)
+            kind = .connectionSource(connection: connection, repository: source.repository.value, branch: source.branch.value)
+        }
+        return ActionSpec(name: "Source", kind: kind, runOrder: 1, inputs: [], outputs: [Artifact.source], role: nil, region: home)
     }
+
+    private func triggers(_ source: Source) -> [TriggerSpec] {
+        source.isCodeCommit ? [] : [TriggerSpec(sourceAction: "Source", branch: source.branch.value, filePaths: source.filePaths)]
+    }
+
+    // MARK: Pipelines
 
     private func containerBuild(_ p: ContainerBuild) -> PipelineSpec {
         PipelineSpec(
             kind: .containerBuild, name: names.pipeline(.containerBuild),
             stages: [
-                sourceStage(p.source),
+                StageSpec(name: "Source", environment: nil, actions: [sourceAction(p.source)]),
                 StageSpec(
                     name: "Build", environment: nil,
                     actions: [
@@ -89,19 +133,32 @@ struct PipelinePlanner {
                             name: "BuildImage", kind: .build(.imageBuild, variables: []), runOrder: 1, inputs: [Artifact.source],
                             outputs: [Artifact.imageDetail], role: nil, region: home)
                     ]),
-            ])
+            ], triggers: triggers(p.source))
     }
 
     private func approval(_ env: Environment, what: String) -> ActionSpec? {
         guard let a = env.approval else { return nil }
         let comment = a.comment ?? "Approve \(what) to \(env.name.value) (account \(env.account.value))."
         return ActionSpec(
-            name: "Approve", kind: .approval(topic: a.notify.isEmpty ? nil : env.name.value, comment: comment), runOrder: 1,
-            inputs: [], outputs: [], role: nil, region: home)
+            name: "Approve", kind: .approval(topic: a.notify.isEmpty ? nil : env.name.value, comment: comment, link: nil),
+            runOrder: 1, inputs: [], outputs: [], role: nil, region: home)
     }
 
+    /// The regions of `env` in deployment groups: all at once, or one after the other.
+    private func regionGroups(_ env: Environment) -> [[String]] {
+        let regions = env.regions.map(\.value)
+        return env.parallelRegions ? [regions] : regions.map { [$0] }
+    }
+
+    private func suffix(_ env: Environment, _ region: String) -> String {
+        env.regions.count > 1 ? "-\(region)" : ""
+    }
+
+    /// The namespace of the environment's home-region deploy: `DeployDev`.
+    static func namespace(_ env: Environment) -> String { "Deploy" + Template.logicalId(env.name.value) }
+
     private func infrastructure(_ p: InfrastructureDeployment) -> PipelineSpec {
-        var stages = [sourceStage(p.source)]
+        var stages = [StageSpec(name: "Source", environment: nil, actions: [sourceAction(p.source)])]
         if p.lambda != nil {
             stages.append(
                 StageSpec(
@@ -123,81 +180,140 @@ struct PipelinePlanner {
                     ]))
         }
         for env in config.environments {
-            let e = env.name.value
-            let stack = p.stackName.replacing("{project}", with: names.project).replacing("{env}", with: e)
-            var actions: [ActionSpec] = []
-            if let a = approval(env, what: "deploying stack \(stack)") { actions.append(a) }
-            let deployOrder = actions.count + 1
-            for region in env.regions.map(\.value) {
-                let suffix = env.regions.count > 1 ? "-\(region)" : ""
-                actions.append(
-                    ActionSpec(
-                        name: "Deploy" + suffix,
-                        kind: .cloudFormationDeploy(
-                            stack: stack, templatePath: "\(Artifact.source)::\(p.template)",
-                            configurationPath: "\(Artifact.source)::" + p.parameters.replacing("{env}", with: e),
-                            capabilities: p.capabilities,
-                            executionRole: names.environmentRole(.cfnExecution, env: e)),
-                        runOrder: deployOrder, inputs: [Artifact.source], outputs: [], role: model.role(.cfnDeploy, in: e),
-                        region: region))
-            }
-            if let lambda = p.lambda {
-                let function = lambda.functionName.replacing("{project}", with: names.project).replacing("{env}", with: e)
-                for region in env.regions.map(\.value) {
-                    let suffix = env.regions.count > 1 ? "-\(region)" : ""
-                    let role = model.role(.lambdaUpdate, in: e)!
-                    actions.append(
-                        ActionSpec(
-                            name: "UpdateLambdas" + suffix,
-                            kind: .build(
-                                .lambdaUpdate,
-                                variables: [
-                                    .init(name: "ENVIRONMENT", value: e),
-                                    .init(name: "TARGET_ROLE_ARN", value: "arn:${AWS::Partition}:iam::\(role.account):role/\(role.name)"),
-                                    .init(name: "TARGET_REGION", value: region),
-                                    .init(name: "ARTIFACT_BUCKET", value: names.artifactBucket(region: region)),
-                                    .init(name: "FUNCTION_NAME", value: function),
-                                ]),
-                            runOrder: deployOrder + 1, inputs: [Artifact.lambdaPackages], outputs: [], role: nil, region: home))
-                }
-            }
-            stages.append(StageSpec(name: e, environment: e, actions: actions))
+            stages.append(infrastructureStage(p, env))
         }
-        return PipelineSpec(kind: .infrastructure, name: names.pipeline(.infrastructure), stages: stages)
+        return PipelineSpec(kind: .infrastructure, name: names.pipeline(.infrastructure), stages: stages, triggers: triggers(p.source))
     }
+
+    private func infrastructureStage(_ p: InfrastructureDeployment, _ env: Environment) -> StageSpec {
+        let e = env.name.value
+        let stack = p.stackName.replacing("{project}", with: names.project).replacing("{env}", with: e)
+        var actions: [ActionSpec] = []
+        // With change sets, the environment's approval is the review of its change sets.
+        if env.deployMode == .direct, let a = approval(env, what: "deploying stack \(stack)") { actions.append(a) }
+        var order = actions.count + 1
+        func cloudFormation(_ mode: ActionSpec.CloudFormationMode, _ name: String, _ region: String) -> ActionSpec {
+            ActionSpec(
+                name: name + suffix(env, region),
+                kind: .cloudFormation(
+                    mode, stack: stack, templatePath: "\(Artifact.source)::\(p.template)",
+                    configurationPath: "\(Artifact.source)::" + p.parameters.replacing("{env}", with: e), capabilities: p.capabilities,
+                    executionRole: names.environmentRole(.cfnExecution, env: e)),
+                runOrder: order, inputs: mode == .executeChangeSet ? [] : [Artifact.source], outputs: [],
+                role: model.role(.cfnDeploy, in: e), region: region,
+                namespace: env.tests != nil && mode != .createChangeSet && region == env.homeRegion ? Self.namespace(env) : nil)
+        }
+        if env.deployMode == .changeSet {
+            // All change sets first, one approval, then execute them all.
+            for region in env.regions.map(\.value) { actions.append(cloudFormation(.createChangeSet, "CreateChangeSet", region)) }
+            order += 1
+            let where_ = env.regions.map(\.value).joined(separator: ", ")
+            let review = "Review change set '\(changeSetName)' of stack \(stack) in account \(env.account.value) (\(where_)) before it is executed."
+            actions.append(
+                ActionSpec(
+                    name: "ApproveChangeSet",
+                    kind: .approval(
+                        topic: env.approval?.notify.isEmpty == false ? e : nil,
+                        comment: env.approval?.comment.map { "\($0) \(review)" } ?? review,
+                        link: changeSetLink(stack: stack, region: env.homeRegion)),
+                    runOrder: order, inputs: [], outputs: [], role: nil, region: home))
+            order += 1
+        }
+        for group in regionGroups(env) {
+            for region in group {
+                actions.append(
+                    env.deployMode == .changeSet
+                        ? cloudFormation(.executeChangeSet, "ExecuteChangeSet", region) : cloudFormation(.deploy, "Deploy", region))
+            }
+            order += 1
+            if let lambda = p.lambda {
+                for region in group { actions.append(lambdaUpdate(lambda, env, region, order: order)) }
+                order += 1
+            }
+        }
+        if let tests = env.tests {
+            var variables = [ActionSpec.Variable(name: "ENVIRONMENT", value: e), .init(name: "TEST_COMMAND", value: tests.command)]
+            variables += tests.variables.map { .init(name: $0.name, value: "#{\(Self.namespace(env)).\($0.output)}") }
+            actions.append(
+                ActionSpec(
+                    name: "IntegrationTests", kind: .build(.integrationTests, variables: variables), runOrder: order,
+                    inputs: [Artifact.source], outputs: [], role: nil, region: home))
+        }
+        return StageSpec(name: e, environment: e, actions: actions, rollback: env.rollback)
+    }
+
+    private func lambdaUpdate(_ lambda: LambdaSettings, _ env: Environment, _ region: String, order: Int) -> ActionSpec {
+        let e = env.name.value
+        let function = lambda.functionName.replacing("{project}", with: names.project).replacing("{env}", with: e)
+        let role = model.role(.lambdaUpdate, in: e)!
+        return ActionSpec(
+            name: "UpdateLambdas" + suffix(env, region),
+            kind: .build(
+                .lambdaUpdate,
+                variables: [
+                    .init(name: "ENVIRONMENT", value: e),
+                    .init(name: "TARGET_ROLE_ARN", value: "arn:${AWS::Partition}:iam::\(role.account):role/\(role.name)"),
+                    .init(name: "TARGET_REGION", value: region),
+                    .init(name: "ARTIFACT_BUCKET", value: names.artifactBucket(region: region)),
+                    .init(name: "FUNCTION_NAME", value: function),
+                ]),
+            runOrder: order, inputs: [Artifact.lambdaPackages], outputs: [], role: nil, region: home)
+    }
+
+    /// The CloudFormation console's change sets of `stack`, in the right partition's console.
+    private func changeSetLink(stack: String, region: String) -> String {
+        "https://\(region).\(config.partition.consoleHost)/cloudformation/home?region=\(region)#/stacks?filteringText=\(stack)"
+    }
+
+    /// Regions other than the tooling home region that container-deployment deploys to; each
+    /// needs the image details of its registry replica.
+    var replicaRegions: [String] { Topology(config).furtherRegions }
 
     private func containerDeployment(_ p: ContainerDeployment) -> PipelineSpec {
         var stages = [
             StageSpec(
                 name: "Source", environment: nil,
                 actions: [
-                    ActionSpec(
-                        name: "Source",
-                        kind: .codeCommitSource(repository: p.source.repository.value, branch: p.source.branch.value),
-                        runOrder: 1, inputs: [], outputs: [Artifact.source], role: nil, region: home),
+                    sourceAction(p.source),
                     ActionSpec(
                         name: "Image", kind: .ecrSource(repository: names.registryName, tag: p.imageTag), runOrder: 1, inputs: [],
                         outputs: [Artifact.image], role: nil, region: home),
                 ])
         ]
+        if !replicaRegions.isEmpty {
+            stages.append(
+                StageSpec(
+                    name: "Replicate", environment: nil,
+                    actions: replicaRegions.map { region in
+                        ActionSpec(
+                            name: "LocateImage-\(region)",
+                            kind: .build(.imageLocate, variables: [.init(name: "TARGET_REGION", value: region)]), runOrder: 1,
+                            inputs: [Artifact.image], outputs: [Artifact.image(in: region)], role: nil, region: home)
+                    }))
+        }
         for env in config.environments {
             let e = env.name.value
             var actions: [ActionSpec] = []
             if let a = approval(env, what: "the new image") { actions.append(a) }
-            let order = actions.count + 1
-            for region in env.regions.map(\.value) {
-                let suffix = env.regions.count > 1 ? "-\(region)" : ""
-                actions.append(
-                    ActionSpec(
-                        name: "Deploy" + suffix,
-                        kind: .codeDeployToECS(
-                            application: names.codeDeployApplication(e), deploymentGroup: names.deploymentGroup(e),
-                            appspec: p.appspec.replacing("{env}", with: e), taskDefinition: p.taskDefinition.replacing("{env}", with: e)),
-                        runOrder: order, inputs: [Artifact.source, Artifact.image], outputs: [], role: model.role(.ecsDeploy, in: e),
-                        region: region))
+            var order = actions.count + 1
+            for group in regionGroups(env) {
+                for region in group {
+                    let image = region == home ? Artifact.image : Artifact.image(in: region)
+                    actions.append(
+                        ActionSpec(
+                            name: "Deploy" + suffix(env, region),
+                            kind: .codeDeployToECS(
+                                application: names.codeDeployApplication(e), deploymentGroup: names.deploymentGroup(e),
+                                appspec: p.appspec.replacing("{env}", with: e),
+                                taskDefinition: p.taskDefinition.replacing("{env}", with: e), image: image),
+                            runOrder: order, inputs: [Artifact.source, image], outputs: [], role: model.role(.ecsDeploy, in: e),
+                            region: region))
+                }
+                order += 1
             }
-            stages.append(StageSpec(name: e, environment: e, actions: actions))
+            stages.append(StageSpec(name: e, environment: e, actions: actions, rollback: env.rollback))
         }
-        return PipelineSpec(kind: .containerDeployment, name: names.pipeline(.containerDeployment), stages: stages)
+        return PipelineSpec(
+            kind: .containerDeployment, name: names.pipeline(.containerDeployment), stages: stages, triggers: triggers(p.source))
     }
 }

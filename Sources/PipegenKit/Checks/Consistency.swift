@@ -218,6 +218,10 @@ struct Consistency {
         }
         for env in config.environments {
             guard let stage = envStages.first(where: { $0.name == env.name.value }) else { continue }
+            if let check = changeSetApproval(stage, env: env, pipeline: name) {
+                out += check
+                continue
+            }
             let approves = stage.actions.first.map { $0.actionTypeId.category == .approval && $0.runOrder == 1 } ?? false
             let later = stage.actions.dropFirst().allSatisfy { ($0.runOrder ?? 1) > 1 }
             if (env.approval != nil) != approves || (approves && !later) {
@@ -228,6 +232,25 @@ struct Consistency {
             }
         }
         return out
+    }
+
+    /// In a stage that deploys through change sets: every change set is created before the
+    /// one approval, and executed after it. Nil for stages without change sets.
+    private func changeSetApproval(_ stage: CodePipeline.Pipeline.StageDeclaration, env: Environment, pipeline: String) -> [Diagnostic]? {
+        func mode(_ a: CodePipeline.Pipeline.ActionDeclaration) -> String? {
+            a.configuration.first { $0.name == "ActionMode" }.flatMap { if case .string(let m) = $0.value { m } else { nil } }
+        }
+        let creates = stage.actions.filter { mode($0) == "CHANGE_SET_REPLACE" }.compactMap(\.runOrder)
+        let executes = stage.actions.filter { mode($0) == "CHANGE_SET_EXECUTE" }.compactMap(\.runOrder)
+        guard !creates.isEmpty || !executes.isEmpty else { return nil }
+        let approvals = stage.actions.filter { $0.actionTypeId.category == .approval }.compactMap(\.runOrder)
+        let regions = env.regions.count
+        guard approvals.count == 1, let approval = approvals.first, creates.count == regions, executes.count == regions,
+            creates.allSatisfy({ $0 < approval }), executes.allSatisfy({ $0 > approval })
+        else {
+            return [bug("stage '\(env.name.value)' of pipeline '\(pipeline)' does not create every change set, approve once, then execute them", at: env.name.mark)]
+        }
+        return []
     }
 
     // MARK: Grants to nobody

@@ -10,7 +10,9 @@ extension ToolingBuilder {
             if infra.lambda != nil { out.append(.lambdaPackage) }
             if !infra.lint.isEmpty { out.append(.templateLint) }
             if infra.lambda != nil { out.append(.lambdaUpdate) }
+            if config.environments.contains(where: { $0.tests != nil }) { out.append(.integrationTests) }
         }
+        if config.pipelines.containerDeployment != nil, !replicaRegions.isEmpty { out.append(.imageLocate) }
         return out
     }
 
@@ -55,8 +57,15 @@ extension ToolingBuilder {
                     resources: buckets.map { Policies.objectsArn($0, prefix: names.lambdaPrefix) }),
                 Policies.useKey(keyArns, write: true),
             ]
-        case .templateLint:
+        case .templateLint, .integrationTests:
             return [Policies.readArtifacts([home]), Policies.useKey([homeKey], write: false)]
+        case .imageLocate:
+            return Policies.readWriteArtifacts([home]) + [
+                Policies.useKey([homeKey], write: true),
+                IAM.Statement(
+                    sid: "FindReplicatedImage", actions: ["ecr:DescribeImages"],
+                    resources: replicaRegions.map { .arn("ecr", region: $0, account: Value.thisAccount, "repository/\(names.registryName)") }),
+            ]
         case .lambdaUpdate:
             return [
                 Policies.readArtifacts([home]), Policies.useKey([homeKey], write: false),
@@ -94,13 +103,17 @@ extension ToolingBuilder {
             ]
         case .templateLint:
             return [("TEMPLATE", .string(config.pipelines.infrastructure!.template))]
-        case .lambdaUpdate:
+        case .lambdaUpdate, .integrationTests, .imageLocate:
             return []
         }
     }
 
     private func settings(_ kind: BuildKind) -> BuildSettings {
-        kind == .imageBuild ? config.pipelines.containerBuild!.build : config.pipelines.infrastructure!.build
+        switch kind {
+        case .imageBuild: return config.pipelines.containerBuild!.build
+        case .imageLocate: return BuildSettings(timeoutMinutes: 20)
+        default: return config.pipelines.infrastructure!.build
+        }
     }
 
     private func buildspec(_ kind: BuildKind) -> String {
@@ -109,6 +122,8 @@ extension ToolingBuilder {
         case .lambdaPackage: return Buildspecs.lambdaPackage
         case .templateLint: return Buildspecs.templateLint(tools: config.pipelines.infrastructure!.lint)
         case .lambdaUpdate: return Buildspecs.lambdaUpdate
+        case .integrationTests: return Buildspecs.integrationTests
+        case .imageLocate: return Buildspecs.imageLocate
         }
     }
 
@@ -140,6 +155,8 @@ extension BuildKind {
         case .lambdaPackage: return "zips each Lambda folder and stores the zips in the artifact buckets"
         case .templateLint: return "lints and security-scans the CloudFormation template"
         case .lambdaUpdate: return "updates the Lambda functions' code in one environment"
+        case .integrationTests: return "runs the integration tests against a deployed environment"
+        case .imageLocate: return "waits for the image's replica in another region and points the deployment at it"
         }
     }
 }

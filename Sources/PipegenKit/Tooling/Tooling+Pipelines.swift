@@ -41,6 +41,11 @@ extension ToolingBuilder {
                             "codecommit:GetRepository", "codecommit:GetUploadArchiveStatus", "codecommit:UploadArchive",
                         ],
                         resources: [repositoryArn(spec.kind)]))
+            case .connectionSource(let connection, _, _):
+                statements.append(
+                    IAM.Statement(
+                        sid: "UseConnection", actions: ["codeconnections:UseConnection", "codestar-connections:UseConnection"],
+                        resources: [connectionArn(connection)]))
             case .ecrSource:
                 statements.append(
                     IAM.Statement(sid: "ReadImage", actions: ["ecr:DescribeImages"], resources: [.getAtt(ID.registry, "Arn")]))
@@ -52,7 +57,7 @@ extension ToolingBuilder {
             statements.append(
                 IAM.Statement(sid: "RunBuilds", actions: ["codebuild:BatchGetBuilds", "codebuild:StartBuild"], resources: projects.map(projectArn)))
         }
-        let topics = uniqued(actions.compactMap { a -> String? in if case .approval(let topic?, _) = a.kind { return topic } else { return nil } })
+        let topics = uniqued(actions.compactMap { a -> String? in if case .approval(let topic?, _, _) = a.kind { return topic } else { return nil } })
         if !topics.isEmpty {
             statements.append(
                 IAM.Statement(sid: "NotifyApprovers", actions: ["sns:Publish"], resources: topics.map { .ref(ID.approvalTopic($0)) }))
@@ -71,10 +76,21 @@ extension ToolingBuilder {
         var pipeline = CodePipeline.Pipeline(
             roleArn: .getAtt(ID.pipelineRole(spec.kind), "Arn"),
             stages: spec.stages.map { stage in
-                CodePipeline.Pipeline.StageDeclaration(name: stage.name, actions: stage.actions.map(lower))
+                CodePipeline.Pipeline.StageDeclaration(
+                    name: stage.name, actions: stage.actions.map(lower), onFailure: stage.rollback ? .rollback : nil)
             })
         pipeline.name = .string(spec.name)
         pipeline.pipelineType = .v2
+        pipeline.triggers = spec.triggers.map { trigger in
+            CodePipeline.Pipeline.PipelineTriggerDeclaration(
+                gitConfiguration: CodePipeline.Pipeline.GitConfiguration(
+                    sourceActionName: trigger.sourceAction,
+                    push: [
+                        CodePipeline.Pipeline.GitPushFilter(
+                            branches: CodePipeline.Pipeline.GitFilterCriteria(includes: [trigger.branch]),
+                            filePaths: trigger.filePaths.isEmpty ? nil : CodePipeline.Pipeline.GitFilterCriteria(includes: trigger.filePaths))
+                    ]))
+        }
         if topology.isMultiRegion {
             pipeline.artifactStores = topology.regions.map { region in
                 CodePipeline.Pipeline.ArtifactStoreMap(region: .string(region), artifactStore: artifactStore(region: region))
@@ -100,6 +116,7 @@ extension ToolingBuilder {
             actionTypeId: CodePipeline.Pipeline.ActionTypeId(category: category, owner: .aws, provider: provider, version: "1"),
             configuration: configuration, inputArtifacts: action.inputs, outputArtifacts: action.outputs, runOrder: action.runOrder)
         if let role = action.role { declaration.roleArn = model.arn(role) }
+        declaration.namespace = action.namespace
         if action.region != topology.homeRegion { declaration.region = .string(action.region) }
         return declaration
     }
@@ -114,6 +131,14 @@ extension ToolingBuilder {
                     Field("PollForSourceChanges", false), Field("OutputArtifactFormat", "CODE_ZIP"),
                 ]
             )
+        case .connectionSource(let connection, let repository, let branch):
+            return (
+                .source, "CodeStarSourceConnection",
+                [
+                    Field("ConnectionArn", connectionArn(connection)), Field("FullRepositoryId", .string(repository)),
+                    Field("BranchName", .string(branch)), Field("OutputArtifactFormat", "CODE_ZIP"),
+                ]
+            )
         case .ecrSource(let repository, let tag):
             return (.source, "ECR", [Field("RepositoryName", .string(repository)), Field("ImageTag", .string(tag))])
         case .build(let kind, let variables):
@@ -124,21 +149,23 @@ extension ToolingBuilder {
                 fields.append(Field("EnvironmentVariables", json.contains("${") ? .sub(json) : .string(json)))
             }
             return (.build, "CodeBuild", fields)
-        case .approval(let topic, let comment):
+        case .approval(let topic, let comment, let link):
             var fields: [Field] = []
             if let topic { fields.append(Field("NotificationArn", .ref(ID.approvalTopic(topic)))) }
             fields.append(Field("CustomData", .string(comment)))
+            if let link { fields.append(Field("ExternalEntityLink", .string(link))) }
             return (.approval, "Manual", fields)
-        case .cloudFormationDeploy(let stack, let templatePath, let configurationPath, let capabilities, let executionRole):
-            let account = action.role!.account
-            var fields: [Field] = [
-                Field("ActionMode", "CREATE_UPDATE"), Field("StackName", .string(stack)),
-                Field("TemplatePath", .string(templatePath)), Field("TemplateConfiguration", .string(configurationPath)),
-            ]
-            if !capabilities.isEmpty { fields.append(Field("Capabilities", .string(capabilities.joined(separator: ",")))) }
-            fields.append(Field("RoleArn", names.roleArn(executionRole, account: account)))
+        case .cloudFormation(let mode, let stack, let templatePath, let configurationPath, let capabilities, let executionRole):
+            var fields: [Field] = [Field("ActionMode", .string(mode.rawValue)), Field("StackName", .string(stack))]
+            if mode != .deploy { fields.append(Field("ChangeSetName", .string(changeSetName))) }
+            if mode != .executeChangeSet {
+                fields.append(Field("TemplatePath", .string(templatePath)))
+                fields.append(Field("TemplateConfiguration", .string(configurationPath)))
+                if !capabilities.isEmpty { fields.append(Field("Capabilities", .string(capabilities.joined(separator: ",")))) }
+                fields.append(Field("RoleArn", names.roleArn(executionRole, account: action.role!.account)))
+            }
             return (.deploy, "CloudFormation", fields)
-        case .codeDeployToECS(let application, let group, let appspec, let taskDefinition):
+        case .codeDeployToECS(let application, let group, let appspec, let taskDefinition, let image):
             return (
                 .deploy, "CodeDeployToECS",
                 [
@@ -146,7 +173,7 @@ extension ToolingBuilder {
                     Field("TaskDefinitionTemplateArtifact", .string(Artifact.source)),
                     Field("TaskDefinitionTemplatePath", .string(taskDefinition)),
                     Field("AppSpecTemplateArtifact", .string(Artifact.source)), Field("AppSpecTemplatePath", .string(appspec)),
-                    Field("Image1ArtifactName", .string(Artifact.image)), Field("Image1ContainerName", "IMAGE1_NAME"),
+                    Field("Image1ArtifactName", .string(image)), Field("Image1ContainerName", "IMAGE1_NAME"),
                 ]
             )
         }

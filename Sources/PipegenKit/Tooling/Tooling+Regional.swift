@@ -22,6 +22,9 @@ extension ToolingBuilder {
         t.add(ID.replicaKey, .retained(replica))
         t.add(ID.keyAlias, Resource(KMS.Alias(aliasName: .string(names.keyAlias), targetKeyId: .ref(ID.replicaKey))))
         addArtifactBucket(region: region, to: &t)
+        if replicaRegions.contains(region) {
+            t.add(ID.registry, .retained(registry(keyArn: .getAtt(ID.replicaKey, "Arn"))))
+        }
         t.addOutput("ArtifactBucketName", Output(.ref(ID.bucket), description: "Artifact bucket in \(region)"))
         return t
     }

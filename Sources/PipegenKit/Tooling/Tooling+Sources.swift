@@ -3,12 +3,14 @@ import PipegenConfig
 
 extension ToolingBuilder {
     /// The ECR repository: encrypted with the artifact key, scanned on push, old images
-    /// expired, and pullable by every environment account (whose ECS task execution roles are
-    /// not pipegen's to name, so the grant is to the account).
-    func addRegistry(to t: inout Template) {
+    /// expired, and pullable by every environment account container-deployment deploys to
+    /// (whose ECS task execution roles are not pipegen's to name, so the grant is to the
+    /// account). In a multi-region setup the same repository exists in every further region
+    /// (`tooling-<region>`), filled by registry replication.
+    func registry(keyArn: Value) -> ECR.Repository {
         var repo = ECR.Repository()
         repo.repositoryName = .string(names.registryName)
-        repo.encryptionConfiguration = ECR.Repository.EncryptionConfiguration(.kms, kmsKey: .getAtt(ID.key, "Arn"))
+        repo.encryptionConfiguration = ECR.Repository.EncryptionConfiguration(.kms, kmsKey: keyArn)
         repo.imageScanningConfiguration = ECR.Repository.ImageScanningConfiguration(scanOnPush: config.registry.scanOnPush)
         repo.lifecyclePolicy = ECR.Repository.LifecyclePolicy(.keepLast(config.registry.keepImages))
         if !model.environmentAccounts.isEmpty, config.pipelines.containerDeployment != nil {
@@ -18,7 +20,23 @@ extension ToolingBuilder {
                     actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"])
             ])
         }
-        t.add(ID.registry, .retained(repo))
+        return repo
+    }
+
+    func addRegistry(to t: inout Template) {
+        t.add(ID.registry, .retained(registry(keyArn: .getAtt(ID.key, "Arn"))))
+        guard !replicaRegions.isEmpty else { return }
+        // One build pushes once; ECR copies each image to the other regions' repositories.
+        t.add(
+            ID.registryReplication,
+            Resource(
+                ECR.ReplicationConfiguration(rules: [
+                    ECR.ReplicationConfiguration.ReplicationRule(
+                        destinations: replicaRegions.map {
+                            ECR.ReplicationConfiguration.ReplicationDestination(region: .string($0), registryId: .ref(.accountId))
+                        },
+                        repositoryFilters: [ECR.ReplicationConfiguration.RepositoryFilter(prefix: names.registryName)])
+                ])))
     }
 
     /// The pipelines that are on, with their sources.
@@ -30,12 +48,37 @@ extension ToolingBuilder {
         return out
     }
 
-    /// One CodeCommit repository per pipeline, kept when the stack goes.
+    /// One CodeCommit repository per pipeline whose source is CodeCommit, kept when the
+    /// stack goes.
     func addSourceRepositories(to t: inout Template) {
-        for (kind, source) in sources {
+        for (kind, source) in sources where source.isCodeCommit {
             var repo = CodeCommit.Repository(repositoryName: .string(source.repository.value))
             repo.repositoryDescription = "Source of the \(names.pipeline(kind)) pipeline"
             t.add(ID.repository(kind), .retained(repo))
+        }
+        for provider in createdConnections {
+            var connection = CodeStarConnections.Connection(connectionName: .string(names.connection(provider)))
+            connection.providerType = CodeStarConnections.Connection.ProviderType(rawValue: Self.providerTypes[provider]!)
+            t.add(ID.connection(provider), Resource(connection))
+            t.addOutput(
+                ID.connection(provider) + "Arn",
+                Output(.ref(ID.connection(provider)), description: "Activate this connection once in the console (Developer Tools > Settings > Connections)"))
+        }
+    }
+
+    /// CodeConnections provider types by config name; GitHub Enterprise Server needs a host,
+    /// so its connection must already exist (the config requires its ARN).
+    static let providerTypes = ["github": "GitHub", "bitbucket": "Bitbucket", "gitlab": "GitLab", "github-enterprise": "GitHubEnterpriseServer"]
+
+    /// Providers whose connection the tooling template creates (sources without an ARN).
+    var createdConnections: [String] {
+        uniqued(sources.map(\.1).filter { !$0.isCodeCommit && $0.connection == nil }.map(\.provider.value))
+    }
+
+    func connectionArn(_ connection: ConnectionRef) -> Value {
+        switch connection {
+        case .arn(let arn): return .string(arn)
+        case .created(let provider): return .ref(ID.connection(provider))
         }
     }
 

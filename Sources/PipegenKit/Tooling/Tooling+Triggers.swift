@@ -6,7 +6,7 @@ extension ToolingBuilder {
     /// container-deployment a new image. Each pipeline has its own events role that may start
     /// only that pipeline.
     func addTriggers(to t: inout Template) {
-        for (kind, source) in sources {
+        for (kind, source) in sources where source.isCodeCommit {
             addEventsRole(kind, to: &t)
             var rule = Events.Rule(targets: [target(kind)])
             rule.name = .string(names.pushRule(kind))
@@ -24,6 +24,7 @@ extension ToolingBuilder {
             t.add(ID.pushRule(kind), Resource(rule))
         }
         if let cd = config.pipelines.containerDeployment {
+            if !cd.source.isCodeCommit { addEventsRole(.containerDeployment, to: &t) }
             var rule = Events.Rule(targets: [target(.containerDeployment)])
             rule.name = .string(names.imagePushRule)
             rule.description = "Start \(names.pipeline(.containerDeployment)) when \(names.registryName):\(cd.imageTag) is pushed"
@@ -67,10 +68,12 @@ extension ToolingBuilder {
         if config.pipelines.needsRegistry {
             t.addOutput("ImageRepositoryUri", Output(.getAtt(ID.registry, "RepositoryUri"), description: "Where images are pushed"))
         }
-        for (kind, _) in sources {
-            t.addOutput(
-                ID.repository(kind) + "CloneUrl",
-                Output(.getAtt(ID.repository(kind), "CloneUrlHttp"), description: "Clone URL of the \(kind.rawValue) source"))
+        for (kind, source) in sources {
+            if source.isCodeCommit {
+                t.addOutput(
+                    ID.repository(kind) + "CloneUrl",
+                    Output(.getAtt(ID.repository(kind), "CloneUrlHttp"), description: "Clone URL of the \(kind.rawValue) source"))
+            }
             t.addOutput(ID.pipeline(kind) + "Name", Output(.ref(ID.pipeline(kind)), description: "The \(kind.rawValue) pipeline"))
         }
     }

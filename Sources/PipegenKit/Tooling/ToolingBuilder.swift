@@ -32,6 +32,8 @@ struct ToolingBuilder {
         static func pushRule(_ p: PipelineKind) -> String { p.id + "PushRule" }
         static let imageRule = "ContainerDeploymentImageRule"
         static func approvalTopic(_ env: String) -> String { Template.logicalId(env, "approval-topic") }
+        static func connection(_ provider: String) -> String { Template.logicalId(provider, "connection") }
+        static let registryReplication = "ImageReplication"
     }
 
     /// The home-region template.
@@ -77,4 +79,7 @@ struct ToolingBuilder {
     }
 
     var keyArns: [Value] { topology.regions.map(keyArn) }
+
+    /// Regions whose registry gets a replica of the image (container-deployment deploys there).
+    var replicaRegions: [String] { config.pipelines.containerDeployment == nil ? [] : topology.furtherRegions }
 }
