@@ -202,6 +202,8 @@ public struct Source: Sendable, Hashable {
     public var connection: Located<String>?
     /// Path globs that must change for a push to start the pipeline (connection providers).
     public var filePaths: [String]
+    /// Where `file-paths` was written.
+    public var filePathsMark: Mark?
 
     public init(
         provider: Located<String> = Located("codecommit"), repository: Located<String>, branch: Located<String>,

@@ -71,7 +71,7 @@ struct ConfigDecoder {
             env.parallelRegions = r.bool("parallel-regions") ?? false
             env.deployMode = r.string("deploy").flatMap { DeployMode(rawValue: $0.value) } ?? .direct
             env.rollback = r.bool("rollback") ?? false
-            if let t = r.object("tests", owner: label) { env.tests = decodeTests(t) }
+            if let t = r.object("tests", owner: " in 'tests' of environment '\(name.value)'") { env.tests = decodeTests(t) }
             out.append(env)
         }
         return out
@@ -148,6 +148,7 @@ struct ConfigDecoder {
             branch: s?.string("branch") ?? Located("main", at: mark))
         source.connection = s?.string("connection")
         source.filePaths = s?.strings("file-paths")?.map(\.value) ?? []
+        source.filePathsMark = s?.keyMark("file-paths")
         return source
     }
 

@@ -86,7 +86,7 @@ struct SemanticChecks {
         }
         if !source.filePaths.isEmpty {
             context.error(
-                "'file-paths' works only with connection providers", at: source.provider.mark ?? repo.mark,
+                "'file-paths' works only with connection providers", at: source.filePathsMark ?? repo.mark,
                 notes: [.note("CodeCommit sources are started by EventBridge rules, which cannot filter by path")])
         }
     }

@@ -67,3 +67,110 @@ import Testing
         #expect(Pipegen.consistency(config).map(\.message) == [])
     }
 }
+
+/// An environment spread over several regions: one IAM template, one regional template per
+/// further region, deploy actions in region order (or at once when asked).
+@Suite struct EnvironmentRegionsTests {
+    static func config(parallel: Bool) throws -> Config {
+        try inlineConfig(
+            """
+            project: multi
+            tooling:
+              account: "111111111111"
+              region: eu-west-1
+            environments:
+              - name: prod
+                account: "222222222222"
+                regions: [eu-west-1, us-east-1, ap-southeast-2]
+                parallel-regions: \(parallel)
+                deploy: change-set
+                ecs: { cluster: c, service: s, listener: { import: l }, target-groups: [b, g] }
+            pipelines:
+              infrastructure-deployment: {}
+              container-deployment: {}
+
+            """)
+    }
+
+    @Test func regionalTemplatesHoldOnlyRegionalResources() throws {
+        let stacks = Pipegen.stacks(try Self.config(parallel: false))
+        #expect(stacks.map(\.name) == ["tooling", "tooling-us-east-1", "tooling-ap-southeast-2", "prod", "prod-us-east-1", "prod-ap-southeast-2"])
+        let regional = stacks.first { $0.name == "prod-us-east-1" }!
+        #expect(regional.region == "us-east-1" && regional.account == "222222222222")
+        #expect(regional.template.resources.map(\.resource.typeName) == ["AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentGroup"])
+        #expect(regional.template.resources(of: IAM.Role.self).isEmpty, "IAM stays in the main environment template")
+        #expect(Pipegen.consistency(try Self.config(parallel: false)).map(\.message) == [])
+    }
+
+    func runOrders(_ parallel: Bool, _ pipeline: String) throws -> [String: Int] {
+        let stacks = Pipegen.stacks(try Self.config(parallel: parallel))
+        let p = try #require(stacks[0].template.resource(pipeline)?.model(as: CodePipeline.Pipeline.self))
+        let stage = try #require(p.stages.first { $0.name == "prod" })
+        return Dictionary(uniqueKeysWithValues: stage.actions.map { ($0.name, $0.runOrder ?? 1) })
+    }
+
+    @Test func regionsDeployOneAfterTheOtherByDefault() throws {
+        let orders = try runOrders(false, "ContainerDeploymentPipeline")
+        #expect(orders == ["Deploy-eu-west-1": 1, "Deploy-us-east-1": 2, "Deploy-ap-southeast-2": 3])
+        let infra = try runOrders(false, "InfrastructureDeploymentPipeline")
+        #expect(infra["CreateChangeSet-eu-west-1"] == 1 && infra["CreateChangeSet-ap-southeast-2"] == 1, "all change sets first")
+        #expect(infra["ApproveChangeSet"] == 2, "one approval")
+        #expect(infra["ExecuteChangeSet-eu-west-1"] == 3 && infra["UpdateLambdas-eu-west-1"] == 4)
+        #expect(infra["ExecuteChangeSet-us-east-1"] == 5 && infra["ExecuteChangeSet-ap-southeast-2"] == 7)
+    }
+
+    @Test func regionsDeployAtOnceWhenAsked() throws {
+        let orders = try runOrders(true, "ContainerDeploymentPipeline")
+        #expect(Set(orders.values) == [1])
+        let infra = try runOrders(true, "InfrastructureDeploymentPipeline")
+        #expect(infra["ExecuteChangeSet-us-east-1"] == 3 && infra["ExecuteChangeSet-ap-southeast-2"] == 3)
+        #expect(infra["UpdateLambdas-us-east-1"] == 4)
+    }
+}
+
+/// Seed 004: a GitHub source through a connection the tooling template creates, started by a
+/// V2 trigger with branch and path filters instead of an EventBridge rule.
+@Suite struct ConnectionSourceTests {
+    @Test func githubSourcesUseAConnectionAndTriggers() throws {
+        let config = try exampleConfig("Examples/github-ecs/pipegen.yaml")
+        let tooling = Pipegen.stacks(config)[0].template
+        let connections = tooling.resources(of: CodeStarConnections.Connection.self)
+        #expect(connections.map(\.id) == ["GithubConnection"])
+        #expect(connections.first?.model.connectionName == .string("myapp-github"))
+        #expect(tooling.resources(of: CodeCommit.Repository.self).isEmpty)
+        #expect(tooling.resources(of: Events.Rule.self).map(\.id) == ["ContainerDeploymentImageRule"], "no push rules for connection sources")
+        let deploy = try #require(tooling.resource("ContainerDeploymentPipeline")?.model(as: CodePipeline.Pipeline.self))
+        let trigger = try #require(deploy.triggers.first?.gitConfiguration)
+        #expect(trigger.sourceActionName == "Source")
+        #expect(trigger.push.first?.branches?.includes == ["master"])
+        #expect(trigger.push.first?.filePaths?.includes == ["deploy/**"])
+        let source = try #require(deploy.stages[0].actions.first)
+        #expect(source.actionTypeId.provider == "CodeStarSourceConnection")
+        #expect(source.configuration.first { $0.name == "ConnectionArn" }?.value == .ref("GithubConnection"))
+        let role = try #require(tooling.resource("ContainerDeploymentPipelineRole")?.model(as: IAM.Role.self))
+        let use = role.policies[0].policyDocument.statements.first { $0.sid == "UseConnection" }
+        #expect(use?.resources == [.ref("GithubConnection")])
+    }
+
+    @Test func anExistingConnectionIsUsedByArn() throws {
+        let config = try inlineConfig(
+            """
+            project: app
+            tooling: { account: "111111111111", region: eu-west-1 }
+            environments: [{ name: dev, account: "222222222222" }]
+            pipelines:
+              infrastructure-deployment:
+                source:
+                  provider: gitlab
+                  repository: group/app
+                  connection: arn:aws:codeconnections:eu-west-1:111111111111:connection/0123abcd-0000-4000-8000-000000000000
+
+            """)
+        let tooling = Pipegen.stacks(config)[0].template
+        #expect(tooling.resources(of: CodeStarConnections.Connection.self).isEmpty)
+        let pipeline = try #require(tooling.resources(of: CodePipeline.Pipeline.self).first?.model)
+        #expect(
+            pipeline.stages[0].actions[0].configuration.first { $0.name == "ConnectionArn" }?.value
+                == .string("arn:aws:codeconnections:eu-west-1:111111111111:connection/0123abcd-0000-4000-8000-000000000000"))
+    }
+}
