@@ -39,6 +39,20 @@ public struct Config: Sendable {
     /// The partition every account and region of this config is in.
     public var partition: Partition { Region.partition(of: tooling.region.value) }
 
+    /// The route to live as stages: each wave's environments together, every other
+    /// environment alone, in route order.
+    public var stageGroups: [[Environment]] {
+        var groups: [[Environment]] = []
+        for env in environments {
+            if let wave = env.wave?.value, let last = groups.last?.last, last.wave?.value == wave {
+                groups[groups.count - 1].append(env)
+            } else {
+                groups.append([env])
+            }
+        }
+        return groups
+    }
+
     /// The environment called `name`.
     public func environment(_ name: String) -> Environment? {
         environments.first { $0.name.value == name }
@@ -75,6 +89,8 @@ public struct Environment: Sendable {
     public var tests: IntegrationTests?
     /// Roll the stage back automatically on failure.
     public var rollback: Bool = false
+    /// Environments next to each other with the same wave share one stage.
+    public var wave: Located<String>?
     /// Where the environment was declared (its `- name:` line).
     public var mark: Mark?
 

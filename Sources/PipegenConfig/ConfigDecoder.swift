@@ -71,6 +71,7 @@ struct ConfigDecoder {
             env.parallelRegions = r.bool("parallel-regions") ?? false
             env.deployMode = r.string("deploy").flatMap { DeployMode(rawValue: $0.value) } ?? .direct
             env.rollback = r.bool("rollback") ?? false
+            env.wave = r.string("wave")
             if let t = r.object("tests", owner: " in 'tests' of environment '\(name.value)'") { env.tests = decodeTests(t) }
             out.append(env)
         }

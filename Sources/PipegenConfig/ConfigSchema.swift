@@ -91,6 +91,9 @@ public enum ConfigSchema {
                 "direct, or change-set: create change sets in every region, approve once, then execute them"),
             KeySpec("tests", .object(tests), "integration tests run after the infrastructure deployment"),
             KeySpec("rollback", .boolean, default: "false", "roll the environment's stage back automatically when it fails"),
+            KeySpec(
+                "wave", .string(.name),
+                "environments next to each other with the same wave deploy in parallel in one stage (they must agree on approval, deploy and rollback)"),
         ])
 
     static let statement = ObjectSpec(

@@ -42,6 +42,41 @@ struct SemanticChecks {
             }
         }
         checkRepositories(config)
+        checkWaves(config)
+    }
+
+    /// A wave's environments stand next to each other and agree on what shapes their shared
+    /// stage; a wave name is not also an environment name (stage names must be unique).
+    private func checkWaves(_ config: Config) {
+        var closed: Set<String> = []
+        let names = Set(config.environments.map(\.name.value))
+        for group in config.stageGroups {
+            guard let wave = group[0].wave else { continue }
+            if closed.contains(wave.value) {
+                context.error(
+                    "wave '\(wave.value)' continues after other environments", at: wave.mark,
+                    notes: [.help("put the environments of a wave next to each other in 'environments'")])
+            }
+            closed.insert(wave.value)
+            if names.contains(wave.value) {
+                context.error(
+                    "wave '\(wave.value)' has the name of an environment", at: wave.mark,
+                    notes: [.help("give the wave its own name; it becomes the name of the stage")])
+            }
+            let first = group[0]
+            for env in group.dropFirst() {
+                let differs: String? =
+                    env.approval != first.approval ? "approval"
+                    : env.deployMode != first.deployMode ? "deploy"
+                    : env.rollback != first.rollback ? "rollback" : nil
+                if let key = differs {
+                    context.error(
+                        "environment '\(env.name.value)' of wave '\(wave.value)' has another '\(key)' than '\(first.name.value)'",
+                        at: env.wave?.mark ?? env.mark,
+                        notes: [.help("environments deploying in one stage share its approval, deploy mode and rollback")])
+                }
+            }
+        }
     }
 
     private func checkRepositories(_ config: Config) {

@@ -15,11 +15,13 @@ public struct PipelineSpec: Sendable {
 
 public struct StageSpec: Sendable {
     public var name: String
-    /// The environment this stage deploys, nil for source and build stages.
+    /// The environment this stage deploys, nil for source and build stages and for waves.
     public var environment: String?
     public var actions: [ActionSpec]
     /// Roll the stage back automatically when it fails.
     public var rollback = false
+    /// The environments this stage deploys: one, the members of a wave, or none.
+    public var environments: [String] = []
 }
 
 /// A push trigger of a connection source: branch and optional path filters.
@@ -136,12 +138,29 @@ struct PipelinePlanner {
             ], triggers: triggers(p.source))
     }
 
-    private func approval(_ env: Environment, what: String) -> ActionSpec? {
-        guard let a = env.approval else { return nil }
-        let comment = a.comment ?? "Approve \(what) to \(env.name.value) (account \(env.account.value))."
+    /// The approval before a stage, when its environments ask for one (a wave's members all
+    /// ask alike; the first one's topic notifies).
+    private func approval(_ group: [Environment], what: String) -> ActionSpec? {
+        let lead = group[0]
+        guard let a = lead.approval else { return nil }
+        let targets = group.map { "\($0.name.value) (account \($0.account.value))" }.joined(separator: ", ")
+        let comment = a.comment ?? "Approve \(what) to \(targets)."
         return ActionSpec(
-            name: "Approve", kind: .approval(topic: a.notify.isEmpty ? nil : env.name.value, comment: comment, link: nil),
+            name: "Approve", kind: .approval(topic: a.notify.isEmpty ? nil : lead.name.value, comment: comment, link: nil),
             runOrder: 1, inputs: [], outputs: [], role: nil, region: home)
+    }
+
+    /// Action names in a stage: plain for one environment, prefixed with the environment's
+    /// name inside a wave.
+    private func named(_ name: String, _ env: Environment, _ group: [Environment]) -> String {
+        group.count > 1 ? "\(env.name.value)-\(name)" : name
+    }
+
+    private func stage(_ group: [Environment], _ actions: [ActionSpec]) -> StageSpec {
+        let lead = group[0]
+        return StageSpec(
+            name: lead.wave?.value ?? lead.name.value, environment: group.count == 1 ? lead.name.value : nil, actions: actions,
+            rollback: lead.rollback, environments: group.map(\.name.value))
     }
 
     /// The regions of `env` in deployment groups: all at once, or one after the other.
@@ -179,67 +198,96 @@ struct PipelinePlanner {
                             outputs: [], role: nil, region: home)
                     ]))
         }
-        for env in config.environments {
-            stages.append(infrastructureStage(p, env))
+        for group in config.stageGroups {
+            stages.append(infrastructureStage(p, group))
         }
         return PipelineSpec(kind: .infrastructure, name: names.pipeline(.infrastructure), stages: stages, triggers: triggers(p.source))
     }
 
-    private func infrastructureStage(_ p: InfrastructureDeployment, _ env: Environment) -> StageSpec {
-        let e = env.name.value
-        let stack = p.stackName.replacing("{project}", with: names.project).replacing("{env}", with: e)
+    private func stack(_ p: InfrastructureDeployment, _ env: Environment) -> String {
+        p.stackName.replacing("{project}", with: names.project).replacing("{env}", with: env.name.value)
+    }
+
+    private func infrastructureStage(_ p: InfrastructureDeployment, _ group: [Environment]) -> StageSpec {
+        let lead = group[0]
         var actions: [ActionSpec] = []
         // With change sets, the environment's approval is the review of its change sets.
-        if env.deployMode == .direct, let a = approval(env, what: "deploying stack \(stack)") { actions.append(a) }
+        let stacks = (group.count == 1 ? "stack " : "stacks ") + group.map { stack(p, $0) }.joined(separator: ", ")
+        if lead.deployMode == .direct, let a = approval(group, what: "deploying \(stacks)") { actions.append(a) }
         var order = actions.count + 1
-        func cloudFormation(_ mode: ActionSpec.CloudFormationMode, _ name: String, _ region: String) -> ActionSpec {
-            ActionSpec(
-                name: name + suffix(env, region),
-                kind: .cloudFormation(
-                    mode, stack: stack, templatePath: "\(Artifact.source)::\(p.template)",
-                    configurationPath: "\(Artifact.source)::" + p.parameters.replacing("{env}", with: e), capabilities: p.capabilities,
-                    executionRole: names.environmentRole(.cfnExecution, env: e)),
-                runOrder: order, inputs: mode == .executeChangeSet ? [] : [Artifact.source], outputs: [],
-                role: model.role(.cfnDeploy, in: e), region: region,
-                namespace: env.tests != nil && mode != .createChangeSet && region == env.homeRegion ? Self.namespace(env) : nil)
-        }
-        if env.deployMode == .changeSet {
+        if lead.deployMode == .changeSet {
             // All change sets first, one approval, then execute them all.
-            for region in env.regions.map(\.value) { actions.append(cloudFormation(.createChangeSet, "CreateChangeSet", region)) }
+            for env in group {
+                for region in env.regions.map(\.value) {
+                    actions.append(cloudFormation(p, .createChangeSet, "CreateChangeSet", env, group, region, order: order))
+                }
+            }
             order += 1
-            let where_ = env.regions.map(\.value).joined(separator: ", ")
-            let review = "Review change set '\(changeSetName)' of stack \(stack) in account \(env.account.value) (\(where_)) before it is executed."
+            let targets = group.map { "stack \(stack(p, $0)) in account \($0.account.value) (\($0.regions.map(\.value).joined(separator: ", ")))" }
+            let review = "Review change set '\(changeSetName)' of \(targets.joined(separator: "; ")) before it is executed."
             actions.append(
                 ActionSpec(
                     name: "ApproveChangeSet",
                     kind: .approval(
-                        topic: env.approval?.notify.isEmpty == false ? e : nil,
-                        comment: env.approval?.comment.map { "\($0) \(review)" } ?? review,
-                        link: changeSetLink(stack: stack, region: env.homeRegion)),
+                        topic: lead.approval?.notify.isEmpty == false ? lead.name.value : nil,
+                        comment: lead.approval?.comment.map { "\($0) \(review)" } ?? review,
+                        link: changeSetLink(stack: stack(p, lead), region: lead.homeRegion)),
                     runOrder: order, inputs: [], outputs: [], role: nil, region: home))
             order += 1
         }
-        for group in regionGroups(env) {
-            for region in group {
+        for env in group {
+            actions += deployment(p, env, group, from: order)
+        }
+        return stage(group, actions)
+    }
+
+    private func cloudFormation(
+        _ p: InfrastructureDeployment, _ mode: ActionSpec.CloudFormationMode, _ name: String, _ env: Environment,
+        _ group: [Environment], _ region: String, order: Int
+    ) -> ActionSpec {
+        let e = env.name.value
+        return ActionSpec(
+            name: named(name + suffix(env, region), env, group),
+            kind: .cloudFormation(
+                mode, stack: stack(p, env), templatePath: "\(Artifact.source)::\(p.template)",
+                configurationPath: "\(Artifact.source)::" + p.parameters.replacing("{env}", with: e), capabilities: p.capabilities,
+                executionRole: names.environmentRole(.cfnExecution, env: e)),
+            runOrder: order, inputs: mode == .executeChangeSet ? [] : [Artifact.source], outputs: [],
+            role: model.role(.cfnDeploy, in: e), region: region,
+            namespace: env.tests != nil && mode != .createChangeSet && region == env.homeRegion ? Self.namespace(env) : nil)
+    }
+
+    /// One environment's deploys (or change set executions) region group by region group,
+    /// each followed by its Lambda updates, then its integration tests.
+    private func deployment(_ p: InfrastructureDeployment, _ env: Environment, _ group: [Environment], from start: Int) -> [ActionSpec] {
+        var actions: [ActionSpec] = []
+        var order = start
+        for regions in regionGroups(env) {
+            for region in regions {
                 actions.append(
                     env.deployMode == .changeSet
-                        ? cloudFormation(.executeChangeSet, "ExecuteChangeSet", region) : cloudFormation(.deploy, "Deploy", region))
+                        ? cloudFormation(p, .executeChangeSet, "ExecuteChangeSet", env, group, region, order: order)
+                        : cloudFormation(p, .deploy, "Deploy", env, group, region, order: order))
             }
             order += 1
             if let lambda = p.lambda {
-                for region in group { actions.append(lambdaUpdate(lambda, env, region, order: order)) }
+                for region in regions {
+                    var update = lambdaUpdate(lambda, env, region, order: order)
+                    update.name = named(update.name, env, group)
+                    actions.append(update)
+                }
                 order += 1
             }
         }
         if let tests = env.tests {
-            var variables = [ActionSpec.Variable(name: "ENVIRONMENT", value: e), .init(name: "TEST_COMMAND", value: tests.command)]
+            var variables = [ActionSpec.Variable(name: "ENVIRONMENT", value: env.name.value), .init(name: "TEST_COMMAND", value: tests.command)]
             variables += tests.variables.map { .init(name: $0.name, value: "#{\(Self.namespace(env)).\($0.output)}") }
             actions.append(
                 ActionSpec(
-                    name: "IntegrationTests", kind: .build(.integrationTests, variables: variables), runOrder: order,
+                    name: named("IntegrationTests", env, group), kind: .build(.integrationTests, variables: variables), runOrder: order,
                     inputs: [Artifact.source], outputs: [], role: nil, region: home))
         }
-        return StageSpec(name: e, environment: e, actions: actions, rollback: env.rollback)
+        return actions
     }
 
     private func lambdaUpdate(_ lambda: LambdaSettings, _ env: Environment, _ region: String, order: Int) -> ActionSpec {
@@ -291,27 +339,30 @@ struct PipelinePlanner {
                             inputs: [Artifact.image], outputs: [Artifact.image(in: region)], role: nil, region: home)
                     }))
         }
-        for env in config.environments {
-            let e = env.name.value
+        for group in config.stageGroups {
             var actions: [ActionSpec] = []
-            if let a = approval(env, what: "the new image") { actions.append(a) }
-            var order = actions.count + 1
-            for group in regionGroups(env) {
-                for region in group {
-                    let image = region == home ? Artifact.image : Artifact.image(in: region)
-                    actions.append(
-                        ActionSpec(
-                            name: "Deploy" + suffix(env, region),
-                            kind: .codeDeployToECS(
-                                application: names.codeDeployApplication(e), deploymentGroup: names.deploymentGroup(e),
-                                appspec: p.appspec.replacing("{env}", with: e),
-                                taskDefinition: p.taskDefinition.replacing("{env}", with: e), image: image),
-                            runOrder: order, inputs: [Artifact.source, image], outputs: [], role: model.role(.ecsDeploy, in: e),
-                            region: region))
+            if let a = approval(group, what: "the new image") { actions.append(a) }
+            let start = actions.count + 1
+            for env in group {
+                let e = env.name.value
+                var order = start
+                for regions in regionGroups(env) {
+                    for region in regions {
+                        let image = region == home ? Artifact.image : Artifact.image(in: region)
+                        actions.append(
+                            ActionSpec(
+                                name: named("Deploy" + suffix(env, region), env, group),
+                                kind: .codeDeployToECS(
+                                    application: names.codeDeployApplication(e), deploymentGroup: names.deploymentGroup(e),
+                                    appspec: p.appspec.replacing("{env}", with: e),
+                                    taskDefinition: p.taskDefinition.replacing("{env}", with: e), image: image),
+                                runOrder: order, inputs: [Artifact.source, image], outputs: [],
+                                role: model.role(.ecsDeploy, in: e), region: region))
+                    }
+                    order += 1
                 }
-                order += 1
             }
-            stages.append(StageSpec(name: e, environment: e, actions: actions, rollback: env.rollback))
+            stages.append(stage(group, actions))
         }
         return PipelineSpec(
             kind: .containerDeployment, name: names.pipeline(.containerDeployment), stages: stages, triggers: triggers(p.source))

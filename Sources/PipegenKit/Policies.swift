@@ -81,9 +81,18 @@ enum Policies {
 
     // MARK: Roles
 
-    /// Assume each of `roles` (cross-account roles), by exact ARN.
-    static func assume(_ arns: [Value], sid: String = "AssumeEnvironmentRoles") -> Statement {
-        Statement(sid: sid, actions: ["sts:AssumeRole"], resources: arns)
+    /// Up to this many roles are named one by one; beyond, by name pattern, so the policy
+    /// stays under IAM's 10,240-character limit for a route of 100 environments.
+    static let exactRoleLimit = 12
+
+    /// Assume `roles` (cross-account roles): by exact ARN, or for a long route by the name
+    /// pattern of their kind (the roles' trust policies still admit only this principal).
+    static func assume(_ roles: [CrossAccountRole], _ model: AccessModel, sid: String = "AssumeEnvironmentRoles") -> Statement {
+        let resources: [Value] =
+            roles.count <= exactRoleLimit
+            ? roles.map(model.arn)
+            : uniqued(roles.map(\.kind)).map { model.names.rolePatternArn(model.names.environmentRolePattern($0)) }
+        return Statement(sid: sid, actions: ["sts:AssumeRole"], resources: resources)
     }
 
     /// Pass `roleArns` only to `service`.

@@ -31,6 +31,7 @@ enum ValidateCommand: Subcommand {
         let workspace = Workspace(arguments, io: io)
         let config = try workspace.loadConfig(io: &io)
         let files = try workspace.render(config, format: .yaml)
+        try workspace.reportSizes(files, io: &io)
         let resources = files.reduce(0) { $0 + $1.resourceCount }
         let summary = "\(counted(files.count, "template")), \(counted(resources, "resource"))"
         io.stdout.write("\(workspace.configDisplay): ok (project '\(config.project.value)', \(counted(config.environments.count, "environment")), \(summary))\n")

@@ -76,11 +76,21 @@ struct Workspace {
     func plan(io: inout CLIIO, verb: String) throws(CLIError) -> OutputPlan {
         let config = try loadConfig(io: &io)
         let files = try render(config, format: format)
+        try reportSizes(files, io: &io)
         do {
             return try OutputPlan(files: files, folder: outPath)
         } catch {
             throw .io("cannot \(verb) '\(display(absolute: error.path))': \(error.error.message)")
         }
+    }
+
+    /// Prints the size problems of rendered files (warnings above the inline-upload limit);
+    /// throws when a file is too large for CloudFormation at all.
+    func reportSizes(_ files: [RenderedFile], io: inout CLIIO) throws(CLIError) {
+        let diagnostics = Pipegen.sizeDiagnostics(files)
+        guard !diagnostics.isEmpty else { return }
+        Self.print(diagnostics, in: SourceFile(path: configDisplay, text: ""), io: &io)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw .invalidConfig }
     }
 
     /// Renders `config` in memory. A renderer failure, or file names that could not be

@@ -15,9 +15,67 @@ import YAMLKit
 struct Consistency {
     let config: Config
     let stacks: [StackTemplate]
+    private let home: String
+    private let toolingAccount: String
 
-    private var home: String { config.tooling.region.value }
-    private var toolingAccount: String { config.tooling.account.value }
+    /// A role of an environment template, its trust and permissions resolved once.
+    private struct EnvironmentRole {
+        let stack: StackTemplate
+        let trust: [ResolvedStatement]
+        let permissions: [ResolvedStatement]
+    }
+
+    /// What a tooling region offers a reader: its bucket, its key, their policies.
+    private struct Region {
+        let bucket: String
+        let bucketPolicy: [ResolvedStatement]
+        let keyArn: String
+        let keyPolicy: [ResolvedStatement]
+    }
+
+    /// Environment roles by ARN; tooling roles' permissions by ARN; tooling regions.
+    private let environmentRoles: [String: EnvironmentRole]
+    private let toolingRoles: [String: [ResolvedStatement]]
+    private let regions: [String: Region]
+
+    init(config: Config, stacks: [StackTemplate]) {
+        self.config = config
+        self.stacks = stacks
+        home = config.tooling.region.value
+        toolingAccount = config.tooling.account.value
+        var environmentRoles: [String: EnvironmentRole] = [:]
+        var toolingRoles: [String: [ResolvedStatement]] = [:]
+        var regions: [String: Region] = [:]
+        for stack in stacks {
+            let r = Resolver(template: stack.template, account: stack.account, region: stack.region)
+            for (id, role) in stack.template.resources(of: IAM.Role.self) {
+                guard let arn = r.arn(id) else { continue }
+                let permissions = role.policies.flatMap(\.policyDocument.statements).map { ResolvedStatement($0, r) }
+                if stack.owner == .tooling {
+                    toolingRoles[arn] = permissions
+                } else {
+                    environmentRoles[arn] = EnvironmentRole(
+                        stack: stack, trust: role.assumeRolePolicyDocument.statements.map { ResolvedStatement($0, r) },
+                        permissions: permissions)
+                }
+            }
+            guard stack.owner == .tooling,
+                let bucket = stack.template.resources(of: S3.Bucket.self).first?.model.bucketName.flatMap(r.string)
+            else { continue }
+            let keyId = stack.template.resources.first { $0.resource.model is KMS.Key || $0.resource.model is KMS.ReplicaKey }?.id
+            let keyPolicy: [IAM.Statement] =
+                stack.template.resources(of: KMS.Key.self).first?.model.keyPolicy?.statements
+                ?? stack.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
+            regions[stack.region] = Region(
+                bucket: bucket,
+                bucketPolicy: stack.template.resources(of: S3.BucketPolicy.self).flatMap(\.model.policyDocument.statements)
+                    .map { ResolvedStatement($0, r) },
+                keyArn: keyId.flatMap(r.arn) ?? "", keyPolicy: keyPolicy.map { ResolvedStatement($0, r) })
+        }
+        self.environmentRoles = environmentRoles
+        self.toolingRoles = toolingRoles
+        self.regions = regions
+    }
 
     func run() -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -35,36 +93,10 @@ struct Consistency {
 
     private func stack(_ name: String) -> StackTemplate? { stacks.first { $0.name == name } }
 
-    private func toolingStack(region: String) -> StackTemplate? {
-        stack(region == home ? "tooling" : "tooling-\(region)")
-    }
-
     private func resolver(_ s: StackTemplate) -> Resolver { Resolver(template: s.template, account: s.account, region: s.region) }
 
     private func environment(account: String, role: String) -> Environment? {
         config.environments.first { $0.account.value == account && role.hasPrefix("\(config.project.value)-\($0.name.value)-") }
-    }
-
-    /// The role `name` in an environment template of `account`, with its stack.
-    private func environmentRole(account: String, name: String) -> (StackTemplate, IAM.Role)? {
-        for s in stacks where s.account == account && s.owner != .tooling {
-            let r = resolver(s)
-            if let role = s.template.resources(of: IAM.Role.self).first(where: { $0.model.roleName.flatMap(r.string) == name }) {
-                return (s, role.model)
-            }
-        }
-        return nil
-    }
-
-    private func toolingRole(arn: String, _ tooling: StackTemplate) -> IAM.Role? {
-        let r = resolver(tooling)
-        return tooling.template.resources(of: IAM.Role.self).first { r.arn($0.id) == arn }?.model
-    }
-
-    private func bucket(region: String) -> (StackTemplate, String)? {
-        guard let s = toolingStack(region: region) else { return nil }
-        let r = resolver(s)
-        return s.template.resources(of: S3.Bucket.self).first.flatMap { b in b.model.bucketName.flatMap(r.string).map { (s, $0) } }
     }
 
     private func bug(_ message: String, at mark: Mark?) -> Diagnostic {
@@ -76,7 +108,7 @@ struct Consistency {
     private func checkPipeline(_ pipeline: CodePipeline.Pipeline, tooling: StackTemplate, _ r: Resolver) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let name = pipeline.name.flatMap(r.string) ?? "?"
-        guard let pipelineRoleArn = r.string(pipeline.roleArn), let pipelineRole = toolingRole(arn: pipelineRoleArn, tooling) else {
+        guard let pipelineRoleArn = r.string(pipeline.roleArn), let pipelineRole = toolingRoles[pipelineRoleArn] else {
             return [bug("pipeline '\(name)' runs as a role the tooling template does not create", at: config.project.mark)]
         }
         let storeRegions: [String] =
@@ -98,7 +130,7 @@ struct Consistency {
                     out += checkAssumed(roleArn, by: pipelineRoleArn, assumerRole: pipelineRole, reads: nil, region: region, place: place)
                 }
                 if let (roleArn, targetRegion) = lambdaUpdateTarget(action, tooling: tooling, r),
-                    let buildRoleArn = buildRoleArn(action, tooling: tooling, r), let buildRole = toolingRole(arn: buildRoleArn, tooling)
+                    let buildRoleArn = buildRoleArn(action, tooling: tooling, r), let buildRole = toolingRoles[buildRoleArn]
                 {
                     out += checkAssumed(
                         roleArn, by: buildRoleArn, assumerRole: buildRole, reads: "lambda", region: targetRegion, place: place)
@@ -134,7 +166,8 @@ struct Consistency {
     /// and it may read the artifacts (or only the Lambda zips, `reads: "lambda"`) of `region`,
     /// which that region's bucket and key policies grant.
     private func checkAssumed(
-        _ roleArn: String, by assumerArn: String, assumerRole: IAM.Role, reads prefix: String?, region: String, place: String
+        _ roleArn: String, by assumerArn: String, assumerRole: [ResolvedStatement], reads prefix: String?, region: String,
+        place: String
     ) -> [Diagnostic] {
         let parts = roleArn.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 6, parts[2] == "iam", parts[5].hasPrefix("role/") else {
@@ -143,82 +176,69 @@ struct Consistency {
         let account = String(parts[4]), name = String(parts[5].dropFirst(5))
         let env = environment(account: account, role: name)
         let mark = env?.name.mark ?? config.project.mark
-        guard let (envStack, role) = environmentRole(account: account, name: name) else {
+        guard let role = environmentRoles[roleArn] else {
             return [bug("\(place) assumes role '\(name)' in account \(account), which no environment template creates", at: mark)]
         }
         var out: [Diagnostic] = []
-        let er = resolver(envStack)
-        let trusted = role.assumeRolePolicyDocument.statements.contains { s in
-            guard s.effect == .allow, PolicyMatch.matchesAction(s, "sts:AssumeRole") else { return false }
-            let principals = PolicyMatch.awsPrincipals(s, er)
-            if principals.contains(assumerArn) { return true }
-            let names = PolicyMatch.conditionValues(s, "ArnEquals", "aws:PrincipalArn", er)
-            return principals.contains("arn:aws:iam::\(toolingAccount):root") && names == [assumerArn]
+        let trusted = role.trust.contains { s in
+            guard s.effect == .allow, s.matches(action: "sts:AssumeRole") else { return false }
+            if s.principals.contains(assumerArn) { return true }
+            return s.principals.contains("arn:aws:iam::\(toolingAccount):root")
+                && s.condition("ArnEquals", "aws:PrincipalArn") == [assumerArn]
         }
         if !trusted { out.append(bug("\(place): role '\(name)' does not trust '\(assumerArn)', which assumes it", at: mark)) }
-        let tr = Resolver(template: Template(description: ""), account: toolingAccount, region: home)
-        if !PolicyMatch.allows(assumerRole.policies.flatMap(\.policyDocument.statements), "sts:AssumeRole", on: roleArn, tr) {
+        if !ResolvedStatement.allows(assumerRole, "sts:AssumeRole", on: roleArn) {
             out.append(bug("\(place): '\(assumerArn)' may not assume '\(roleArn)'", at: mark))
         }
-        guard let (toolingStack, bucket) = self.bucket(region: region) else {
+        guard let tooling = regions[region] else {
             return out + [bug("\(place) reads artifacts in \(region), where the tooling account has no artifact bucket", at: mark)]
         }
-        let object = "arn:aws:s3:::\(bucket)/\(prefix ?? "pipeline")/example/object"
-        let own = role.policies.flatMap(\.policyDocument.statements)
-        if !PolicyMatch.allows(own, "s3:GetObject", on: object, er) {
+        let object = "arn:aws:s3:::\(tooling.bucket)/\(prefix ?? "pipeline")/example/object"
+        if !ResolvedStatement.allows(role.permissions, "s3:GetObject", on: object) {
             out.append(bug("\(place): role '\(name)' may not read '\(object)'", at: mark))
         }
-        let br = resolver(toolingStack)
-        let bucketPolicy = toolingStack.template.resources(of: S3.BucketPolicy.self).first?.model.policyDocument.statements ?? []
-        if !grants(bucketPolicy, "s3:GetObject", on: object, to: roleArn, account: account, br) {
-            out.append(bug("\(place): the bucket policy of '\(bucket)' does not let '\(roleArn)' read '\(object)'", at: mark))
+        if !grants(tooling.bucketPolicy, "s3:GetObject", on: object, to: roleArn, account: account) {
+            out.append(bug("\(place): the bucket policy of '\(tooling.bucket)' does not let '\(roleArn)' read '\(object)'", at: mark))
         }
-        let keyArn = toolingStack.template.resources.first { $0.resource.model is KMS.Key || $0.resource.model is KMS.ReplicaKey }
-            .flatMap { br.arn($0.id) } ?? ""
-        if !PolicyMatch.allows(own, "kms:Decrypt", on: keyArn, er) {
+        if !ResolvedStatement.allows(role.permissions, "kms:Decrypt", on: tooling.keyArn) {
             out.append(bug("\(place): role '\(name)' may not decrypt with the artifact key of \(region)", at: mark))
         }
-        if !grants(keyPolicy(toolingStack), "kms:Decrypt", on: "*", to: roleArn, account: account, br) {
+        if !grants(tooling.keyPolicy, "kms:Decrypt", on: "*", to: roleArn, account: account) {
             out.append(bug("\(place): the artifact key policy of \(region) does not let '\(roleArn)' decrypt", at: mark))
         }
         return out
     }
 
-    private func keyPolicy(_ s: StackTemplate) -> [IAM.Statement] {
-        if let key = s.template.resources(of: KMS.Key.self).first { return key.model.keyPolicy?.statements ?? [] }
-        return s.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
-    }
-
     /// A resource policy lets `roleArn` (of `account`) do `action` on `resource`: an Allow
     /// statement names the account's root (or the role) and, if it has an `aws:PrincipalArn`
     /// condition, one of its patterns matches the role.
-    private func grants(_ statements: [IAM.Statement], _ action: String, on resource: String, to roleArn: String, account: String, _ r: Resolver)
-        -> Bool
-    {
+    private func grants(_ statements: [ResolvedStatement], _ action: String, on resource: String, to roleArn: String, account: String) -> Bool {
         statements.contains { s in
-            guard s.effect == .allow, PolicyMatch.matchesAction(s, action), PolicyMatch.matchesResource(s, resource, r) else { return false }
-            let principals = PolicyMatch.awsPrincipals(s, r)
-            guard principals.contains("arn:aws:iam::\(account):root") || principals.contains(roleArn) else { return false }
-            let patterns = PolicyMatch.conditionValues(s, "ArnLike", "aws:PrincipalArn", r)
+            guard s.effect == .allow, s.matches(action: action), s.matches(resource: resource) else { return false }
+            guard s.principals.contains("arn:aws:iam::\(account):root") || s.principals.contains(roleArn) else { return false }
+            let patterns = s.condition("ArnLike", "aws:PrincipalArn")
             return patterns.isEmpty || patterns.contains { PolicyMatch.glob($0, roleArn) }
         }
     }
 
     // MARK: Route to live
 
-    /// After the stages that are not environments, one stage per environment in route order,
-    /// starting with an approval exactly when the environment asks for one.
+    /// After the stages that are not environments, one stage per environment (or wave) in
+    /// route order, starting with an approval exactly when its environments ask for one.
     private func checkRoute(_ pipeline: CodePipeline.Pipeline, name: String) -> [Diagnostic] {
-        let names = config.environments.map(\.name.value)
-        let envStages = pipeline.stages.filter { names.contains($0.name) }
+        let groups = config.stageGroups
+        let expected = groups.map { $0[0].wave?.value ?? $0[0].name.value }
+        let envStages = pipeline.stages.filter { expected.contains($0.name) }
         guard !envStages.isEmpty else { return [] }
         var out: [Diagnostic] = []
-        if envStages.map(\.name) != names {
-            out.append(bug("pipeline '\(name)' deploys \(envStages.map(\.name)) instead of the route \(names)", at: config.project.mark))
+        if envStages.map(\.name) != expected {
+            out.append(bug("pipeline '\(name)' deploys \(envStages.map(\.name)) instead of the route \(expected)", at: config.project.mark))
         }
-        for env in config.environments {
-            guard let stage = envStages.first(where: { $0.name == env.name.value }) else { continue }
-            if let check = changeSetApproval(stage, env: env, pipeline: name) {
+        for group in groups {
+            let env = group[0]
+            let stageName = env.wave?.value ?? env.name.value
+            guard let stage = envStages.first(where: { $0.name == stageName }) else { continue }
+            if let check = changeSetApproval(stage, group: group, pipeline: name) {
                 out += check
                 continue
             }
@@ -227,7 +247,7 @@ struct Consistency {
             if (env.approval != nil) != approves || (approves && !later) {
                 out.append(
                     bug(
-                        "stage '\(env.name.value)' of pipeline '\(name)' \(approves ? "has" : "lacks") an approval before its deployment",
+                        "stage '\(stageName)' of pipeline '\(name)' \(approves ? "has" : "lacks") an approval before its deployment",
                         at: env.name.mark))
             }
         }
@@ -236,7 +256,7 @@ struct Consistency {
 
     /// In a stage that deploys through change sets: every change set is created before the
     /// one approval, and executed after it. Nil for stages without change sets.
-    private func changeSetApproval(_ stage: CodePipeline.Pipeline.StageDeclaration, env: Environment, pipeline: String) -> [Diagnostic]? {
+    private func changeSetApproval(_ stage: CodePipeline.Pipeline.StageDeclaration, group: [Environment], pipeline: String) -> [Diagnostic]? {
         func mode(_ a: CodePipeline.Pipeline.ActionDeclaration) -> String? {
             a.configuration.first { $0.name == "ActionMode" }.flatMap { if case .string(let m) = $0.value { m } else { nil } }
         }
@@ -244,11 +264,12 @@ struct Consistency {
         let executes = stage.actions.filter { mode($0) == "CHANGE_SET_EXECUTE" }.compactMap(\.runOrder)
         guard !creates.isEmpty || !executes.isEmpty else { return nil }
         let approvals = stage.actions.filter { $0.actionTypeId.category == .approval }.compactMap(\.runOrder)
-        let regions = env.regions.count
+        let env = group[0]
+        let regions = group.reduce(0) { $0 + $1.regions.count }
         guard approvals.count == 1, let approval = approvals.first, creates.count == regions, executes.count == regions,
             creates.allSatisfy({ $0 < approval }), executes.allSatisfy({ $0 > approval })
         else {
-            return [bug("stage '\(env.name.value)' of pipeline '\(pipeline)' does not create every change set, approve once, then execute them", at: env.name.mark)]
+            return [bug("stage '\(stage.name)' of pipeline '\(pipeline)' does not create every change set, approve once, then execute them", at: env.name.mark)]
         }
         return []
     }
@@ -259,28 +280,21 @@ struct Consistency {
     /// needs it; the registry is pulled only by the environments container-deployment deploys.
     private func checkNothingMore() -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let allRoles: [(account: String, arn: String)] = stacks.filter { $0.owner != .tooling }.flatMap { s in
-            s.template.resources(of: IAM.Role.self).compactMap { role in
-                resolver(s).arn(role.id).map { (s.account, $0) }
-            }
-        }
+        var rolesByAccount: [String: [String]] = [:]
+        for (arn, role) in environmentRoles { rolesByAccount[role.stack.account, default: []].append(arn) }
         for s in stacks where s.owner == .tooling {
-            let r = resolver(s)
-            var statements = keyPolicy(s)
-            statements += s.template.resources(of: S3.BucketPolicy.self).flatMap(\.model.policyDocument.statements)
-            for statement in statements where statement.effect == .allow {
-                let roots = PolicyMatch.awsPrincipals(statement, r).filter { $0.hasSuffix(":root") }
-                for root in roots where root != "arn:aws:iam::\(toolingAccount):root" {
-                    let account = root.split(separator: ":", omittingEmptySubsequences: false)[4]
-                    let patterns = PolicyMatch.conditionValues(statement, "ArnLike", "aws:PrincipalArn", r)
-                    let used = allRoles.contains { role in
-                        role.account == account && patterns.contains { PolicyMatch.glob($0, role.arn) }
-                    }
+            guard let region = regions[s.region] else { continue }
+            for statement in region.keyPolicy + region.bucketPolicy where statement.effect == .allow {
+                let patterns = statement.condition("ArnLike", "aws:PrincipalArn")
+                for root in statement.principals.sorted() where root.hasSuffix(":root") && root != "arn:aws:iam::\(toolingAccount):root" {
+                    let account = String(root.split(separator: ":", omittingEmptySubsequences: false)[4])
+                    let used = (rolesByAccount[account] ?? []).contains { arn in patterns.contains { PolicyMatch.glob($0, arn) } }
                     if patterns.isEmpty || !used {
                         out.append(bug("\(s.name): statement '\(statement.sid ?? "?")' grants account \(account), where no role needs it", at: config.project.mark))
                     }
                 }
             }
+            let r = resolver(s)
             for (_, repo) in s.template.resources(of: ECR.Repository.self) {
                 let granted = Set(repo.repositoryPolicyText?.statements.flatMap { PolicyMatch.awsPrincipals($0, r) } ?? [])
                 let needed = Set(
@@ -310,13 +324,12 @@ struct Consistency {
                     out.append(bug("rule '\(id)' targets '\(arn)', which is not a pipeline of the tooling template", at: config.project.mark))
                     continue
                 }
-                guard let roleArn = target.roleArn.flatMap(r.string), let role = toolingRole(arn: roleArn, tooling) else {
+                guard let roleArn = target.roleArn.flatMap(r.string), let statements = toolingRoles[roleArn] else {
                     out.append(bug("rule '\(id)' has no role to start '\(arn)'", at: config.project.mark))
                     continue
                 }
-                let statements = role.policies.flatMap(\.policyDocument.statements)
-                let starts = statements.flatMap { s in s.resources.compactMap(r.string) }
-                if !PolicyMatch.allows(statements, "codepipeline:StartPipelineExecution", on: arn, r) || starts != [arn] {
+                let starts = statements.flatMap { $0.resources ?? [] }
+                if !ResolvedStatement.allows(statements, "codepipeline:StartPipelineExecution", on: arn) || starts != [arn] {
                     out.append(bug("rule '\(id)': role '\(roleArn)' may start \(starts), not exactly '\(arn)'", at: config.project.mark))
                 }
             }

@@ -111,8 +111,13 @@ public enum Pipegen {
         var (file, config, diagnostics) = ConfigLoader.load(path: path, bytes: bytes)
         if let c = config {
             var more = check(c)
-            // Only a config whose names are valid renders; then its templates must agree.
-            if !more.contains(where: { $0.severity == .error }) { more += consistency(c) }
+            // Only a config whose names are valid renders; then its templates must agree and
+            // fit the services' limits.
+            if !more.contains(where: { $0.severity == .error }) {
+                let stacks = stacks(c)
+                more += Consistency(config: c, stacks: stacks).run()
+                more += Limits(config: c, stacks: stacks, pipelines: pipelines(c)).run()
+            }
             diagnostics = ConfigLoader.sorted(diagnostics + more)
             if more.contains(where: { $0.severity == .error }) { config = nil }
         }
@@ -128,6 +133,11 @@ public enum Pipegen {
     /// listing order (tooling first, then environments in route order).
     public static func stacks(_ config: Config) -> [StackTemplate] {
         TemplateSet.build(config)
+    }
+
+    /// Size problems of rendered template files (the one limit that depends on the format).
+    public static func sizeDiagnostics(_ files: [RenderedFile]) -> [Diagnostic] {
+        Limits.bodySizes(files)
     }
 
     /// The pipelines of the config: stages and actions, and which role each action assumes.

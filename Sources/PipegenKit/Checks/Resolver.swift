@@ -93,6 +93,40 @@ struct Resolver {
     }
 }
 
+/// An IAM statement with every value resolved once, for checks that ask it many questions.
+struct ResolvedStatement {
+    let sid: String?
+    let effect: IAM.Effect
+    let actions: [String]
+    /// nil when the statement has no `Resource` (a resource policy's own resource).
+    let resources: [String]?
+    let principals: Set<String>
+    let conditions: [String: [String]]
+
+    init(_ s: IAM.Statement, _ r: Resolver) {
+        sid = s.sid
+        effect = s.effect
+        actions = s.actions
+        resources = s.resources.isEmpty ? nil : s.resources.map { r.string($0) ?? "" }
+        if case .aws(let values) = s.principal { principals = Set(values.compactMap(r.string)) } else { principals = [] }
+        var conditions: [String: [String]] = [:]
+        for c in s.conditions { conditions["\(c.operator)|\(c.key)", default: []] += c.values.compactMap(r.string) }
+        self.conditions = conditions
+    }
+
+    func matches(action: String) -> Bool { actions.contains { PolicyMatch.glob($0, action, caseInsensitive: true) } }
+
+    func matches(resource: String) -> Bool { resources?.contains { PolicyMatch.glob($0, resource) } ?? true }
+
+    func condition(_ op: String, _ key: String) -> [String] { conditions["\(op)|\(key)"] ?? [] }
+
+    /// An identity policy allows `action` on `resource`: an Allow covers it, no Deny does.
+    static func allows(_ statements: [ResolvedStatement], _ action: String, on resource: String) -> Bool {
+        let covering = statements.filter { $0.matches(action: action) && $0.matches(resource: resource) }
+        return covering.contains { $0.effect == .allow } && !covering.contains { $0.effect == .deny }
+    }
+}
+
 /// Reading IAM statements the way IAM does, for the questions the checks ask: is this
 /// action on this resource allowed, and by which principals and conditions.
 enum PolicyMatch {

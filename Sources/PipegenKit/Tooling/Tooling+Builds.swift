@@ -69,7 +69,7 @@ extension ToolingBuilder {
         case .lambdaUpdate:
             return [
                 Policies.readArtifacts([home]), Policies.useKey([homeKey], write: false),
-                Policies.assume(model.roles(assumedBy: names.buildRole(.lambdaUpdate)).map(model.arn)),
+                Policies.assume(model.roles(assumedBy: names.buildRole(.lambdaUpdate)), model),
             ]
         }
     }

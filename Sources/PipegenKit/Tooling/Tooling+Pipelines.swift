@@ -5,9 +5,13 @@ import YAMLKit
 extension ToolingBuilder {
     var specs: [PipelineSpec] { PipelinePlanner(config: config, model: model).pipelines() }
 
-    /// One SNS topic per environment whose approval names people to tell.
+    /// One SNS topic per approval that names people to tell (a wave's approval uses its first
+    /// environment's topic).
     func addApprovalTopics(to t: inout Template) {
-        for env in config.environments {
+        let used = Set(specs.flatMap { $0.stages.flatMap(\.actions) }.compactMap { a -> String? in
+            if case .approval(let topic?, _, _) = a.kind { return topic } else { return nil }
+        })
+        for env in config.environments where used.contains(env.name.value) {
             guard let approval = env.approval, !approval.notify.isEmpty else { continue }
             var topic = SNS.Topic()
             topic.topicName = .string(names.approvalTopic(env.name.value))
@@ -63,7 +67,7 @@ extension ToolingBuilder {
                 IAM.Statement(sid: "NotifyApprovers", actions: ["sns:Publish"], resources: topics.map { .ref(ID.approvalTopic($0)) }))
         }
         let assumed = model.roles(assumedBy: names.pipelineRole(spec.kind))
-        if !assumed.isEmpty { statements.append(Policies.assume(assumed.map(model.arn))) }
+        if !assumed.isEmpty { statements.append(Policies.assume(assumed, model)) }
 
         var role = IAM.Role(trust: Policies.trust(service: "codepipeline.amazonaws.com"))
         role.roleName = .string(names.pipelineRole(spec.kind))
@@ -145,7 +149,7 @@ extension ToolingBuilder {
             var fields: [Field] = [Field("ProjectName", .ref(ID.project(kind)))]
             if !variables.isEmpty {
                 let json = JSONWriter.compact(
-                    .list(variables.map { ["name": .string($0.name), "value": .string($0.value), "type": "PLAINTEXT"] }))
+                    .list(variables.map { ["name": .string($0.name), "value": .string($0.value)] }))
                 fields.append(Field("EnvironmentVariables", json.contains("${") ? .sub(json) : .string(json)))
             }
             return (.build, "CodeBuild", fields)
