@@ -132,17 +132,29 @@ struct LineIndex {
 
     /// The 0-based line holding `offset`.
     mutating func lineIndex(of offset: Int) -> Int {
-        if offset >= starts[line] && (line + 1 == starts.count || offset < starts[line + 1]) { return line }
+        // The parser mostly stays on a line or moves on by a few: look there before searching.
+        if offset >= starts[line] {
+            var next = line
+            let limit = min(line + 8, starts.count - 1)
+            while next < limit && offset >= starts[next + 1] { next += 1 }
+            if next == starts.count - 1 || offset < starts[next + 1] {
+                return next == line ? line : moveCache(to: next)
+            }
+        }
         var low = 0
         var high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if starts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        line = low
-        cachedOffset = starts[low]
+        return moveCache(to: low)
+    }
+
+    private mutating func moveCache(to newLine: Int) -> Int {
+        line = newLine
+        cachedOffset = starts[newLine]
         cachedColumn = 0
-        return low
+        return newLine
     }
 
     /// Bytes between the start of the line and `offset`; equals the column - 1 wherever only

@@ -68,7 +68,9 @@ extension YAMLParser {
                 break
             }
             if contentStart < 0 { break }
+            // Taking the buffer out of `text` keeps it uniquely referenced: no copy per line.
             var folded = text ?? Array(b[s..<e])
+            text = nil
             YAMLParser.fold(breaks, into: &folded)
             pos = contentStart
             let (s2, e2) = scanPlainLine(flow: false)
@@ -89,18 +91,22 @@ extension YAMLParser {
         scan: while b[pos] == newline {
             var p = pos
             var breaks = 0
+            var lineStart = p
             while b[p] == newline {
                 p += 1
+                lineStart = p
                 breaks += 1
                 if isDocumentMarker(p) { break scan }
                 while YAMLParser.isBlank(b[p]) { p += 1 }
             }
             let c = b[p]
-            if c == 0 || c == UInt8(ascii: "#") || YAMLParser.isFlowIndicator(c) { break }
+            if c == 0 || c == UInt8(ascii: "#") || YAMLParser.isFlowIndicator(c) || p - lineStart <= flowIndent { break }
             if c == UInt8(ascii: ":") && (YAMLParser.isSpaceOrEnd(b[p + 1]) || YAMLParser.isFlowIndicator(b[p + 1])) {
                 break
             }
+            // Taking the buffer out of `text` keeps it uniquely referenced: no copy per line.
             var folded = text ?? Array(b[s..<e])
+            text = nil
             YAMLParser.fold(breaks, into: &folded)
             pos = p
             let (s2, e2) = scanPlainLine(flow: true)
