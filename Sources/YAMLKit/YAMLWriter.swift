@@ -15,7 +15,9 @@ public struct YAMLWriter: Sendable {
         case .list(let items) where !items.isEmpty:
             writeItems(items, indent: 0, into: &out)
         default:
-            out += inline(document) ?? blockScalar(document, indent: 0)
+            // A root block scalar's lines still need indenting: YAML reads a line at column 1 as
+            // the end of the block.
+            out += inline(document) ?? blockScalar(document, indent: 2)
             out += "\n"
         }
         return out
