@@ -38,6 +38,7 @@ struct JSONParser {
     func describe(_ offset: Int) -> String {
         guard offset < end else { return "the end of the input" }
         let c = b[offset]
+        if c == UInt8(ascii: "'") { return "\"'\"" }
         if c >= 0x21 && c <= 0x7E { return "'\(Character(Unicode.Scalar(c)))'" }
         if c < 0x80 { return "U+\(YAMLWriter.hex(UInt32(c), 4))" }
         var i = offset + 1

@@ -6,16 +6,13 @@ import YAMLKit
 let marker = "1️⃣"
 
 /// `text` without its `1️⃣` marker, and the marker's position (columns in Unicode scalars).
-func locate(_ text: String) -> (text: String, mark: Mark) {
-    guard let range = text.range(of: marker) else {
-        Issue.record("no marker in \(text.debugDescription)")
-        return (text, Mark(line: 0, column: 0))
+func locate(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> (text: String, mark: Mark) {
+    let (stripped, marks) = locateAll(text, marker: Character(marker))
+    guard marks.count == 1 else {
+        Issue.record("expected one marker in \(text.debugDescription)", sourceLocation: sourceLocation)
+        return (stripped, Mark(line: 0, column: 0))
     }
-    let before = text[..<range.lowerBound]
-    let line = before.filter { $0 == "\n" }.count + 1
-    let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
-    let column = before[lineStart...].unicodeScalars.count + 1
-    return (String(before) + text[range.upperBound...], Mark(line: line, column: column))
+    return (stripped, marks[0])
 }
 
 /// The error `body` throws, or nil (after recording an issue) when it throws none.
