@@ -47,7 +47,8 @@ struct SourceText {
                     column += 1
                 default:
                     if yamlCharacters {
-                        throw SyntaxError(SourceText.controlMessage(UInt32(byte)), at: Mark(line: line, column: column + 1))
+                        throw SyntaxError(
+                            SourceText.controlMessage(UInt32(byte)), at: Mark(line: line, column: column + 1))
                     }
                     out.append(byte)
                     column += 1
@@ -91,13 +92,31 @@ struct SourceText {
         var low: UInt8 = 0x80
         var high: UInt8 = 0xBF
         switch lead {
-        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
-        case 0xE0: length = 3; value = 0; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3; value = UInt32(lead & 0x0F)
-        case 0xED: length = 3; value = 0x0D; high = 0x9F
-        case 0xF0: length = 4; value = 0; low = 0x90
-        case 0xF1...0xF3: length = 4; value = UInt32(lead & 0x07)
-        case 0xF4: length = 4; value = 4; high = 0x8F
+        case 0xC2...0xDF:
+            length = 2
+            value = UInt32(lead & 0x1F)
+        case 0xE0:
+            length = 3
+            value = 0
+            low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            length = 3
+            value = UInt32(lead & 0x0F)
+        case 0xED:
+            length = 3
+            value = 0x0D
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            value = 0
+            low = 0x90
+        case 0xF1...0xF3:
+            length = 4
+            value = UInt32(lead & 0x07)
+        case 0xF4:
+            length = 4
+            value = 4
+            high = 0x8F
         default: return nil
         }
         guard i + length <= s.count else { return nil }

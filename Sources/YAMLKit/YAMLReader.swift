@@ -242,7 +242,9 @@ struct YAMLParser {
         }
         switch c {
         case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "'"):
-            let node = c == UInt8(ascii: "[") || c == UInt8(ascii: "{") ? try parseFlowCollection(blockIndent: parentIndent) : try parseQuoted()
+            let node =
+                c == UInt8(ascii: "[") || c == UInt8(ascii: "{")
+                ? try parseFlowCollection(blockIndent: parentIndent) : try parseQuoted()
             let after = pos
             skipBlanks()
             if isBlockValueIndicator(pos) { throw mappingValueNotAllowed(at: pos) }
@@ -274,7 +276,9 @@ struct YAMLParser {
             if column(p) == 0 { throw error("directives ('%YAML', '%TAG') are not supported", at: p) }
             throw error("'%' cannot start a plain scalar; quote the value", at: p)
         case UInt8(ascii: "@"), UInt8(ascii: "`"):
-            throw error("'\(Character(Unicode.Scalar(b[p])))' is reserved and cannot start a plain scalar; quote the value", at: p)
+            throw error(
+                "'\(Character(Unicode.Scalar(b[p])))' is reserved and cannot start a plain scalar; quote the value",
+                at: p)
         case UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ","):
             throw error("unexpected '\(Character(Unicode.Scalar(b[p])))'", at: p)
         case UInt8(ascii: "?") where YAMLParser.isSpaceOrEnd(next) || (flow && YAMLParser.isFlowIndicator(next)):
@@ -282,7 +286,10 @@ struct YAMLParser {
         case UInt8(ascii: ":") where YAMLParser.isSpaceOrEnd(next) || (flow && YAMLParser.isFlowIndicator(next)):
             throw error("missing mapping key before ':'", at: p)
         case UInt8(ascii: "|"), UInt8(ascii: ">"):
-            throw error(flow ? "block scalars ('|', '>') are not allowed inside flow collections" : "a block scalar cannot be a mapping key", at: p)
+            throw error(
+                flow
+                    ? "block scalars ('|', '>') are not allowed inside flow collections"
+                    : "a block scalar cannot be a mapping key", at: p)
         case UInt8(ascii: "-") where flow && YAMLParser.isSpaceOrEnd(next):
             throw error("block sequence entries ('- ') are not allowed inside flow collections", at: p)
         default: return
@@ -352,7 +359,9 @@ struct YAMLParser {
             if !atEnd && !isDocumentMarker(pos) {
                 let m = column(pos)
                 if m > indent { return try parseBlockNode(parentIndent: indent) }
-                if m == indent && isSequenceEntry(pos) { return try parseBlockSequence(indent: indent, indentless: true) }
+                if m == indent && isSequenceEntry(pos) {
+                    return try parseBlockSequence(indent: indent, indentless: true)
+                }
             }
             return YAMLParser.null(at: emptyMark)
         }

@@ -100,7 +100,9 @@ extension YAMLParser {
                 while YAMLParser.isBlank(b[p]) { p += 1 }
             }
             let c = b[p]
-            if c == 0 || c == UInt8(ascii: "#") || YAMLParser.isFlowIndicator(c) || p - lineStart <= flowIndent { break }
+            if c == 0 || c == UInt8(ascii: "#") || YAMLParser.isFlowIndicator(c) || p - lineStart <= flowIndent {
+                break
+            }
             if c == UInt8(ascii: ":") && (YAMLParser.isSpaceOrEnd(b[p + 1]) || YAMLParser.isFlowIndicator(b[p + 1])) {
                 break
             }
@@ -190,10 +192,18 @@ extension YAMLParser {
         case UInt8(ascii: "r"): simple = 0x0D
         case UInt8(ascii: "e"): simple = 0x1B
         case space, UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "\\"): simple = c
-        case UInt8(ascii: "N"): appendUTF8(0x85, to: &out); return
-        case UInt8(ascii: "_"): appendUTF8(0xA0, to: &out); return
-        case UInt8(ascii: "L"): appendUTF8(0x2028, to: &out); return
-        case UInt8(ascii: "P"): appendUTF8(0x2029, to: &out); return
+        case UInt8(ascii: "N"):
+            appendUTF8(0x85, to: &out)
+            return
+        case UInt8(ascii: "_"):
+            appendUTF8(0xA0, to: &out)
+            return
+        case UInt8(ascii: "L"):
+            appendUTF8(0x2028, to: &out)
+            return
+        case UInt8(ascii: "P"):
+            appendUTF8(0x2029, to: &out)
+            return
         case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
             let width = c == UInt8(ascii: "x") ? 2 : c == UInt8(ascii: "u") ? 4 : 8
             var value = try hexDigits(width, escapeAt: start)

@@ -12,19 +12,27 @@ import YAMLKit
 
     @Test(arguments: ["", " ", "\n\t\r\n "])
     func emptyJSONIsAnError(_ text: String) {
-        #expect(syntaxError { () throws(SyntaxError) in try JSONReader.parse(text) }?.message
-            == "expected a JSON value, found the end of the input")
+        #expect(
+            syntaxError { () throws(SyntaxError) in try JSONReader.parse(text) }?.message
+                == "expected a JSON value, found the end of the input")
     }
 
     @Test func nulBytesAreErrorsNotTheEnd() {
-        #expect(syntaxError { () throws(SyntaxError) in try YAMLReader.parse([0]) }
-            == SyntaxError("invalid character U+0000; write it as an escape in a double-quoted string", at: Mark(line: 1, column: 1)))
-        #expect(syntaxError { () throws(SyntaxError) in try YAMLReader.parse(Array("a: b\n\0c".utf8)) }?.mark
-            == Mark(line: 2, column: 1))
-        #expect(syntaxError { () throws(SyntaxError) in try JSONReader.parse(Array("[\"a\0\"]".utf8)) }
-            == SyntaxError("control character U+0000 must be escaped in a JSON string", at: Mark(line: 1, column: 4)))
-        #expect(syntaxError { () throws(SyntaxError) in try JSONReader.parse(Array("[1]\0".utf8)) }
-            == SyntaxError("unexpected U+0000 after the JSON value", at: Mark(line: 1, column: 4)))
+        #expect(
+            syntaxError { () throws(SyntaxError) in try YAMLReader.parse([0]) }
+                == SyntaxError(
+                    "invalid character U+0000; write it as an escape in a double-quoted string",
+                    at: Mark(line: 1, column: 1)))
+        #expect(
+            syntaxError { () throws(SyntaxError) in try YAMLReader.parse(Array("a: b\n\0c".utf8)) }?.mark
+                == Mark(line: 2, column: 1))
+        #expect(
+            syntaxError { () throws(SyntaxError) in try JSONReader.parse(Array("[\"a\0\"]".utf8)) }
+                == SyntaxError(
+                    "control character U+0000 must be escaped in a JSON string", at: Mark(line: 1, column: 4)))
+        #expect(
+            syntaxError { () throws(SyntaxError) in try JSONReader.parse(Array("[1]\0".utf8)) }
+                == SyntaxError("unexpected U+0000 after the JSON value", at: Mark(line: 1, column: 4)))
     }
 
     /// Random bytes, and random bytes biased towards YAML's syntax characters: any answer but a crash.
@@ -53,15 +61,18 @@ import YAMLKit
         ]
         var parsed = 0
         for _ in 0..<3_000 {
-            let text = (0..<Int(rng.next() % 25 + 1)).map { _ in tokens[Int(rng.next() % UInt64(tokens.count))] }.joined()
+            let text = (0..<Int(rng.next() % 25 + 1)).map { _ in tokens[Int(rng.next() % UInt64(tokens.count))] }
+                .joined()
             guard let node = try? YAMLReader.parse(text) else { continue }
             parsed += 1
             let written = YAMLWriter().write(node.document)
             do {
                 let reread = try YAMLReader.parse(written)
-                #expect(YAMLWriter().write(reread?.document ?? .null) == written, "seed \(start): \(text.debugDescription)")
+                #expect(
+                    YAMLWriter().write(reread?.document ?? .null) == written, "seed \(start): \(text.debugDescription)")
             } catch {
-                Issue.record("seed \(start): \(text.debugDescription) was written as \(written.debugDescription): \(error)")
+                Issue.record(
+                    "seed \(start): \(text.debugDescription) was written as \(written.debugDescription): \(error)")
             }
         }
         #expect(parsed > 500)
@@ -87,7 +98,9 @@ import YAMLKit
         let limit = "nesting deeper than \(YAMLReader.maximumDepth) levels is not supported"
         let sequences = String(repeating: "- ", count: 10_000) + "x"
         #expect(syntaxError { () throws(SyntaxError) in try YAMLReader.parse(sequences) }?.message == limit)
-        let compact = String(repeating: "- a:\n", count: 1) + (1..<2_000).map { String(repeating: " ", count: 2 * $0) + "- a:\n" }.joined()
+        let compact =
+            String(repeating: "- a:\n", count: 1)
+            + (1..<2_000).map { String(repeating: " ", count: 2 * $0) + "- a:\n" }.joined()
         #expect(syntaxError { () throws(SyntaxError) in try YAMLReader.parse(compact) }?.message == limit)
         let mappings = (0..<1_000).map { String(repeating: " ", count: $0) + "k:\n" }.joined()
         #expect(syntaxError { () throws(SyntaxError) in try YAMLReader.parse(mappings) }?.message == limit)
@@ -99,7 +112,8 @@ import YAMLKit
         let depth = YAMLReader.maximumDepth
         let mappings = (0..<depth).map { String(repeating: " ", count: $0) + "k:\n" }.joined()
         let sequences = String(repeating: "- ", count: depth) + "x\n"
-        let mixed = String(repeating: "- k:\n", count: 1)
+        let mixed =
+            String(repeating: "- k:\n", count: 1)
             + (1..<depth / 2).map { String(repeating: " ", count: 4 * $0) + "- k:\n" }.joined()
         let flow = String(repeating: "[{a: ", count: depth / 2) + String(repeating: "}]", count: depth / 2)
         for text in [mappings, sequences, mixed, flow] {
@@ -146,7 +160,9 @@ import YAMLKit
         let elapsed = try clock.measure { node = try YAMLReader.parse(bytes) }
         let resources = try #require(node?.document["Resources"]?.mapValue)
         #expect(resources.count == count)
-        #expect(resources.last?.value["Properties"]?["Description"] == .string("Role number \(count - 1) for the pipeline.\nSecond line.\n"))
+        #expect(
+            resources.last?.value["Properties"]?["Description"]
+                == .string("Role number \(count - 1) for the pipeline.\nSecond line.\n"))
         print("10 MB (\(bytes.count) bytes, \(count) resources) parsed in \(elapsed)")
         #if DEBUG
             #expect(elapsed < .seconds(60))

@@ -3,8 +3,10 @@ import YAMLKit
 
 @Suite struct JSONReaderTests {
     static let values: [(String, Document)] = [
-        ("{\"a\": 1, \"b\": [true, false, null], \"c\": \"x\\u00e9\\n\", \"d\": -1.5e3, \"e\": {}, \"f\": []}",
-         ["a": 1, "b": [true, false, nil], "c": "xé\n", "d": -1500.0, "e": [:], "f": []]),
+        (
+            "{\"a\": 1, \"b\": [true, false, null], \"c\": \"x\\u00e9\\n\", \"d\": -1.5e3, \"e\": {}, \"f\": []}",
+            ["a": 1, "b": [true, false, nil], "c": "xé\n", "d": -1500.0, "e": [:], "f": []]
+        ),
         ("[]", []),
         ("{}", [:]),
         ("\"text\"", "text"),
@@ -36,11 +38,14 @@ import YAMLKit
             Issue.record("expected a sequence")
             return
         }
-        #expect(items.compactMap(\.scalar) == [
-            Node.Scalar("s", style: .doubleQuoted), Node.Scalar("1.50", style: .plain), Node.Scalar("-0", style: .plain),
-            Node.Scalar("1e5", style: .plain), Node.Scalar("true", style: .plain), Node.Scalar("false", style: .plain),
-            Node.Scalar("null", style: .plain),
-        ])
+        #expect(
+            items.compactMap(\.scalar) == [
+                Node.Scalar("s", style: .doubleQuoted), Node.Scalar("1.50", style: .plain),
+                Node.Scalar("-0", style: .plain),
+                Node.Scalar("1e5", style: .plain), Node.Scalar("true", style: .plain),
+                Node.Scalar("false", style: .plain),
+                Node.Scalar("null", style: .plain),
+            ])
     }
 
     @Test(arguments: [
@@ -106,9 +111,11 @@ import YAMLKit
         let depth = YAMLReader.maximumDepth
         let ok = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
         #expect(try JSONReader.parse(ok).document != .null)
-        let (text, mark) = locate(String(repeating: "{\"a\": ", count: depth) + marker + "[]" + String(repeating: "}", count: depth))
-        #expect(syntaxError { () throws(SyntaxError) in try JSONReader.parse(text) }
-            == SyntaxError("nesting deeper than \(depth) levels is not supported", at: mark))
+        let (text, mark) = locate(
+            String(repeating: "{\"a\": ", count: depth) + marker + "[]" + String(repeating: "}", count: depth))
+        #expect(
+            syntaxError { () throws(SyntaxError) in try JSONReader.parse(text) }
+                == SyntaxError("nesting deeper than \(depth) levels is not supported", at: mark))
     }
 
     @Test func everyJSONDocumentIsAlsoReadTheSameByTheYAMLReader() throws {

@@ -100,7 +100,10 @@ import YAMLKit
         ("a: |1️⃣x\n", "unexpected text after the block scalar header; expected a line break, '-', '+' or a digit"),
         ("a: |-1️⃣-\n", "unexpected text after the block scalar header; expected a line break, '-', '+' or a digit"),
         ("a: >1️⃣#c\n", "unexpected text after the block scalar header; expected a line break, '-', '+' or a digit"),
-        ("a: |\n      1️⃣\n  x\n", "a leading blank line of a block scalar must not have more spaces than its first line"),
+        (
+            "a: |\n      1️⃣\n  x\n",
+            "a leading blank line of a block scalar must not have more spaces than its first line"
+        ),
         ("a: 1️⃣\u{0}\n", "invalid character U+0000; write it as an escape in a double-quoted string"),
         ("a: \"x1️⃣\u{7}\"\n", "invalid character U+0007; write it as an escape in a double-quoted string"),
         ("a: 1️⃣\u{7F}\n", "invalid character U+007F; write it as an escape in a double-quoted string"),
@@ -131,7 +134,10 @@ import YAMLKit
     }
 
     /// Tabs are fine where they are not indentation.
-    @Test(arguments: ["a:\tb\n", "a: b\t# c\n", "\t# comment\na: 1\n", "a: [1,\n\t2]\n", "a: \"x\n\ty\"\n", "a: |\n  \tx\n", "- a\t\n"])
+    @Test(arguments: [
+        "a:\tb\n", "a: b\t# c\n", "\t# comment\na: 1\n", "a: [1,\n\t2]\n", "a: \"x\n\ty\"\n", "a: |\n  \tx\n",
+        "- a\t\n",
+    ])
     func tabsOutsideIndentationAreAccepted(_ text: String) throws {
         #expect(try YAMLReader.parse(text) != nil)
     }
@@ -151,8 +157,12 @@ import YAMLKit
     func invalidUTF8IsReportedWhereItStarts(before: [UInt8], bad: [UInt8], message: String) {
         let prefix = String(decoding: before, as: UTF8.self)
         let (_, mark) = locate(prefix + marker)
-        #expect(syntaxError { () throws(SyntaxError) in try YAMLReader.parse(before + bad) } == SyntaxError(message, at: mark))
-        #expect(syntaxError { () throws(SyntaxError) in try JSONReader.parse(before + bad) } == SyntaxError(message, at: mark))
+        #expect(
+            syntaxError { () throws(SyntaxError) in try YAMLReader.parse(before + bad) }
+                == SyntaxError(message, at: mark))
+        #expect(
+            syntaxError { () throws(SyntaxError) in try JSONReader.parse(before + bad) }
+                == SyntaxError(message, at: mark))
     }
 
     @Test func nestingLimitIsExactlyTheMaximum() throws {

@@ -91,8 +91,10 @@ import YAMLKit
         ("a: 1\r\nb:\r\n  - x\r\n", ["a": 1, "b": ["x"]]),
         ("a: 1\rb: 2\r", ["a": 1, "b": 2]),
         ("a: |\r\n  x\r\n  y\r\n", ["a": "x\ny\n"]),
-        ("# head\na: 1 # trailing\n# between\nb:   # after the key\n  - x # item\n  # inside\n  - y\n# end\n",
-         ["a": 1, "b": ["x", "y"]]),
+        (
+            "# head\na: 1 # trailing\n# between\nb:   # after the key\n  - x # item\n  # inside\n  - y\n# end\n",
+            ["a": 1, "b": ["x", "y"]]
+        ),
     ]
 
     @Test(arguments: documents)
@@ -107,7 +109,8 @@ import YAMLKit
             return
         }
         #expect(pairs.map { $0.key.scalar?.text } == ["a", "b", "a"])
-        #expect(pairs.map(\.key.mark) == [Mark(line: 1, column: 1), Mark(line: 2, column: 1), Mark(line: 3, column: 1)])
+        #expect(
+            pairs.map(\.key.mark) == [Mark(line: 1, column: 1), Mark(line: 2, column: 1), Mark(line: 3, column: 1)])
     }
 
     @Test func bytesOverloadReadsTheSameAsText() throws {

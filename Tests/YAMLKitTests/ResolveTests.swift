@@ -44,13 +44,17 @@ import YAMLKit
 
     @Test func documentsResolveEveryScalarAndKeepKeysAsText() throws {
         let yaml = "null: ~\n1: '1'\ntrue: [1, \"2\", 3.0, yes]\nlit: |\n  1\n"
-        #expect(try YAMLReader.parse(yaml)?.document == ["null": nil, "1": "1", "true": [1, "2", 3.0, "yes"], "lit": "1\n"])
+        #expect(
+            try YAMLReader.parse(yaml)?.document == [
+                "null": nil, "1": "1", "true": [1, "2", 3.0, "yes"], "lit": "1\n",
+            ])
     }
 
     @Test func aNonScalarKeyBuiltByHandBecomesTheEmptyKey() {
         let mark = Mark(line: 1, column: 1)
         let key = Node(.sequence([]), at: mark)
-        let node = Node(.mapping([Node.Pair(key: key, value: Node(.scalar(.init("v", style: .plain)), at: mark))]), at: mark)
+        let node = Node(
+            .mapping([Node.Pair(key: key, value: Node(.scalar(.init("v", style: .plain)), at: mark))]), at: mark)
         #expect(node.document == ["": "v"])
     }
 }

@@ -47,7 +47,8 @@ import YAMLKit
             do {
                 let (text, back) = try roundTrip(document)
                 if back != document {
-                    Issue.record("""
+                    Issue.record(
+                        """
                         \(format) round trip changed case \(index); replay with PIPEGEN_SEED=\(caseSeed)
                         document: \(document)
                         text: \(text.debugDescription)
@@ -56,7 +57,8 @@ import YAMLKit
                     return
                 }
             } catch {
-                Issue.record("""
+                Issue.record(
+                    """
                     \(format) round trip failed on case \(index); replay with PIPEGEN_SEED=\(caseSeed)
                     document: \(document)
                     error: \(error)
@@ -93,7 +95,8 @@ import YAMLKit
             var generator = DocumentGenerator(seed: UInt64(index))
             visit(generator.document())
         }
-        #expect(kinds == ["null", "bool", "int", "double", "string", "multiline", "list", "empty list", "map", "empty map"])
+        #expect(
+            kinds == ["null", "bool", "int", "double", "string", "multiline", "list", "empty list", "map", "empty map"])
         #expect(longestKey < 1024)
     }
 }
@@ -125,7 +128,9 @@ struct DocumentGenerator {
 
     mutating func double() -> Double {
         switch below(4) {
-        case 0: return [0.0, -0.0, 0.1, 1.5, -2.25, 1e16, 1e-7, 1e300, .leastNonzeroMagnitude, .greatestFiniteMagnitude][below(10)]
+        case 0:
+            return [0.0, -0.0, 0.1, 1.5, -2.25, 1e16, 1e-7, 1e300, .leastNonzeroMagnitude, .greatestFiniteMagnitude][
+                below(10)]
         case 1: return Double(Int64(truncatingIfNeeded: rng.next()) % 1_000_000) / 1_000
         default:
             let d = Double(bitPattern: rng.next())

@@ -38,7 +38,8 @@ import YAMLKit
         // White space and characters that need escapes.
         (" a", "' a'"), ("a ", "'a '"), ("  ", "'  '"), ("a  b", "a  b"), ("a\tb", "\"a\\tb\""), ("\t", "\"\\t\""),
         ("\u{7}", "\"\\u0007\""), ("\u{1B}[0m", "\"\\u001B[0m\""), ("\0", "\"\\0\""), ("\u{7F}", "\"\\u007F\""),
-        ("\u{85}", "\"\\u0085\""), ("\u{2028}", "\"\\u2028\""), ("\u{2029}", "\"\\u2029\""), ("\u{FEFF}x", "\"\\uFEFFx\""),
+        ("\u{85}", "\"\\u0085\""), ("\u{2028}", "\"\\u2028\""), ("\u{2029}", "\"\\u2029\""),
+        ("\u{FEFF}x", "\"\\uFEFFx\""),
         ("\r", "\"\\r\""), ("a\r\nb", "\"a\\r\\nb\""), ("\u{9F}", "\"\\u009F\""), ("\u{FFFE}", "\"\\uFFFE\""),
         ("quote \" and \\ inside\t", "\"quote \\\" and \\\\ inside\\t\""),
         // YAML 1.1 oddities and document markers.
@@ -53,7 +54,8 @@ import YAMLKit
         ("héllo wörld", "héllo wörld"), ("日本語", "日本語"), ("😀", "😀"), ("a\u{A0}b", "a\u{A0}b"), ("é: x", "'é: x'"),
         // Multi-line text: a literal block when it can be one, each chomping case.
         ("a\nb", "|-\n  a\n  b"), ("a\nb\n", "|\n  a\n  b"), ("a\nb\n\n", "|+\n  a\n  b\n"),
-        ("a\nb\n\n\n", "|+\n  a\n  b\n\n"), ("\na", "|-\n\n  a"), ("a\n\nb", "|-\n  a\n\n  b"), ("a\n b", "|-\n  a\n   b"),
+        ("a\nb\n\n\n", "|+\n  a\n  b\n\n"), ("\na", "|-\n\n  a"), ("a\n\nb", "|-\n  a\n\n  b"),
+        ("a\n b", "|-\n  a\n   b"),
         ("#!/bin/sh\nset -e\n", "|\n  #!/bin/sh\n  set -e"), ("- a\n- b\n", "|\n  - a\n  - b"),
         ("key: value\n", "|\n  key: value"), ("---\n...\n", "|\n  ---\n  ..."), ("é\n😀", "|-\n  é\n  😀"),
         // ...and double-quoted when a block would change it.
@@ -70,7 +72,9 @@ import YAMLKit
 
     @Test(arguments: scalars)
     func worksAsAKeyAListItemAndTheRoot(string: String, expected: String) throws {
-        for document: Document in [[string: 1], [.string(string)], .string(string), [[.string(string)]], [["x": .string(string)]]] {
+        for document: Document in [
+            [string: 1], [.string(string)], .string(string), [[.string(string)]], [["x": .string(string)]],
+        ] {
             let text = YAMLWriter().write(document)
             #expect(try YAMLReader.parse(text)?.document == document, "\(text.debugDescription)")
         }
@@ -97,7 +101,8 @@ import YAMLKit
         let words = ["yes", "no", "on", "off", "y", "n", "true", "false", "null", "~", ".inf", ".nan", "<<", "="]
         var resolved = 0
         for _ in 0..<20_000 {
-            var text = String((0..<Int(rng.next() % 8 + 1)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+            var text = String(
+                (0..<Int(rng.next() % 8 + 1)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
             if rng.next() % 4 == 0 {
                 text = words[Int(rng.next() % UInt64(words.count))]
                 if rng.next() % 2 == 0 { text = text.uppercased() }
@@ -105,7 +110,9 @@ import YAMLKit
             }
             guard YAML11.tag(ofPlain: text) != "str" else { continue }
             resolved += 1
-            #expect(ScalarStyle.of(text) != .plain, "\(text.debugDescription) is \(YAML11.tag(ofPlain: text)) to a YAML 1.1 reader")
+            #expect(
+                ScalarStyle.of(text) != .plain,
+                "\(text.debugDescription) is \(YAML11.tag(ofPlain: text)) to a YAML 1.1 reader")
         }
         #expect(resolved > 2_000)
     }
@@ -113,17 +120,18 @@ import YAMLKit
     @Test func literalBlocksAreIndentedUnderTheirKeyAndListItem() throws {
         let document: Document = ["outer": ["script": "make\nmake test\n", "list": ["one\ntwo"]]]
         let text = YAMLWriter().write(document)
-        #expect(text == """
-            outer:
-              script: |
-                make
-                make test
-              list:
-                - |-
-                  one
-                  two
+        #expect(
+            text == """
+                outer:
+                  script: |
+                    make
+                    make test
+                  list:
+                    - |-
+                      one
+                      two
 
-            """)
+                """)
         #expect(try YAMLReader.parse(text)?.document == document)
     }
 }

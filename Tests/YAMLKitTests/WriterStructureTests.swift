@@ -14,33 +14,34 @@ import YAMLKit
 
     @Test func yamlNestsMapsAndListsWithTwoSpaces() throws {
         let text = YAMLWriter().write(Self.nested)
-        #expect(text == """
-            a:
-              b:
-                c: 1
-            list:
-              - 1
-              - two
-              - null
-              - true
-              - 1.5
-            empty: {}
-            none: []
-            lol:
-              - - 1
-                - 2
-              - []
-              - - - 3
-            lom:
-              - k:
-                  - x
-                j: 2
-              - m:
-                  p: 1
-              - {}
-              - only: {}
+        #expect(
+            text == """
+                a:
+                  b:
+                    c: 1
+                list:
+                  - 1
+                  - two
+                  - null
+                  - true
+                  - 1.5
+                empty: {}
+                none: []
+                lol:
+                  - - 1
+                    - 2
+                  - []
+                  - - - 3
+                lom:
+                  - k:
+                      - x
+                    j: 2
+                  - m:
+                      p: 1
+                  - {}
+                  - only: {}
 
-            """)
+                """)
         #expect(try YAMLReader.parse(text)?.document == Self.nested)
     }
 
@@ -80,7 +81,8 @@ import YAMLKit
         (.int(.min), "-9223372036854775808", "-9223372036854775808"),
         (.int(.max), "9223372036854775807", "9223372036854775807"),
         (0.1, "0.1", "0.1"), (-0.0, "-0.0", "-0.0"), (3.0, "3.0", "3.0"), (1e16, "1.0e+16", "1.0e+16"),
-        (1e-7, "1.0e-07", "1.0e-07"), (.double(.leastNonzeroMagnitude), "5.0e-324", "5.0e-324"), (1.7976931348623157e308, "1.7976931348623157e+308", "1.7976931348623157e+308"),
+        (1e-7, "1.0e-07", "1.0e-07"), (.double(.leastNonzeroMagnitude), "5.0e-324", "5.0e-324"),
+        (1.7976931348623157e308, "1.7976931348623157e+308", "1.7976931348623157e+308"),
         (.double(.infinity), ".inf", "null"), (.double(-.infinity), "-.inf", "null"), (.double(.nan), ".nan", "null"),
     ]
 
@@ -101,29 +103,30 @@ import YAMLKit
             "quotes": "\"\\\n\r\t\u{8}\u{C}", "controls": "\u{1}\u{1F}\u{2028}\u{2029}", "text": "é😀 ${AWS::Region}",
         ]
         let text = JSONWriter().write(document)
-        #expect(text == #"""
-            {
-              "a": 1,
-              "b": [
-                true,
-                null
-              ],
-              "c": {},
-              "d": [],
-              "e": "arn:aws:s3:::b/*",
-              "f": {
-                "g": [
-                  {
-                    "h": "i"
-                  }
-                ]
-              },
-              "quotes": "\"\\\n\r\t\b\f",
-              "controls": "\u0001\u001F\u2028\u2029",
-              "text": "é😀 ${AWS::Region}"
-            }
+        #expect(
+            text == #"""
+                {
+                  "a": 1,
+                  "b": [
+                    true,
+                    null
+                  ],
+                  "c": {},
+                  "d": [],
+                  "e": "arn:aws:s3:::b/*",
+                  "f": {
+                    "g": [
+                      {
+                        "h": "i"
+                      }
+                    ]
+                  },
+                  "quotes": "\"\\\n\r\t\b\f",
+                  "controls": "\u0001\u001F\u2028\u2029",
+                  "text": "é😀 ${AWS::Region}"
+                }
 
-            """#)
+                """#)
         #expect(try JSONReader.parse(text).document == document)
     }
 
