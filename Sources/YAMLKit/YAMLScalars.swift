@@ -76,10 +76,22 @@ extension YAMLParser {
             let (s2, e2) = scanPlainLine(flow: false)
             folded.append(contentsOf: b[s2..<e2])
             text = folded
-            if isBlockValueIndicator(pos) { throw error("bad indentation of a mapping entry", at: contentStart) }
+            if isBlockValueIndicator(pos) { throw misplacedKey(plainStart: s, firstLineEnd: e, keyAt: contentStart) }
         }
         if let text { return (YAMLParser.plain(text[...], at: startMark), false) }
         return (YAMLParser.plain(b[s..<e], at: startMark), false)
+    }
+
+    /// The error for a `key:` found on a continuation line of the plain scalar at `plainStart`.
+    /// When the scalar has its line to itself and the key lines up with it, the scalar was
+    /// meant as a key too and lacks its `:`; otherwise the key is indented too far.
+    mutating func misplacedKey(plainStart: Int, firstLineEnd: Int, keyAt: Int) -> SyntaxError {
+        let lineStart = plainStart - column(plainStart)
+        if b[lineStart..<plainStart].allSatisfy({ $0 == space }) && column(keyAt) == column(plainStart) {
+            let text = String(decoding: b[plainStart..<firstLineEnd], as: UTF8.self)
+            return error("expected ':' after the mapping key '\(text)'", at: plainStart)
+        }
+        return error("bad indentation of a mapping entry", at: keyAt)
     }
 
     /// A plain scalar inside a flow collection; it may continue on following lines (at any
