@@ -114,6 +114,8 @@ import YAMLKit
         ("é: ü1️⃣\u{9F}\n", "invalid character U+009F; write it as an escape in a double-quoted string"),
         ("a: 1️⃣\u{FFFE}\n", "invalid character U+FFFE; write it as an escape in a double-quoted string"),
         ("a: b\n1️⃣\u{1B}[0m\n", "invalid character U+001B; write it as an escape in a double-quoted string"),
+        ("a: b\r\nc: é1️⃣\u{1B}\r\n", "invalid character U+001B; write it as an escape in a double-quoted string"),
+        ("a: b\rc: \u{85}1️⃣\u{1B}\r", "invalid character U+001B; write it as an escape in a double-quoted string"),
     ]
 
     static func check(_ source: String, _ message: String) {
@@ -155,6 +157,9 @@ import YAMLKit
         (Array("a: ".utf8), [0xF4, 0x90, 0x80, 0x80], "invalid UTF-8 byte 0xF4"),
         (Array("a: ".utf8), [0xE2, 0x82], "invalid UTF-8 byte 0xE2"),
         (Array("a: \"x".utf8), [0xFE, 0x22], "invalid UTF-8 byte 0xFE"),
+        (Array("a: 1\r\nb: é".utf8), [0xFF], "invalid UTF-8 byte 0xFF"),
+        (Array("a: 1\rb: \r\r".utf8), [0xBF], "invalid UTF-8 byte 0xBF"),
+        (Array("\u{FEFF}a: ".utf8), [0xF8], "invalid UTF-8 byte 0xF8"),
     ]
 
     @Test(arguments: invalidUTF8)
