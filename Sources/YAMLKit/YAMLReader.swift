@@ -281,6 +281,9 @@ struct YAMLParser {
                 at: p)
         case UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ","):
             throw error("unexpected '\(Character(Unicode.Scalar(b[p])))'", at: p)
+        case UInt8(ascii: "#"):
+            // Only reachable where no white space precedes it, so it cannot start a comment.
+            throw error("'#' cannot start a plain scalar; quote the value, or put a space before a comment", at: p)
         case UInt8(ascii: "?") where YAMLParser.isSpaceOrEnd(next) || (flow && YAMLParser.isFlowIndicator(next)):
             throw error("complex mapping keys ('? ') are not supported", at: p)
         case UInt8(ascii: ":") where YAMLParser.isSpaceOrEnd(next) || (flow && YAMLParser.isFlowIndicator(next)):
@@ -333,6 +336,9 @@ struct YAMLParser {
             key = try parseQuoted()
             if lines.lineIndex(of: pos) != startLine {
                 throw error("a mapping key must be on a single line", at: start)
+            }
+            if b[pos] == UInt8(ascii: ":") && !isBlockValueIndicator(pos) {
+                throw error("missing space after ':'", at: pos + 1)
             }
             skipBlanks()
         default:
