@@ -38,6 +38,7 @@ struct JSONParser {
     func describe(_ offset: Int) -> String {
         guard offset < end else { return "the end of the input" }
         let c = b[offset]
+        if c == UInt8(ascii: "'") { return "\"'\"" }
         if c >= 0x21 && c <= 0x7E { return "'\(Character(Unicode.Scalar(c)))'" }
         if c < 0x80 { return "U+\(YAMLWriter.hex(UInt32(c), 4))" }
         var i = offset + 1
@@ -217,7 +218,8 @@ struct JSONParser {
                 break
             }
             if c < 0x20 {
-                throw error("control character U+\(YAMLWriter.hex(UInt32(c), 4)) must be escaped in a JSON string", at: pos)
+                throw error(
+                    "control character U+\(YAMLWriter.hex(UInt32(c), 4)) must be escaped in a JSON string", at: pos)
             }
             if c != UInt8(ascii: "\\") {
                 out.append(c)
@@ -239,13 +241,15 @@ struct JSONParser {
                 var value = try hex4(escapeAt: escapeStart)
                 if value >= 0xD800 && value <= 0xDBFF {
                     guard pos + 1 < end, b[pos] == UInt8(ascii: "\\"), b[pos + 1] == UInt8(ascii: "u") else {
-                        throw error("invalid escape: unpaired surrogate '\\u\(YAMLWriter.hex(value, 4))'", at: escapeStart)
+                        throw error(
+                            "invalid escape: unpaired surrogate '\\u\(YAMLWriter.hex(value, 4))'", at: escapeStart)
                     }
                     let lowStart = pos
                     pos += 2
                     let low = try hex4(escapeAt: lowStart)
                     guard low >= 0xDC00 && low <= 0xDFFF else {
-                        throw error("invalid escape: unpaired surrogate '\\u\(YAMLWriter.hex(value, 4))'", at: escapeStart)
+                        throw error(
+                            "invalid escape: unpaired surrogate '\\u\(YAMLWriter.hex(value, 4))'", at: escapeStart)
                     }
                     value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
                 } else if value >= 0xDC00 && value <= 0xDFFF {
@@ -253,7 +257,9 @@ struct JSONParser {
                 }
                 appendUTF8(value, to: &out)
             default:
-                let shown = e >= 0x21 && e <= 0x7E ? "'\\\(Character(Unicode.Scalar(e)))'" : "'\\' followed by \(describe(escapeStart + 1))"
+                let shown =
+                    e >= 0x21 && e <= 0x7E
+                    ? "'\\\(Character(Unicode.Scalar(e)))'" : "'\\' followed by \(describe(escapeStart + 1))"
                 throw error("invalid escape \(shown) in a JSON string", at: escapeStart)
             }
         }

@@ -3,6 +3,7 @@
 public struct JSONWriter: Sendable {
     public init() {}
 
+    /// The JSON text of `document`, with a trailing newline.
     public func write(_ document: Document) -> String {
         var out = ""
         out.reserveCapacity(4096)

@@ -18,6 +18,7 @@ public struct Mark: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 /// A node read from YAML or JSON source, remembering where it started.
 public struct Node: Hashable, Sendable {
+    /// A scalar, a sequence of nodes, or a mapping of key/value pairs in source order.
     public enum Kind: Hashable, Sendable {
         case scalar(Scalar)
         case sequence([Node])
@@ -49,6 +50,7 @@ public struct Node: Hashable, Sendable {
     /// not resolved: `012` stays the text "012"; whether it is a number is the reader's caller's
     /// decision (`resolved` gives the YAML 1.2 core-schema answer).
     public struct Scalar: Hashable, Sendable {
+        /// How the scalar was written: JSON strings are `.doubleQuoted`, JSON numbers and words `.plain`.
         public enum Style: Hashable, Sendable {
             case plain, singleQuoted, doubleQuoted, literal, folded
         }

@@ -6,7 +6,8 @@ extension Node {
         switch kind {
         case .scalar(let scalar): return scalar.resolved
         case .sequence(let items): return .list(items.map(\.document))
-        case .mapping(let pairs): return .map(pairs.map { Document.Entry($0.key.scalar?.text ?? "", $0.value.document) })
+        case .mapping(let pairs):
+            return .map(pairs.map { Document.Entry($0.key.scalar?.text ?? "", $0.value.document) })
         }
     }
 }
@@ -35,8 +36,9 @@ enum CoreSchema {
         default: break
         }
         let u = Array(text.utf8)
-        guard let first = u.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-            || isDigit(first)
+        guard let first = u.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || isDigit(first)
         else { return .string(text) }
         if u.count > 2 && u[0] == UInt8(ascii: "0") {
             let digits = String(decoding: u[2...], as: UTF8.self)
@@ -78,6 +80,7 @@ enum CoreSchema {
 
     static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
     static func isHexDigit(_ c: UInt8) -> Bool {
-        isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"))
+        isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f"))
+            || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"))
     }
 }

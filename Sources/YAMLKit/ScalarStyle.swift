@@ -76,12 +76,12 @@ public enum ScalarStyle: Equatable, Sendable {
         let u = Array(text.utf8)
         // Timestamps: YYYY-M-D at the start.
         if u.count >= 8, u[0..<4].allSatisfy(isDigit), u[4] == UInt8(ascii: "-") { return true }
-        // Numbers in any YAML 1.1 / 1.2 form: made only of number characters, with a digit,
-        // starting like a number.
-        var i = 0
-        if i < u.count, u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") { i += 1 }
-        if i < u.count, u[i] == UInt8(ascii: ".") { i += 1 }
-        guard i < u.count, isDigit(u[i]) else { return false }
+        // Numbers in any YAML 1.1 / 1.2 form: starting like a number and made only of number
+        // characters. No digit is required: the YAML 1.1 spec's float pattern takes "." and "+.",
+        // and SnakeYAML's takes "+_" (and then fails to convert it).
+        guard let first = u.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: ".") || isDigit(first)
+        else { return false }
         return u.allSatisfy { numberCharacters.contains($0) }
     }
 

@@ -15,61 +15,75 @@ struct SourceText {
     /// does not allow anywhere in a stream (C0 and C1 controls other than tab and line breaks,
     /// DEL, U+FFFE, U+FFFF); this also guarantees a zero byte in `bytes` means the end.
     init(_ input: [UInt8], yamlCharacters: Bool) throws(SyntaxError) {
-        var out = [UInt8]()
-        out.reserveCapacity(input.count + SourceText.padding)
-        var starts = [0]
-        var line = 1
-        var column = 0  // Unicode scalars before the current byte on this line
-        var i = 0
-        if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { i = 3 }
+        let first = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0
         let n = input.count
+        // Checking pass. Without a CR (the usual case) the input is already normalized and its
+        // line starts are the ones recorded here.
+        var starts = [0]
+        var lineStart = first
+        var sawCR = false
+        var i = first
         while i < n {
             let byte = input[i]
-            if byte < 0x80 {
-                switch byte {
-                case 0x0A:
-                    out.append(0x0A)
-                    starts.append(out.count)
-                    line += 1
-                    column = 0
-                case 0x0D:
-                    // CRLF becomes LF; a lone CR is a line break of its own.
-                    if i + 1 < n, input[i + 1] == 0x0A {
-                        i += 1
-                        continue
-                    }
-                    out.append(0x0A)
-                    starts.append(out.count)
-                    line += 1
-                    column = 0
-                case 0x09, 0x20...0x7E:
-                    out.append(byte)
-                    column += 1
-                default:
-                    if yamlCharacters {
-                        throw SyntaxError(SourceText.controlMessage(UInt32(byte)), at: Mark(line: line, column: column + 1))
-                    }
-                    out.append(byte)
-                    column += 1
+            if (byte >= 0x20 && byte < 0x7F) || byte == 0x09 {
+                i += 1
+            } else if byte == 0x0A || byte == 0x0D {
+                sawCR = sawCR || byte == 0x0D
+                i += byte == 0x0D && i + 1 < n && input[i + 1] == 0x0A ? 2 : 1
+                starts.append(i - first)
+                lineStart = i
+            } else if byte < 0x80 {
+                if yamlCharacters {
+                    throw SyntaxError(
+                        SourceText.controlMessage(UInt32(byte)),
+                        at: SourceText.mark(input, line: starts.count, lineStart: lineStart, offset: i))
                 }
                 i += 1
-                continue
+            } else {
+                guard let (scalar, length) = SourceText.decode(input, at: i) else {
+                    throw SyntaxError(
+                        "invalid UTF-8 byte 0x\(YAMLWriter.hex(UInt32(byte), 2))",
+                        at: SourceText.mark(input, line: starts.count, lineStart: lineStart, offset: i))
+                }
+                if yamlCharacters && !SourceText.isPrintable(scalar) {
+                    throw SyntaxError(
+                        SourceText.controlMessage(scalar),
+                        at: SourceText.mark(input, line: starts.count, lineStart: lineStart, offset: i))
+                }
+                i += length
             }
-            guard let (scalar, length) = SourceText.decode(input, at: i) else {
-                throw SyntaxError(
-                    "invalid UTF-8 byte 0x\(YAMLWriter.hex(UInt32(byte), 2))", at: Mark(line: line, column: column + 1))
+        }
+        var out: [UInt8]
+        if sawCR {
+            // CRLF becomes LF; a lone CR is a line break of its own.
+            out = []
+            out.reserveCapacity(n - first + SourceText.padding)
+            starts = [0]
+            var j = first
+            while j < n {
+                let byte = input[j]
+                if byte == 0x0D {
+                    out.append(0x0A)
+                    j += j + 1 < n && input[j + 1] == 0x0A ? 2 : 1
+                    starts.append(out.count)
+                } else {
+                    out.append(byte)
+                    if byte == 0x0A { starts.append(out.count) }
+                    j += 1
+                }
             }
-            if yamlCharacters && !SourceText.isPrintable(scalar) {
-                throw SyntaxError(SourceText.controlMessage(scalar), at: Mark(line: line, column: column + 1))
-            }
-            out.append(contentsOf: input[i..<(i + length)])
-            column += 1
-            i += length
+        } else {
+            out = first == 0 ? input : Array(input[first...])
         }
         count = out.count
         out.append(contentsOf: repeatElement(0, count: SourceText.padding))
         bytes = out
         lineStarts = starts
+    }
+
+    /// The mark of `offset` in the unnormalized input, on 1-based `line` starting at `lineStart`.
+    static func mark(_ input: [UInt8], line: Int, lineStart: Int, offset: Int) -> Mark {
+        Mark(line: line, column: input[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
     }
 
     static func controlMessage(_ value: UInt32) -> String {
@@ -91,13 +105,31 @@ struct SourceText {
         var low: UInt8 = 0x80
         var high: UInt8 = 0xBF
         switch lead {
-        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
-        case 0xE0: length = 3; value = 0; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3; value = UInt32(lead & 0x0F)
-        case 0xED: length = 3; value = 0x0D; high = 0x9F
-        case 0xF0: length = 4; value = 0; low = 0x90
-        case 0xF1...0xF3: length = 4; value = UInt32(lead & 0x07)
-        case 0xF4: length = 4; value = 4; high = 0x8F
+        case 0xC2...0xDF:
+            length = 2
+            value = UInt32(lead & 0x1F)
+        case 0xE0:
+            length = 3
+            value = 0
+            low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            length = 3
+            value = UInt32(lead & 0x0F)
+        case 0xED:
+            length = 3
+            value = 0x0D
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            value = 0
+            low = 0x90
+        case 0xF1...0xF3:
+            length = 4
+            value = UInt32(lead & 0x07)
+        case 0xF4:
+            length = 4
+            value = 4
+            high = 0x8F
         default: return nil
         }
         guard i + length <= s.count else { return nil }
@@ -132,17 +164,29 @@ struct LineIndex {
 
     /// The 0-based line holding `offset`.
     mutating func lineIndex(of offset: Int) -> Int {
-        if offset >= starts[line] && (line + 1 == starts.count || offset < starts[line + 1]) { return line }
+        // The parser mostly stays on a line or moves on by a few: look there before searching.
+        if offset >= starts[line] {
+            var next = line
+            let limit = min(line + 8, starts.count - 1)
+            while next < limit && offset >= starts[next + 1] { next += 1 }
+            if next == starts.count - 1 || offset < starts[next + 1] {
+                return next == line ? line : moveCache(to: next)
+            }
+        }
         var low = 0
         var high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if starts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        line = low
-        cachedOffset = starts[low]
+        return moveCache(to: low)
+    }
+
+    private mutating func moveCache(to newLine: Int) -> Int {
+        line = newLine
+        cachedOffset = starts[newLine]
         cachedColumn = 0
-        return low
+        return newLine
     }
 
     /// Bytes between the start of the line and `offset`; equals the column - 1 wherever only

@@ -44,6 +44,8 @@ struct YAMLParser {
     var lines: LineIndex
     var pos = 0
     var depth = 0
+    /// The indentation of the block construct holding the current flow collection.
+    var flowIndent = -1
 
     init(_ source: SourceText) {
         b = source.bytes
@@ -196,7 +198,7 @@ struct YAMLParser {
         if isSequenceEntry(pos) { return try parseBlockSequence(indent: column(pos), indentless: false) }
         switch c {
         case UInt8(ascii: "["), UInt8(ascii: "{"):
-            let node = try parseFlowCollection()
+            let node = try parseFlowCollection(blockIndent: parentIndent)
             let after = pos
             skipBlanks()
             if isBlockValueIndicator(pos) { throw error("collections as mapping keys are not supported", at: start) }
@@ -240,7 +242,9 @@ struct YAMLParser {
         }
         switch c {
         case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "'"):
-            let node = c == UInt8(ascii: "[") || c == UInt8(ascii: "{") ? try parseFlowCollection() : try parseQuoted()
+            let node =
+                c == UInt8(ascii: "[") || c == UInt8(ascii: "{")
+                ? try parseFlowCollection(blockIndent: parentIndent) : try parseQuoted()
             let after = pos
             skipBlanks()
             if isBlockValueIndicator(pos) { throw mappingValueNotAllowed(at: pos) }
@@ -272,15 +276,23 @@ struct YAMLParser {
             if column(p) == 0 { throw error("directives ('%YAML', '%TAG') are not supported", at: p) }
             throw error("'%' cannot start a plain scalar; quote the value", at: p)
         case UInt8(ascii: "@"), UInt8(ascii: "`"):
-            throw error("'\(Character(Unicode.Scalar(b[p])))' is reserved and cannot start a plain scalar; quote the value", at: p)
+            throw error(
+                "'\(Character(Unicode.Scalar(b[p])))' is reserved and cannot start a plain scalar; quote the value",
+                at: p)
         case UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ","):
             throw error("unexpected '\(Character(Unicode.Scalar(b[p])))'", at: p)
+        case UInt8(ascii: "#"):
+            // Only reachable where no white space precedes it, so it cannot start a comment.
+            throw error("'#' cannot start a plain scalar; quote the value, or put a space before a comment", at: p)
         case UInt8(ascii: "?") where YAMLParser.isSpaceOrEnd(next) || (flow && YAMLParser.isFlowIndicator(next)):
             throw error("complex mapping keys ('? ') are not supported", at: p)
         case UInt8(ascii: ":") where YAMLParser.isSpaceOrEnd(next) || (flow && YAMLParser.isFlowIndicator(next)):
             throw error("missing mapping key before ':'", at: p)
         case UInt8(ascii: "|"), UInt8(ascii: ">"):
-            throw error(flow ? "block scalars ('|', '>') are not allowed inside flow collections" : "a block scalar cannot be a mapping key", at: p)
+            throw error(
+                flow
+                    ? "block scalars ('|', '>') are not allowed inside flow collections"
+                    : "a block scalar cannot be a mapping key", at: p)
         case UInt8(ascii: "-") where flow && YAMLParser.isSpaceOrEnd(next):
             throw error("block sequence entries ('- ') are not allowed inside flow collections", at: p)
         default: return
@@ -315,7 +327,7 @@ struct YAMLParser {
         let key: Node
         switch c {
         case UInt8(ascii: "["), UInt8(ascii: "{"):
-            _ = try parseFlowCollection()
+            _ = try parseFlowCollection(blockIndent: column(start) - 1)
             skipBlanks()
             if isBlockValueIndicator(pos) { throw error("collections as mapping keys are not supported", at: start) }
             throw error("expected a mapping key, not a flow collection", at: start)
@@ -324,6 +336,9 @@ struct YAMLParser {
             key = try parseQuoted()
             if lines.lineIndex(of: pos) != startLine {
                 throw error("a mapping key must be on a single line", at: start)
+            }
+            if b[pos] == UInt8(ascii: ":") && !isBlockValueIndicator(pos) {
+                throw error("missing space after ':'", at: pos + 1)
             }
             skipBlanks()
         default:
@@ -350,7 +365,9 @@ struct YAMLParser {
             if !atEnd && !isDocumentMarker(pos) {
                 let m = column(pos)
                 if m > indent { return try parseBlockNode(parentIndent: indent) }
-                if m == indent && isSequenceEntry(pos) { return try parseBlockSequence(indent: indent, indentless: true) }
+                if m == indent && isSequenceEntry(pos) {
+                    return try parseBlockSequence(indent: indent, indentless: true)
+                }
             }
             return YAMLParser.null(at: emptyMark)
         }
@@ -394,6 +411,14 @@ struct YAMLParser {
 
     // MARK: Flow collections
 
+    /// A flow collection in block context. Its lines after the first must be indented more than
+    /// `blockIndent`, as YAML requires (a closing bracket may sit at any indentation): a line that
+    /// is not is taken for the next block entry, and the bracket for one left unclosed.
+    mutating func parseFlowCollection(blockIndent: Int) throws(SyntaxError) -> Node {
+        flowIndent = blockIndent
+        return try parseFlowCollection()
+    }
+
     mutating func parseFlowCollection() throws(SyntaxError) -> Node {
         b[pos] == UInt8(ascii: "[") ? try parseFlowSequence() : try parseFlowMapping()
     }
@@ -401,18 +426,23 @@ struct YAMLParser {
     /// Skips white space, line breaks and comments inside a flow collection; the end of the input
     /// or a document marker means the collection opened at `opener` was never closed.
     mutating func skipFlowSpace(opener: Int) throws(SyntaxError) {
+        var newLine = false
         while true {
             let c = b[pos]
             if c == space || c == tab {
                 pos += 1
             } else if c == newline {
                 pos += 1
+                newLine = true
                 if isDocumentMarker(pos) { throw unclosed(opener) }
             } else if c == UInt8(ascii: "#") && YAMLParser.isSpaceOrEnd(b[pos - 1]) {
                 skipComment()
             } else if c == 0 {
                 throw unclosed(opener)
             } else {
+                if newLine && c != UInt8(ascii: "]") && c != UInt8(ascii: "}") && column(pos) <= flowIndent {
+                    throw unclosed(opener)
+                }
                 return
             }
         }

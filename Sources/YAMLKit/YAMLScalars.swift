@@ -68,16 +68,30 @@ extension YAMLParser {
                 break
             }
             if contentStart < 0 { break }
+            // Taking the buffer out of `text` keeps it uniquely referenced: no copy per line.
             var folded = text ?? Array(b[s..<e])
+            text = nil
             YAMLParser.fold(breaks, into: &folded)
             pos = contentStart
             let (s2, e2) = scanPlainLine(flow: false)
             folded.append(contentsOf: b[s2..<e2])
             text = folded
-            if isBlockValueIndicator(pos) { throw error("bad indentation of a mapping entry", at: contentStart) }
+            if isBlockValueIndicator(pos) { throw misplacedKey(plainStart: s, firstLineEnd: e, keyAt: contentStart) }
         }
         if let text { return (YAMLParser.plain(text[...], at: startMark), false) }
         return (YAMLParser.plain(b[s..<e], at: startMark), false)
+    }
+
+    /// The error for a `key:` found on a continuation line of the plain scalar at `plainStart`.
+    /// When the scalar has its line to itself and the key lines up with it, the scalar was
+    /// meant as a key too and lacks its `:`; otherwise the key is indented too far.
+    mutating func misplacedKey(plainStart: Int, firstLineEnd: Int, keyAt: Int) -> SyntaxError {
+        let lineStart = plainStart - column(plainStart)
+        if b[lineStart..<plainStart].allSatisfy({ $0 == space }) && column(keyAt) == column(plainStart) {
+            let text = String(decoding: b[plainStart..<firstLineEnd], as: UTF8.self)
+            return error("expected ':' after the mapping key '\(text)'", at: plainStart)
+        }
+        return error("bad indentation of a mapping entry", at: keyAt)
     }
 
     /// A plain scalar inside a flow collection; it may continue on following lines (at any
@@ -89,18 +103,24 @@ extension YAMLParser {
         scan: while b[pos] == newline {
             var p = pos
             var breaks = 0
+            var lineStart = p
             while b[p] == newline {
                 p += 1
+                lineStart = p
                 breaks += 1
                 if isDocumentMarker(p) { break scan }
                 while YAMLParser.isBlank(b[p]) { p += 1 }
             }
             let c = b[p]
-            if c == 0 || c == UInt8(ascii: "#") || YAMLParser.isFlowIndicator(c) { break }
+            if c == 0 || c == UInt8(ascii: "#") || YAMLParser.isFlowIndicator(c) || p - lineStart <= flowIndent {
+                break
+            }
             if c == UInt8(ascii: ":") && (YAMLParser.isSpaceOrEnd(b[p + 1]) || YAMLParser.isFlowIndicator(b[p + 1])) {
                 break
             }
+            // Taking the buffer out of `text` keeps it uniquely referenced: no copy per line.
             var folded = text ?? Array(b[s..<e])
+            text = nil
             YAMLParser.fold(breaks, into: &folded)
             pos = p
             let (s2, e2) = scanPlainLine(flow: true)
@@ -184,10 +204,18 @@ extension YAMLParser {
         case UInt8(ascii: "r"): simple = 0x0D
         case UInt8(ascii: "e"): simple = 0x1B
         case space, UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "\\"): simple = c
-        case UInt8(ascii: "N"): appendUTF8(0x85, to: &out); return
-        case UInt8(ascii: "_"): appendUTF8(0xA0, to: &out); return
-        case UInt8(ascii: "L"): appendUTF8(0x2028, to: &out); return
-        case UInt8(ascii: "P"): appendUTF8(0x2029, to: &out); return
+        case UInt8(ascii: "N"):
+            appendUTF8(0x85, to: &out)
+            return
+        case UInt8(ascii: "_"):
+            appendUTF8(0xA0, to: &out)
+            return
+        case UInt8(ascii: "L"):
+            appendUTF8(0x2028, to: &out)
+            return
+        case UInt8(ascii: "P"):
+            appendUTF8(0x2029, to: &out)
+            return
         case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
             let width = c == UInt8(ascii: "x") ? 2 : c == UInt8(ascii: "u") ? 4 : 8
             var value = try hexDigits(width, escapeAt: start)

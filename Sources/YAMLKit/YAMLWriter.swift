@@ -1,21 +1,30 @@
 /// Writes a `Document` as block-style YAML: 2-space indentation, `\n` line ends, a trailing
 /// newline, keys in the document's order, multi-line strings as literal blocks, and every
 /// scalar quoted exactly when a YAML 1.1 or 1.2 reader would otherwise read something else.
+///
+/// Keys are written as implicit keys, which YAML limits to 1024 characters: a longer key is
+/// written all the same, but other readers may refuse it. Documents of any depth are written;
+/// `YAMLReader` reads back up to `YAMLReader.maximumDepth` levels.
 public struct YAMLWriter: Sendable {
     public init() {}
 
-    /// The YAML text of `document`, after `comments` written as `# ` lines.
+    /// The YAML text of `document`, after `comments` written as `# ` lines (a line break inside
+    /// a comment starts another comment line).
     public func write(_ document: Document, comments: [String] = []) -> String {
         var out = ""
         out.reserveCapacity(4096)
-        for line in comments { out += line.isEmpty ? "#\n" : "# \(line)\n" }
+        for comment in comments {
+            for line in YAMLWriter.commentLines(comment) { out += line.isEmpty ? "#\n" : "# \(line)\n" }
+        }
         switch document {
         case .map(let entries) where !entries.isEmpty:
             writeEntries(entries, indent: 0, into: &out)
         case .list(let items) where !items.isEmpty:
             writeItems(items, indent: 0, into: &out)
         default:
-            out += inline(document) ?? blockScalar(document, indent: 0)
+            // A root block scalar's lines still need indenting: YAML reads a line at column 1 as
+            // the end of the block.
+            out += inline(document) ?? blockScalar(document, indent: 2)
             out += "\n"
         }
         return out
@@ -106,6 +115,27 @@ public struct YAMLWriter: Sendable {
         }
         for _ in 1..<max(trailing, 1) { out += "\n" }
         return out
+    }
+
+    /// A comment's lines, split at everything some reader takes for a line break (YAML 1.1 also
+    /// breaks at NEL, LS and PS), with characters YAML allows nowhere replaced by U+FFFD.
+    static func commentLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        var afterCR = false
+        for c in text.unicodeScalars {
+            defer { afterCR = c == "\r" }
+            if c == "\n" && afterCR { continue }
+            switch c.value {
+            case 0x0A, 0x0D, 0x85, 0x2028, 0x2029:
+                lines.append(String(line))
+                line = String.UnicodeScalarView()
+            case 0x09: line.append(c)
+            default: line.append(ScalarStyle.needsEscape(c) ? "\u{FFFD}" : c)
+            }
+        }
+        lines.append(String(line))
+        return lines
     }
 
     private func key(_ k: String) -> String {
