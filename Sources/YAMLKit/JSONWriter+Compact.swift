@@ -25,8 +25,11 @@ extension JSONWriter {
                 writeCompact(entry.value, into: &out)
             }
             out += "}"
-        default:
-            out += JSONWriter().write(value).dropLast()
+        case .string(let s): quote(s, into: &out)
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .double(let d): out += d.isFinite ? YAMLWriter.format(d) : "null"
         }
     }
 }

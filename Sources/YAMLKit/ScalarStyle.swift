@@ -12,6 +12,7 @@ public enum ScalarStyle: Equatable, Sendable {
 
     /// The style for `text`; `allowLiteral` is false for keys and flow positions.
     public static func of(_ text: String, allowLiteral: Bool = true) -> ScalarStyle {
+        if let style = asciiWord(text) { return style }
         if text.isEmpty { return .singleQuoted }
         let scalars = Array(text.unicodeScalars)
         if scalars.contains(where: { $0 == "\n" }) {
@@ -19,6 +20,28 @@ public enum ScalarStyle: Equatable, Sendable {
         }
         if scalars.contains(where: needsEscape) { return .doubleQuoted }
         return plainIsSafe(scalars) ? .plain : .singleQuoted
+    }
+
+    /// The common case in one pass over the bytes: printable ASCII starting with a letter, `/`
+    /// or `$` (names, ARNs, `${...}` substitutions). Such text cannot read as a number, date,
+    /// special float or document marker, so only `: `, ` #`, a trailing space or colon and the
+    /// reserved words need quotes. Nil for anything else, which takes the general path.
+    static func asciiWord(_ text: String) -> ScalarStyle? {
+        text.utf8.withContiguousStorageIfAvailable { u -> ScalarStyle? in
+            guard let first = u.first else { return nil }
+            let letter = (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A
+            guard letter || first == UInt8(ascii: "/") || first == UInt8(ascii: "$") else { return nil }
+            var previous: UInt8 = 0
+            var quote = false
+            for b in u {
+                guard b >= 0x20, b < 0x7F else { return nil }
+                if (previous == UInt8(ascii: ":") && b == 0x20) || (previous == 0x20 && b == UInt8(ascii: "#")) { quote = true }
+                previous = b
+            }
+            if previous == 0x20 || previous == UInt8(ascii: ":") { quote = true }
+            if !quote, u.count <= 5, reservedWords.contains(text.lowercased()) { quote = true }
+            return quote ? .singleQuoted : .plain
+        } ?? nil
     }
 
     /// Characters that single quotes cannot carry: outside YAML's printable set, tab, and the
