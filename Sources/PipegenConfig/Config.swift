@@ -22,6 +22,8 @@ public struct Config: Sendable {
     public var artifacts: Artifacts
     public var logRetentionDays: Int
     public var pipelines: Pipelines
+    /// E-mail about pipeline runs; nil when the config has no `notifications`.
+    public var notifications: Notifications? = nil
 
     public init(
         project: Located<String>, tooling: Tooling, environments: [Environment], registry: Registry = Registry(),
@@ -154,6 +156,8 @@ public struct Artifacts: Sendable {
 public struct Source: Sendable, Hashable {
     public var repository: Located<String>
     public var branch: Located<String>
+    /// Gitflow: pushes to this branch open a pull request into `branch`; nil when off.
+    public var pullRequestFrom: Located<String>? = nil
 
     public init(repository: Located<String>, branch: Located<String>) {
         self.repository = repository

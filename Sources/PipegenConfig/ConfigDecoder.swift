@@ -25,12 +25,17 @@ struct ConfigDecoder {
         }
         let retention = r.int("log-retention-days") ?? 30
         let pipelines = r.object("pipelines", owner: " in 'pipelines'").map(decodePipelines) ?? Pipelines()
+        let notifications = r.object("notifications", owner: " in 'notifications'").flatMap {
+            decodeNotifications($0, at: r.keyMark("notifications"))
+        }
 
         guard let project, let tooling, !environments.isEmpty, !hasErrors else { return nil }
         var config = Config(
             project: project, tooling: tooling, environments: environments, registry: registry, artifacts: artifacts,
             logRetentionDays: retention, pipelines: pipelines)
+        config.notifications = notifications
         SemanticChecks(context: context).run(&config)
+        FeatureChecks(context: context).run(config)
         return hasErrors ? nil : config
     }
 
@@ -117,7 +122,9 @@ struct ConfigDecoder {
         let s = r.object("source", owner: " in 'source'\(r.owner)")
         let repository = s?.string("repository") ?? Located(defaultRepository, at: r.node("source")?.mark)
         let branch = s?.string("branch") ?? Located("main", at: r.node("source")?.mark)
-        return Source(repository: repository, branch: branch)
+        var source = Source(repository: repository, branch: branch)
+        source.pullRequestFrom = s.flatMap { decodePullRequestFrom($0, branch: branch) }
+        return source
     }
 
     private func decodeBuild(_ r: ObjectReader) -> BuildSettings {

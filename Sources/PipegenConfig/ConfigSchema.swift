@@ -23,6 +23,7 @@ public enum ConfigSchema {
                             "repository", .string(.text), default: defaultRepository,
                             "CodeCommit repository name (created by the tooling template)"),
                         KeySpec("branch", .string(.branch), default: "main", "branch whose pushes start the pipeline"),
+                        pullRequestFrom,
                     ])), "source repository and branch")
     }
 
@@ -174,6 +175,7 @@ public enum ConfigSchema {
                         ])), "artifact bucket retention"),
             KeySpec("log-retention-days", .integerChoice(logRetentionChoices), default: "30", "CloudWatch Logs retention of the builds"),
             KeySpec("pipelines", .object(pipelines), "the pipelines"),
+            KeySpec("notifications", .object(notifications), "e-mail about failed (and optionally succeeded) pipeline runs"),
         ])
 
     /// The retention periods CloudWatch Logs accepts.
