@@ -28,6 +28,7 @@ struct Consistency {
         }
         out += checkNothingMore()
         out += checkTriggers(tooling)
+        out += checkEventTargets(tooling)
         return out
     }
 
@@ -39,7 +40,7 @@ struct Consistency {
         stack(region == home ? "tooling" : "tooling-\(region)")
     }
 
-    private func resolver(_ s: StackTemplate) -> Resolver { Resolver(template: s.template, account: s.account, region: s.region) }
+    func resolver(_ s: StackTemplate) -> Resolver { Resolver(template: s.template, account: s.account, region: s.region) }
 
     private func environment(account: String, role: String) -> Environment? {
         config.environments.first { $0.account.value == account && role.hasPrefix("\(config.project.value)-\($0.name.value)-") }
@@ -56,7 +57,7 @@ struct Consistency {
         return nil
     }
 
-    private func toolingRole(arn: String, _ tooling: StackTemplate) -> IAM.Role? {
+    func toolingRole(arn: String, _ tooling: StackTemplate) -> IAM.Role? {
         let r = resolver(tooling)
         return tooling.template.resources(of: IAM.Role.self).first { r.arn($0.id) == arn }?.model
     }
@@ -67,7 +68,7 @@ struct Consistency {
         return s.template.resources(of: S3.Bucket.self).first.flatMap { b in b.model.bucketName.flatMap(r.string).map { (s, $0) } }
     }
 
-    private func bug(_ message: String, at mark: Mark?) -> Diagnostic {
+    func bug(_ message: String, at mark: Mark?) -> Diagnostic {
         .error(message, at: mark, notes: [.note("the generated templates disagree with each other; this is a bug in pipegen, please report it")])
     }
 
@@ -184,7 +185,7 @@ struct Consistency {
         return out
     }
 
-    private func keyPolicy(_ s: StackTemplate) -> [IAM.Statement] {
+    func keyPolicy(_ s: StackTemplate) -> [IAM.Statement] {
         if let key = s.template.resources(of: KMS.Key.self).first { return key.model.keyPolicy?.statements ?? [] }
         return s.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
     }
@@ -280,7 +281,8 @@ struct Consistency {
         let r = resolver(tooling)
         let pipelines = tooling.template.resources(of: CodePipeline.Pipeline.self).compactMap { $0.model.name.flatMap(r.string) }
         for (id, rule) in tooling.template.resources(of: Events.Rule.self) {
-            for target in rule.targets {
+            // Topics and functions are checked by `checkEventTargets`.
+            for target in rule.targets where !isTopicOrFunction(target.arn, r) {
                 let arn = r.string(target.arn) ?? "?"
                 let prefix = "arn:aws:codepipeline:\(home):\(toolingAccount):"
                 guard arn.hasPrefix(prefix), pipelines.contains(String(arn.dropFirst(prefix.count))) else {
