@@ -22,6 +22,8 @@ public struct Config: Sendable {
     public var artifacts: Artifacts
     public var logRetentionDays: Int
     public var pipelines: Pipelines
+    /// E-mail about pipeline runs; nil when the config has no `notifications`.
+    public var notifications: Notifications? = nil
 
     public init(
         project: Located<String>, tooling: Tooling, environments: [Environment], registry: Registry = Registry(),
@@ -220,6 +222,8 @@ public struct Source: Sendable, Hashable {
     public var filePaths: [String]
     /// Where `file-paths` was written.
     public var filePathsMark: Mark?
+    /// Gitflow: pushes to this branch open a pull request into `branch`; nil when off.
+    public var pullRequestFrom: Located<String>? = nil
 
     public init(
         provider: Located<String> = Located("codecommit"), repository: Located<String>, branch: Located<String>,

@@ -25,12 +25,17 @@ struct ConfigDecoder {
         }
         let retention = r.int("log-retention-days") ?? 30
         let pipelines = r.object("pipelines", owner: " in 'pipelines'").map(decodePipelines) ?? Pipelines()
+        let notifications = r.object("notifications", owner: " in 'notifications'").flatMap {
+            decodeNotifications($0, at: r.keyMark("notifications"))
+        }
 
         guard let project, let tooling, !environments.isEmpty, !hasErrors else { return nil }
         var config = Config(
             project: project, tooling: tooling, environments: environments, registry: registry, artifacts: artifacts,
             logRetentionDays: retention, pipelines: pipelines)
+        config.notifications = notifications
         SemanticChecks(context: context).run(&config)
+        FeatureChecks(context: context).run(config)
         return hasErrors ? nil : config
     }
 
@@ -150,6 +155,7 @@ struct ConfigDecoder {
         source.connection = s?.string("connection")
         source.filePaths = s?.strings("file-paths")?.map(\.value) ?? []
         source.filePathsMark = s?.keyMark("file-paths")
+        source.pullRequestFrom = s.flatMap { decodePullRequestFrom($0, branch: source.branch) }
         return source
     }
 

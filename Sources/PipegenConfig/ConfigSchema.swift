@@ -35,6 +35,7 @@ public enum ConfigSchema {
                         KeySpec(
                             "file-paths", .list(.string(.text), minItems: 1),
                             "connection providers only: start the pipeline only when these paths (glob patterns) change"),
+                        pullRequestFrom,
                     ])), "source repository and branch")
     }
 
@@ -206,6 +207,7 @@ public enum ConfigSchema {
                         ])), "artifact bucket retention"),
             KeySpec("log-retention-days", .integerChoice(logRetentionChoices), default: "30", "CloudWatch Logs retention of the builds"),
             KeySpec("pipelines", .object(pipelines), "the pipelines"),
+            KeySpec("notifications", .object(notifications), "e-mail about failed (and optionally succeeded) pipeline runs"),
         ])
 
     /// The retention periods CloudWatch Logs accepts.

@@ -128,6 +128,11 @@ struct SemanticChecks {
 
     private func checkConnection(_ source: Source, home: String) {
         let repo = source.repository
+        if let from = source.pullRequestFrom {
+            context.error(
+                "'pull-request-from' needs a CodeCommit source", at: from.mark,
+                notes: [.note("pipegen opens pull requests through CodeCommit's API; use your Git host's own automation for \(source.provider.value)")])
+        }
         let parts = repo.value.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count < 2 || parts.contains(where: \.isEmpty) || repo.value.contains(" ") {
             context.error(

@@ -70,6 +70,20 @@ public struct Names: Sendable {
     public func accountRoot(_ account: String) -> Value {
         .arn("iam", account: account, "root")
     }
+
+    // MARK: Notifications and the gitflow helper (tooling account)
+
+    public var notificationsTopic: String { "\(project)-pipeline-notifications" }
+    public func notificationRule(_ event: NotificationEvent) -> String { "\(project)-pipeline-\(event.rawValue)" }
+    public var gitflowFunction: String { "\(project)-gitflow-pr" }
+    public var gitflowRole: String { "\(project)-gitflow-pr-role" }
+    public var gitflowLogGroup: String { "/aws/lambda/\(gitflowFunction)" }
+    public func gitflowRule(_ kind: PipelineKind) -> String { "\(project)-\(kind.rawValue)-gitflow-pr" }
+
+    /// The ARN of an EventBridge rule on the default bus of the template's account and region.
+    public func ruleArn(_ name: String) -> Value {
+        .arn("events", region: Value.thisRegion, account: Value.thisAccount, "rule/\(name)")
+    }
 }
 
 /// The three pipelines.

@@ -50,7 +50,7 @@ public struct ActionSpec: Sendable {
         case connectionSource(connection: ConnectionRef, repository: String, branch: String)
         case ecrSource(repository: String, tag: String)
         case build(BuildKind, variables: [Variable])
-        case approval(topic: String?, comment: String, link: String?)
+        case approval(topic: ApprovalTopic?, comment: String, link: String?)
         case cloudFormation(
             CloudFormationMode, stack: String, templatePath: String, configurationPath: String, capabilities: [String],
             executionRole: String)
@@ -74,6 +74,13 @@ public struct ActionSpec: Sendable {
     public var region: String
     /// The namespace of the action's output variables (a deploy's stack outputs).
     public var namespace: String? = nil
+}
+
+/// Where an approval announces that it waits: the environment's own topic (its `notify`
+/// list), or the project's notifications topic.
+public enum ApprovalTopic: Sendable, Hashable {
+    case environment(String)
+    case shared
 }
 
 /// Artifact names, shared by producers and consumers.
@@ -146,8 +153,15 @@ struct PipelinePlanner {
         let targets = group.map { "\($0.name.value) (account \($0.account.value))" }.joined(separator: ", ")
         let comment = a.comment ?? "Approve \(what) to \(targets)."
         return ActionSpec(
-            name: "Approve", kind: .approval(topic: a.notify.isEmpty ? nil : lead.name.value, comment: comment, link: nil),
+            name: "Approve", kind: .approval(topic: approvalTopic(lead), comment: comment, link: nil),
             runOrder: 1, inputs: [], outputs: [], role: nil, region: home)
+    }
+
+    /// An approval tells the environment's own `notify` list, else the project's
+    /// notifications topic when there is one.
+    private func approvalTopic(_ env: Environment) -> ApprovalTopic? {
+        if let a = env.approval, !a.notify.isEmpty { return .environment(env.name.value) }
+        return config.notifications == nil ? nil : .shared
     }
 
     /// Action names in a stage: plain for one environment, prefixed with the environment's
@@ -229,7 +243,7 @@ struct PipelinePlanner {
                 ActionSpec(
                     name: "ApproveChangeSet",
                     kind: .approval(
-                        topic: lead.approval?.notify.isEmpty == false ? lead.name.value : nil,
+                        topic: approvalTopic(lead),
                         comment: lead.approval?.comment.map { "\($0) \(review)" } ?? review,
                         link: changeSetLink(stack: stack(p, lead), region: lead.homeRegion)),
                     runOrder: order, inputs: [], outputs: [], role: nil, region: home))

@@ -72,10 +72,10 @@ enum Policies {
 
     // MARK: Logs
 
-    /// Write one CodeBuild project's logs into its own log group.
-    static func writeLogs(_ group: String) -> Statement {
+    /// Write one CodeBuild project's (or function's) logs into its own log group.
+    static func writeLogs(_ group: String, sid: String = "WriteBuildLogs") -> Statement {
         Statement(
-            sid: "WriteBuildLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            sid: sid, actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
             resources: [.arn("logs", region: Value.thisRegion, account: Value.thisAccount, "log-group:\(group):*")])
     }
 

@@ -14,11 +14,12 @@ import Testing
           pipegen <subcommand> [options]
 
         SUBCOMMANDS
-          render     Write the CloudFormation templates for a config
-          check      Fail when the templates on disk differ from the config
-          validate   Check a config for errors without writing anything
-          help       Show help for pipegen or one of its subcommands
-          version    Print the version of pipegen
+          render      Write the CloudFormation templates for a config
+          check       Fail when the templates on disk differ from the config
+          validate    Check a config for errors without writing anything
+          ecs-files   Write starter AppSpec and task definition files
+          help        Show help for pipegen or one of its subcommands
+          version     Print the version of pipegen
 
         OPTIONS
           -h, --help    Show this help
@@ -112,6 +113,40 @@ import Testing
 
         """
 
+    static let ecsFilesHelp = """
+        Write starter AppSpec and task definition files for container-deployment.
+
+        USAGE
+          pipegen ecs-files [CONFIG] [--out DIR] [--container NAME] [--port PORT]
+
+        ARGUMENTS
+          CONFIG              The config file (default: pipegen.yaml)
+
+        OPTIONS
+          -o, --out DIR       The folder to write to, such as a checkout of the
+                              deployment repository (default: deployment/ next to
+                              the config)
+          --container NAME    The container's name (default: the project name)
+          --port PORT         The container port the load balancer sends traffic
+                              to (default: 80)
+          -h, --help          Show this help
+
+        Writes the AppSpec file and one task definition per environment, at the
+        paths 'appspec' and 'task-definition' of pipelines.container-deployment
+        name them ('{env}' replaced). CodePipeline fills in <TASK_DEFINITION> and
+        <IMAGE1_NAME> on every deployment. Each task definition names its
+        environment's account and region; its roles, CPU, memory and log group
+        are placeholders to edit. A file that exists is never overwritten: it is
+        skipped and the others are written. Exits with 1 when the config has no
+        container-deployment pipeline.
+
+        EXAMPLES
+          pipegen ecs-files
+          pipegen ecs-files infra/pipegen.yaml --out ../shop-deployment
+          pipegen ecs-files --container web --port 8080
+
+        """
+
     static let helpHelp = """
         Show help for pipegen or one of its subcommands.
 
@@ -145,7 +180,7 @@ import Testing
     static let snapshots: [(arguments: [String], text: String)] = [
         (["--help"], overview), (["-h"], overview), (["help"], overview),
         (["render", "--help"], renderHelp), (["check", "--help"], checkHelp),
-        (["validate", "--help"], validateHelp), (["help", "--help"], helpHelp),
+        (["validate", "--help"], validateHelp), (["ecs-files", "--help"], ecsFilesHelp), (["help", "--help"], helpHelp),
         (["version", "--help"], versionHelp),
     ]
 

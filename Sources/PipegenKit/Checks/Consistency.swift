@@ -86,6 +86,7 @@ struct Consistency {
         }
         out += checkNothingMore()
         out += checkTriggers(tooling)
+        out += checkEventTargets(tooling)
         return out
     }
 
@@ -93,13 +94,18 @@ struct Consistency {
 
     private func stack(_ name: String) -> StackTemplate? { stacks.first { $0.name == name } }
 
-    private func resolver(_ s: StackTemplate) -> Resolver { Resolver(template: s.template, account: s.account, region: s.region) }
+    func resolver(_ s: StackTemplate) -> Resolver { Resolver(template: s.template, account: s.account, region: s.region) }
 
     private func environment(account: String, role: String) -> Environment? {
         config.environments.first { $0.account.value == account && role.hasPrefix("\(config.project.value)-\($0.name.value)-") }
     }
 
-    private func bug(_ message: String, at mark: Mark?) -> Diagnostic {
+    func toolingRole(arn: String, _ tooling: StackTemplate) -> IAM.Role? {
+        let r = resolver(tooling)
+        return tooling.template.resources(of: IAM.Role.self).first { r.arn($0.id) == arn }?.model
+    }
+
+    func bug(_ message: String, at mark: Mark?) -> Diagnostic {
         .error(message, at: mark, notes: [.note("the generated templates disagree with each other; this is a bug in pipegen, please report it")])
     }
 
@@ -207,6 +213,11 @@ struct Consistency {
             out.append(bug("\(place): the artifact key policy of \(region) does not let '\(roleArn)' decrypt", at: mark))
         }
         return out
+    }
+
+    func keyPolicy(_ s: StackTemplate) -> [IAM.Statement] {
+        if let key = s.template.resources(of: KMS.Key.self).first { return key.model.keyPolicy?.statements ?? [] }
+        return s.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
     }
 
     /// A resource policy lets `roleArn` (of `account`) do `action` on `resource`: an Allow
@@ -317,7 +328,8 @@ struct Consistency {
         let r = resolver(tooling)
         let pipelines = tooling.template.resources(of: CodePipeline.Pipeline.self).compactMap { $0.model.name.flatMap(r.string) }
         for (id, rule) in tooling.template.resources(of: Events.Rule.self) {
-            for target in rule.targets {
+            // Topics and functions are checked by `checkEventTargets`.
+            for target in rule.targets where !isTopicOrFunction(target.arn, r) {
                 let arn = r.string(target.arn) ?? "?"
                 let prefix = "arn:aws:codepipeline:\(home):\(toolingAccount):"
                 guard arn.hasPrefix(prefix), pipelines.contains(String(arn.dropFirst(prefix.count))) else {

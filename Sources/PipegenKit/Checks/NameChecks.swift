@@ -58,6 +58,16 @@ struct NameChecks {
             check(names.pushRule(kind), Self.rule)
         }
         if p.containerDeployment != nil { check(names.imagePushRule, Self.rule) }
+        if let n = config.notifications {
+            check(names.notificationsTopic, Self.topic)
+            for event in n.events { check(names.notificationRule(event), Self.rule) }
+        }
+        let gitflow = pipelines.filter { kind, on in on && source(kind, p)?.pullRequestFrom != nil }.map(\.0)
+        for kind in gitflow { check(names.gitflowRule(kind), Self.rule) }
+        if !gitflow.isEmpty {
+            check(names.gitflowFunction, Self.function)
+            check(names.gitflowRole, Self.role)
+        }
         for kind in BuildKind.allCases {
             check(names.buildProject(kind), Self.project)
             check(names.buildRole(kind), Self.role)
@@ -93,6 +103,14 @@ struct NameChecks {
             }
         }
         return out
+    }
+
+    private func source(_ kind: PipelineKind, _ p: Pipelines) -> Source? {
+        switch kind {
+        case .containerBuild: return p.containerBuild?.source
+        case .infrastructure: return p.infrastructure?.source
+        case .containerDeployment: return p.containerDeployment?.source
+        }
     }
 
     /// `[A-Za-z][-A-Za-z0-9]*`.

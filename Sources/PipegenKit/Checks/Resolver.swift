@@ -72,6 +72,8 @@ struct Resolver {
         case let g as Logs.LogGroup: return g.logGroupName.flatMap(string)
         case let a as CodeDeploy.Application: return a.applicationName.flatMap(string)
         case let t as SNS.Topic: return t.topicName.flatMap(string).map { "arn:\(partition):sns:\(region):\(account):\($0)" }
+        case let f as Lambda.Function: return f.functionName.flatMap(string)
+        case let r as Events.Rule: return r.name.flatMap(string)
         case is KMS.Key, is KMS.ReplicaKey: return "<\(name)>"
         default: return nil
         }
@@ -88,6 +90,8 @@ struct Resolver {
         case is ECR.Repository: return ref(id).map { "arn:\(p):ecr:\(region):\(account):repository/\($0)" }
         case let r as CodeCommit.Repository: return string(r.repositoryName).map { "arn:\(p):codecommit:\(region):\(account):\($0)" }
         case is SNS.Topic: return ref(id)
+        case is Lambda.Function: return ref(id).map { "arn:\(p):lambda:\(region):\(account):function:\($0)" }
+        case is Events.Rule: return ref(id).map { "arn:\(p):events:\(region):\(account):rule/\($0)" }
         default: return nil
         }
     }

@@ -17,7 +17,8 @@ extension ToolingBuilder {
                 conditions: [
                     IAM.Condition(
                         "ArnLike", "kms:EncryptionContext:aws:logs:arn",
-                        .arn("logs", region: Value.thisRegion, account: Value.thisAccount, "log-group:/aws/codebuild/\(names.project)-*"))
+                        [.arn("logs", region: Value.thisRegion, account: Value.thisAccount, "log-group:/aws/codebuild/\(names.project)-*")]
+                            + extraLogGroupArns)
                 ]),
         ]
         let accounts = model.environmentAccounts
@@ -37,7 +38,7 @@ extension ToolingBuilder {
     }
 
     func addArtifactKey(to t: inout Template) {
-        var key = KMS.Key(keyPolicy: keyPolicy)
+        var key = KMS.Key(keyPolicy: withNotificationGrants(keyPolicy))
         key.description = "Encrypts the pipeline artifacts, images and build logs of project \(names.project)"
         key.enableKeyRotation = true
         if topology.isMultiRegion { key.multiRegion = true }

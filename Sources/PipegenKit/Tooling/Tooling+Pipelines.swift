@@ -9,7 +9,7 @@ extension ToolingBuilder {
     /// environment's topic).
     func addApprovalTopics(to t: inout Template) {
         let used = Set(specs.flatMap { $0.stages.flatMap(\.actions) }.compactMap { a -> String? in
-            if case .approval(let topic?, _, _) = a.kind { return topic } else { return nil }
+            if case .approval(.environment(let env)?, _, _) = a.kind { return env } else { return nil }
         })
         for env in config.environments where used.contains(env.name.value) {
             guard let approval = env.approval, !approval.notify.isEmpty else { continue }
@@ -61,10 +61,9 @@ extension ToolingBuilder {
             statements.append(
                 IAM.Statement(sid: "RunBuilds", actions: ["codebuild:BatchGetBuilds", "codebuild:StartBuild"], resources: projects.map(projectArn)))
         }
-        let topics = uniqued(actions.compactMap { a -> String? in if case .approval(let topic?, _, _) = a.kind { return topic } else { return nil } })
+        let topics = uniqued(actions.compactMap { a -> ApprovalTopic? in if case .approval(let topic?, _, _) = a.kind { return topic } else { return nil } })
         if !topics.isEmpty {
-            statements.append(
-                IAM.Statement(sid: "NotifyApprovers", actions: ["sns:Publish"], resources: topics.map { .ref(ID.approvalTopic($0)) }))
+            statements.append(IAM.Statement(sid: "NotifyApprovers", actions: ["sns:Publish"], resources: topics.map(topicArn)))
         }
         let assumed = model.roles(assumedBy: names.pipelineRole(spec.kind))
         if !assumed.isEmpty { statements.append(Policies.assume(assumed, model)) }
@@ -155,7 +154,7 @@ extension ToolingBuilder {
             return (.build, "CodeBuild", fields)
         case .approval(let topic, let comment, let link):
             var fields: [Field] = []
-            if let topic { fields.append(Field("NotificationArn", .ref(ID.approvalTopic(topic)))) }
+            if let topic { fields.append(Field("NotificationArn", topicArn(topic))) }
             fields.append(Field("CustomData", .string(comment)))
             if let link { fields.append(Field("ExternalEntityLink", .string(link))) }
             return (.approval, "Manual", fields)
@@ -180,6 +179,16 @@ extension ToolingBuilder {
                     Field("Image1ArtifactName", .string(image)), Field("Image1ContainerName", "IMAGE1_NAME"),
                 ]
             )
+        }
+    }
+}
+
+extension ToolingBuilder {
+    /// The ARN of an approval's topic (`Ref` of an SNS topic is its ARN).
+    func topicArn(_ topic: ApprovalTopic) -> Value {
+        switch topic {
+        case .environment(let env): return .ref(ID.approvalTopic(env))
+        case .shared: return .ref(ID.notificationsTopic)
         }
     }
 }

@@ -48,6 +48,8 @@ struct ToolingBuilder {
         addPipelines(to: &t)
         addTriggers(to: &t)
         addOutputs(to: &t)
+        addNotifications(to: &t)
+        addGitflow(to: &t)
         return t
     }
 
