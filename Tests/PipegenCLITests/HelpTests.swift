@@ -17,6 +17,7 @@ import Testing
           render     Write the CloudFormation templates for a config
           check      Fail when the templates on disk differ from the config
           validate   Check a config for errors without writing anything
+          plan       Print the ordered commands that deploy the templates
           help       Show help for pipegen or one of its subcommands
           version    Print the version of pipegen
 
