@@ -18,6 +18,7 @@ import Testing
           check      Fail when the templates on disk differ from the config
           validate   Check a config for errors without writing anything
           plan       Print the ordered commands that deploy the templates
+          graph      Print a diagram of the accounts, pipelines and roles
           help       Show help for pipegen or one of its subcommands
           version    Print the version of pipegen
 
