@@ -1,6 +1,7 @@
 import PipegenConfig
 import PipegenKit
 import Testing
+import YAMLKit
 
 @testable import PipegenCLI
 
@@ -34,5 +35,24 @@ import Testing
         let run = pipegen(["graph", "--format", "svg"], in: "/")
         #expect(run.code == 2)
         #expect(run.stderr == "error: '--format' must be one of mermaid, dot (got 'svg')\nRun 'pipegen graph --help' for usage.\n")
+    }
+}
+
+/// `pipegen schema`, in process.
+@Suite struct SchemaCommandTests {
+    @Test func printsTheSchema() throws {
+        let run = pipegen(["schema"], in: "/")
+        #expect(run.code == 0)
+        #expect(run.stderr == "")
+        #expect(run.stdout == JSONWriter().write(JSONSchema.document))
+        let parsed = try JSONReader.parse(run.stdout).document
+        #expect(parsed["$schema"] == "https://json-schema.org/draft/2020-12/schema")
+        #expect(parsed["required"] == ["project", "tooling", "environments"])
+    }
+
+    @Test func takesNoArguments() {
+        let run = pipegen(["schema", "pipegen.yaml"], in: "/")
+        #expect(run.code == 2)
+        #expect(run.stderr == "error: unexpected argument 'pipegen.yaml'\nRun 'pipegen schema --help' for usage.\n")
     }
 }
