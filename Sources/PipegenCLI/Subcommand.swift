@@ -12,7 +12,7 @@ protocol Subcommand {
 /// The registry of subcommands, in the order `pipegen --help` lists them.
 enum Subcommands {
     static var all: [any Subcommand.Type] {
-        [RenderCommand.self, CheckCommand.self, ValidateCommand.self, PlanCommand.self, GraphCommand.self, SchemaCommand.self, HelpCommand.self, VersionCommand.self]
+        [RenderCommand.self, CheckCommand.self, ValidateCommand.self, PlanCommand.self, GraphCommand.self, InitCommand.self, SchemaCommand.self, HelpCommand.self, VersionCommand.self]
     }
 
     /// The subcommand called `name`.

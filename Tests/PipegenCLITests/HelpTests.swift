@@ -19,6 +19,7 @@ import Testing
           validate   Check a config for errors without writing anything
           plan       Print the ordered commands that deploy the templates
           graph      Print a diagram of the accounts, pipelines and roles
+          init       Write a commented starter config
           schema     Print the JSON Schema of the config file
           help       Show help for pipegen or one of its subcommands
           version    Print the version of pipegen

@@ -80,6 +80,11 @@ import YAMLKit
         }
     }
 
+    @Test func theStarterConfigIsValid() throws {
+        let node = try #require(try YAMLReader.parse(StarterConfig.text))
+        #expect(Self.validator.validate(node.document) == [])
+    }
+
     @Test func theListsNameRealFixtures() {
         #expect(Self.unreadable.union(Self.onlyPipegenCatches).isSubset(of: Set(Self.cases)))
     }
