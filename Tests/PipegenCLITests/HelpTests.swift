@@ -57,7 +57,9 @@ import Testing
         The files are written to a temporary folder first and then moved into
         place, so the output folder never holds a half-written file. Files that
         pipegen wrote earlier but the config no longer produces are removed; any
-        other file in the folder is left alone.
+        other file in the folder is left alone. For each stack such a file (or a
+        file whose stack moved) deployed, prints the commands that delete it, in
+        order, and the retained buckets, keys and repositories to delete by hand.
 
         EXAMPLES
           pipegen render
@@ -84,8 +86,9 @@ import Testing
         Renders the config in memory and compares the result, byte for byte, with
         the files in the output folder. Exits with 0 when they are identical, and
         with 1 when a file differs, is missing, or is an old pipegen file that
-        'pipegen render' would remove, printing a unified diff for each. Never
-        writes anything, so it is safe to run in CI.
+        'pipegen render' would remove, printing a unified diff for each and the
+        commands that delete the stacks of removed files. Never writes anything,
+        so it is safe to run in CI.
 
         EXAMPLES
           pipegen check
