@@ -12,7 +12,10 @@ protocol Subcommand {
 /// The registry of subcommands, in the order `pipegen --help` lists them.
 enum Subcommands {
     static var all: [any Subcommand.Type] {
-        [RenderCommand.self, CheckCommand.self, ValidateCommand.self, EcsFilesCommand.self, HelpCommand.self, VersionCommand.self]
+        [
+            RenderCommand.self, CheckCommand.self, ValidateCommand.self, PlanCommand.self, GraphCommand.self, InitCommand.self,
+            SchemaCommand.self, EcsFilesCommand.self, HelpCommand.self, VersionCommand.self,
+        ]
     }
 
     /// The subcommand called `name`.

@@ -31,9 +31,10 @@ public enum ConfigSchema {
                         KeySpec("branch", .string(.branch), default: "main", "branch whose pushes start the pipeline"),
                         KeySpec(
                             "connection", .string(.arn),
+                            example: "arn:aws:codeconnections:eu-west-1:111111111111:connection/00000000-0000-0000-0000-000000000000",
                             "existing CodeConnections connection ARN; without it the tooling template creates one (activate it once in the console)"),
                         KeySpec(
-                            "file-paths", .list(.string(.text), minItems: 1),
+                            "file-paths", .list(.string(.text), minItems: 1), example: "[src/**, Dockerfile]",
                             "connection providers only: start the pipeline only when these paths (glob patterns) change"),
                         pullRequestFrom,
                     ])), "source repository and branch")
@@ -64,7 +65,7 @@ public enum ConfigSchema {
         keys: [
             KeySpec("command", .string(.text), required: true, example: "./run-tests.sh", "shell command run by CodeBuild in the source checkout; a failure stops the pipeline"),
             KeySpec(
-                "variables", .map(.string(.text)),
+                "variables", .map(.string(.text)), example: "{API_URL: ApiUrl}",
                 "environment variables for the tests, each the name of an output of the deployed stack (read from the deploy action's namespace)"),
         ])
 
@@ -93,7 +94,7 @@ public enum ConfigSchema {
             KeySpec("tests", .object(tests), "integration tests run after the infrastructure deployment"),
             KeySpec("rollback", .boolean, default: "false", "roll the environment's stage back automatically when it fails"),
             KeySpec(
-                "wave", .string(.name),
+                "wave", .string(.name), example: "regional",
                 "environments next to each other with the same wave deploy in parallel in one stage (they must agree on approval, deploy and rollback)"),
         ])
 

@@ -40,7 +40,7 @@ extension ConfigSchema {
 
     /// `pull-request-from:` in a pipeline's `source`.
     static let pullRequestFrom = KeySpec(
-        "pull-request-from", .string(.branch),
+        "pull-request-from", .string(.branch), example: "develop",
         "gitflow: a push to this branch opens a pull request into 'branch' unless one is open")
 }
 

@@ -94,6 +94,15 @@ import Testing
                 @@ -1,2 +0,0 @@
                 -\(header)
                 -Resources: {}
+
+                The config no longer deploys this stack; delete it:
+
+                1. pipegen-demo-old (from templates/old.yaml)
+                   The file does not say where the stack is: check the account and region
+                   before running these.
+                     aws cloudformation delete-stack --stack-name pipegen-demo-old --region REGION --profile demo-old
+                     aws cloudformation wait stack-delete-complete --stack-name pipegen-demo-old --region REGION --profile demo-old
+
                 1 stale file; run 'pipegen render' to update
 
                 """)

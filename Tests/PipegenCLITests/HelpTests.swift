@@ -17,6 +17,10 @@ import Testing
           render      Write the CloudFormation templates for a config
           check       Fail when the templates on disk differ from the config
           validate    Check a config for errors without writing anything
+          plan        Print the ordered commands that deploy the templates
+          graph       Print a diagram of the accounts, pipelines and roles
+          init        Write a commented starter config
+          schema      Print the JSON Schema of the config file
           ecs-files   Write starter AppSpec and task definition files
           help        Show help for pipegen or one of its subcommands
           version     Print the version of pipegen
@@ -54,7 +58,9 @@ import Testing
         The files are written to a temporary folder first and then moved into
         place, so the output folder never holds a half-written file. Files that
         pipegen wrote earlier but the config no longer produces are removed; any
-        other file in the folder is left alone.
+        other file in the folder is left alone. For each stack such a file (or a
+        file whose stack moved) deployed, prints the commands that delete it, in
+        order, and the retained buckets, keys and repositories to delete by hand.
 
         EXAMPLES
           pipegen render
@@ -81,8 +87,9 @@ import Testing
         Renders the config in memory and compares the result, byte for byte, with
         the files in the output folder. Exits with 0 when they are identical, and
         with 1 when a file differs, is missing, or is an old pipegen file that
-        'pipegen render' would remove, printing a unified diff for each. Never
-        writes anything, so it is safe to run in CI.
+        'pipegen render' would remove, printing a unified diff for each and the
+        commands that delete the stacks of removed files. Never writes anything,
+        so it is safe to run in CI.
 
         EXAMPLES
           pipegen check

@@ -72,6 +72,14 @@ import Testing
                     removed templates/old.json (no longer produced by the config)
                     removed templates/old.yaml (no longer produced by the config)
 
+                    The config no longer deploys this stack; delete it:
+
+                    1. pipegen-demo-old (from templates/old.json)
+                       The file does not say where the stack is: check the account and region
+                       before running these.
+                         aws cloudformation delete-stack --stack-name pipegen-demo-old --region REGION --profile demo-old
+                         aws cloudformation wait stack-delete-complete --stack-name pipegen-demo-old --region REGION --profile demo-old
+
                     """)
             let after = try tree(root)
             #expect(after["templates/old.yaml"] == nil && after["templates/old.json"] == nil)

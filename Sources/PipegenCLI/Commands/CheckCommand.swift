@@ -1,3 +1,5 @@
+import PipegenKit
+
 /// `pipegen check`: fails when the committed templates differ from what the config renders.
 enum CheckCommand: Subcommand {
     static let spec = CommandSpec(
@@ -22,8 +24,9 @@ enum CheckCommand: Subcommand {
         Renders the config in memory and compares the result, byte for byte, with
         the files in the output folder. Exits with 0 when they are identical, and
         with 1 when a file differs, is missing, or is an old pipegen file that
-        'pipegen render' would remove, printing a unified diff for each. Never
-        writes anything, so it is safe to run in CI.
+        'pipegen render' would remove, printing a unified diff for each and the
+        commands that delete the stacks of removed files. Never writes anything,
+        so it is safe to run in CI.
 
         EXAMPLES
           pipegen check
@@ -33,7 +36,7 @@ enum CheckCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let plan = try workspace.plan(io: &io, verb: "read")
+        let (config, plan) = try workspace.configAndPlan(io: &io, verb: "read")
         let style = io.stdoutStyle
         var (differ, missing) = (0, 0)
         for (file, action) in plan.files {
@@ -66,6 +69,8 @@ enum CheckCommand: Subcommand {
         if missing > 0 { parts.append(parts.isEmpty ? counted(missing, "file") + " missing" : "\(missing) missing") }
         let stale = plan.stale.count
         if stale > 0 { parts.append(parts.isEmpty ? counted(stale, "stale file") : "\(stale) stale") }
+        let removal = RemovalReport(config: config, plan: plan).text(folder: workspace.outDisplay)
+        io.stdout.write(removal + (removal.isEmpty ? "" : "\n"))
         io.stdout.write(parts.joined(separator: ", ") + "; run 'pipegen render' to update\n")
         throw .drift
     }

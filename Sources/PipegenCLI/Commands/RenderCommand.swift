@@ -26,7 +26,9 @@ enum RenderCommand: Subcommand {
         The files are written to a temporary folder first and then moved into
         place, so the output folder never holds a half-written file. Files that
         pipegen wrote earlier but the config no longer produces are removed; any
-        other file in the folder is left alone.
+        other file in the folder is left alone. For each stack such a file (or a
+        file whose stack moved) deployed, prints the commands that delete it, in
+        order, and the retained buckets, keys and repositories to delete by hand.
 
         EXAMPLES
           pipegen render
@@ -37,7 +39,9 @@ enum RenderCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let plan = try workspace.plan(io: &io, verb: "write")
+        let (config, plan) = try workspace.configAndPlan(io: &io, verb: "write")
+        // Read before the write: the old files are the only record of the stacks to delete.
+        let removal = RemovalReport(config: config, plan: plan)
         if let name = plan.foreign.first {
             throw .io(
                 "cannot write '\(workspace.display(name))': the file exists and was not written by pipegen; "
@@ -60,5 +64,6 @@ enum RenderCommand: Subcommand {
         for (name, _) in plan.stale {
             io.stdout.write("removed \(workspace.display(name)) (no longer produced by the config)\n")
         }
+        io.stdout.write(removal.text(folder: workspace.outDisplay))
     }
 }

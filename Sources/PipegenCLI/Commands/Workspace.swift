@@ -74,11 +74,16 @@ struct Workspace {
     /// Loads and renders the config, then compares the result with the output folder: the
     /// first half of `render` and `check`. `verb` says what failed in an I/O error message.
     func plan(io: inout CLIIO, verb: String) throws(CLIError) -> OutputPlan {
+        try configAndPlan(io: &io, verb: verb).plan
+    }
+
+    /// `plan(io:verb:)` with the config it rendered (for the removal report).
+    func configAndPlan(io: inout CLIIO, verb: String) throws(CLIError) -> (config: Config, plan: OutputPlan) {
         let config = try loadConfig(io: &io)
         let files = try render(config, format: format)
         try reportSizes(files, io: &io)
         do {
-            return try OutputPlan(files: files, folder: outPath)
+            return (config, try OutputPlan(files: files, folder: outPath))
         } catch {
             throw .io("cannot \(verb) '\(display(absolute: error.path))': \(error.error.message)")
         }

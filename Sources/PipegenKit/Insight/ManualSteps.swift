@@ -1,0 +1,179 @@
+import PipegenConfig
+import YAMLKit
+
+/// The things a person must do by hand while deploying, each placed at the point where it
+/// becomes possible and before whatever needs it.
+struct ManualSteps {
+    let config: Config
+    let profiles: [Profile]
+    let deployments: [StackDeployment]
+    let phaseOf: [String: Int]
+    let stacks: [StackTemplate]
+
+    var names: Names { Names(config) }
+    var home: String { config.tooling.region.value }
+    var toolingProfile: String { profiles[0].name }
+
+    /// Steps to take before the stacks of phase `number` are deployed.
+    func before(phase number: Int) -> [ManualStep] {
+        var out: [ManualStep] = []
+        if let s = templateBuckets(phase: number) { out.append(s) }
+        let ecsPhase = config.environments.compactMap { phaseOf[$0.name.value] }.min()
+        if ecsPhase == number, let s = ecsResources() { out.append(s) }
+        return out
+    }
+
+    /// Steps once every stack exists.
+    func afterDeployment() -> [ManualStep] {
+        [subscriptions(), sources(), firstImage()].compactMap { $0 }
+    }
+
+    private func templateBuckets(phase number: Int) -> ManualStep? {
+        let large = deployments.filter { phaseOf[$0.name] == number && $0.s3Bucket != nil }
+        guard !large.isEmpty else { return nil }
+        var commands: [String] = []
+        for d in large {
+            let command = "aws s3 mb s3://\(d.s3Bucket!) --region \(d.region) --profile \(d.profile)"
+            if !commands.contains(command) { commands.append(command) }
+        }
+        let files = large.map(\.templateFile).joined(separator: ", ")
+        return ManualStep(
+            kind: .createTemplateBucket, title: "Create a bucket for templates over 51,200 bytes",
+            blocks: [
+                .text(
+                    "CloudFormation takes a template larger than 51,200 bytes only from S3, so the deploy command uploads "
+                        + "\(files) to a bucket in the stack's account and region first (--s3-bucket). The name is a "
+                        + "suggestion: any bucket you can write to there will do (change it in the commands), and a bucket "
+                        + "that exists already needs nothing.")
+            ] + commands.map { .command($0) })
+    }
+
+    private func ecsResources() -> ManualStep? {
+        guard config.pipelines.containerDeployment != nil else { return nil }
+        var blocks: [ManualStep.Block] = [
+            .text(
+                "Each environment's blue/green deployment group points at the application's ECS service and load "
+                    + "balancer, and CodeDeploy checks that they exist when the stack is created. Create them (with your own stack) in every "
+                    + "account and region below; a value written as {import: name} must be an export there. The service "
+                    + "needs the CODE_DEPLOY deployment controller and may start with any image: the first run of "
+                    + "container-deployment replaces it.")
+        ]
+        for env in config.environments {
+            guard let ecs = env.ecs else { continue }
+            var parts = ["cluster \(Self.describe(ecs.cluster))", "service \(Self.describe(ecs.service))"]
+            parts.append("listener \(Self.describe(ecs.listener))")
+            if let test = ecs.testListener { parts.append("test listener \(Self.describe(test))") }
+            parts.append("target groups " + ecs.targetGroups.map(Self.describe).joined(separator: " and "))
+            for region in env.regions.map(\.value) {
+                blocks.append(
+                    .item("\(env.name.value) (account \(env.account.value), \(region)): " + parts.joined(separator: ", ")))
+            }
+        }
+        return ManualStep(kind: .createECSResources, title: "Create the ECS services the deployments replace", blocks: blocks)
+    }
+
+    static func describe(_ value: ValueSource) -> String {
+        switch value {
+        case .literal(let text): return text
+        case .importValue(let export): return "from export \(export)"
+        }
+    }
+
+    private func subscriptions() -> ManualStep? {
+        let waiting = config.environments.filter { !($0.approval?.notify.isEmpty ?? true) }
+        guard !waiting.isEmpty else { return nil }
+        var blocks: [ManualStep.Block] = [
+            .text(
+                "Once the tooling stack exists, AWS sends every address a confirmation e-mail; an approval is announced "
+                    + "only to addresses whose owner followed the link in it.")
+        ]
+        for env in waiting {
+            let topic = names.approvalTopic(env.name.value)
+            blocks.append(.item("\(topic) (approvals before \(env.name.value)): " + env.approval!.notify.joined(separator: ", ")))
+        }
+        return ManualStep(kind: .confirmSubscriptions, title: "Confirm the e-mail subscriptions", blocks: blocks)
+    }
+
+    private func sources() -> ManualStep? {
+        let p = config.pipelines
+        var repos: [(PipelineKind, Source, String)] = []
+        if let c = p.containerBuild {
+            let build = c.buildspec.map { ", buildspec \($0)" } ?? ""
+            repos.append((.containerBuild, c.source, "\(c.dockerfile) (build context \(c.context))\(build)"))
+        }
+        if let i = p.infrastructure {
+            var files = [i.template] + unique(config.environments.map { i.parameters.replacing("{env}", with: $0.name.value) })
+            if let lambda = i.lambda { files.append("one sub-folder of \(lambda.folder)/ per Lambda function") }
+            repos.append((.infrastructure, i.source, files.joined(separator: ", ")))
+        }
+        if let d = p.containerDeployment {
+            let files = [d.appspec] + unique(config.environments.map { d.taskDefinition.replacing("{env}", with: $0.name.value) })
+            var what = files.joined(separator: ", ")
+            if let name = imagePlaceholder() { what += " (the task definitions name the image <\(name)>)" }
+            repos.append((.containerDeployment, d.source, what))
+        }
+        guard !repos.isEmpty else { return nil }
+        var blocks: [ManualStep.Block] = [
+            .text(
+                "The pipelines start once when they are created and stop at Source while their repositories are empty; "
+                    + "each push to the branch starts its pipeline. These commands push the current branch with "
+                    + "git-remote-codecommit (pip install git-remote-codecommit), which uses the profile; the clone URLs "
+                    + "are also outputs of the tooling stack.")
+        ]
+        for (kind, source, contents) in repos {
+            let repo = source.repository.value, branch = source.branch.value
+            blocks.append(.item("\(repo) (\(kind.rawValue), branch \(branch)): \(contents)"))
+            blocks.append(.command("git push codecommit::\(home)://\(toolingProfile)@\(repo) HEAD:\(branch)"))
+        }
+        return ManualStep(kind: .pushSource, title: "Push the source code", blocks: blocks)
+    }
+
+    private func firstImage() -> ManualStep? {
+        guard let d = config.pipelines.containerDeployment else { return nil }
+        let suffix = config.partition == .awsCn ? "amazonaws.com.cn" : "amazonaws.com"
+        let host = "\(config.tooling.account.value).dkr.ecr.\(home).\(suffix)"
+        let image = "\(host)/\(names.registryName):\(d.imageTag)"
+        // The generated image build always pushes `latest` (see Buildspecs.imageBuild).
+        if let build = config.pipelines.containerBuild, build.buildspec == nil, d.imageTag == "latest" {
+            return ManualStep(
+                kind: .pushImage, title: "Wait for the first image",
+                blocks: [
+                    .text(
+                        "container-deployment starts when an image tagged \(d.imageTag) arrives in \(names.registryName). "
+                            + "The first container-build run, started by the push to \(build.source.repository.value), "
+                            + "pushes \(image); until then container-deployment stops at Source.")
+                ])
+        }
+        return ManualStep(
+            kind: .pushImage, title: "Push a first image",
+            blocks: [
+                .text(
+                    "container-deployment starts when an image tagged \(d.imageTag) arrives in \(names.registryName), "
+                        + "and stops at Source until one does. Push one (IMAGE is an image you built):"),
+                .command(
+                    "aws ecr get-login-password --region \(home) --profile \(toolingProfile) | docker login --username AWS --password-stdin \(host)"),
+                .command("docker tag IMAGE \(image)"),
+                .command("docker push \(image)"),
+            ])
+    }
+
+    /// The container name the CodeDeploy action replaces with the image, read from the tooling
+    /// template so the step says what the pipeline really expects.
+    private func imagePlaceholder() -> String? {
+        guard let tooling = stacks.first(where: { $0.owner == .tooling }) else { return nil }
+        for entry in tooling.template.document["Resources"]?.mapValue ?? [] {
+            for stage in entry.value["Properties"]?["Stages"]?.listValue ?? [] {
+                for action in stage["Actions"]?.listValue ?? [] {
+                    if let name = action["Configuration"]?["Image1ContainerName"]?.stringValue { return name }
+                }
+            }
+        }
+        return nil
+    }
+
+    private func unique(_ items: [String]) -> [String] {
+        var out: [String] = []
+        for item in items where !out.contains(item) { out.append(item) }
+        return out
+    }
+}

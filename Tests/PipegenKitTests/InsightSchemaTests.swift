@@ -1,0 +1,142 @@
+import Foundation
+import PipegenConfig
+import PipegenKit
+import Testing
+import TestSupport
+import YAMLKit
+
+/// `JSONSchema` against real configs: the examples pass, structurally broken configs fail, and
+/// the configs only pipegen can reject (checks across values, derived names) are listed.
+@Suite struct InsightSchemaTests {
+    static let validator = SchemaValidator(root: JSONSchema.document)
+    static let fixtures = Golden.directory(of: #filePath) + "/Fixtures/invalid"
+
+    /// Files the YAML reader refuses: they never become data a schema could look at.
+    static let unreadable: Set<String> = [
+        "alias-not-supported", "anchor-not-supported", "invalid-utf8", "tab-indentation", "tag-not-supported", "too-deep",
+        "two-documents", "unclosed-quote",
+    ]
+
+    /// Well-formed data that only pipegen rejects: uniqueness, one key excluding another, a
+    /// key required by another one, exact counts, and names derived from several values.
+    static let onlyPipegenCatches: Set<String> = [
+        "bad-codecommit-name",  // free text in the schema; the CodeCommit rules are pipegen's
+        "bad-ecr-name",  // '{project}' is replaced first, so no pattern can check it
+        "bad-stack-name",  // the stack name is derived from 'stack-name' and each environment
+        "bucket-name-too-long",  // derived: project, account and region together
+        "duplicate-environment",  // uniqueness of a field across list items
+        "duplicate-key",  // JSON data has no duplicate keys to see
+        "duplicate-region",  // could be uniqueItems, but the config schema has no such flag
+        "ecs-missing",  // 'ecs' is required only when pipelines.container-deployment is on
+        "mixed-partitions",  // regions compared with the tooling region
+        "region-and-regions",  // one key excluding another
+        "role-name-too-long",  // derived: project and environment together
+        "shared-repository",  // uniqueness across pipelines
+        "three-target-groups",  // exactly two: the config schema states only a minimum
+        "connection-in-another-region",  // the ARN's region compared with the tooling region
+        "connection-repository-not-owner-name",  // 'owner/name' only for connection providers
+        "file-paths-with-codecommit",  // allowed only with some providers
+        "github-enterprise-without-connection",  // 'connection' required by one provider
+        "gitflow-rule-name-too-long",  // derived: project and pipeline together
+        "notifications-duplicates",  // uniqueness of list items
+        "pull-request-from-default-branch",  // compared with 'branch' (or its default)
+        "pull-request-from-same-branch",  // compared with 'branch'
+    ]
+
+    static var cases: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// A config file as the data a JSON Schema tool sees (an empty file is null), or nil when
+    /// the reader refuses it.
+    static func data(_ path: String) throws -> Document? {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        do {
+            let node = try path.hasSuffix(".json") ? JSONReader.parse(bytes) : YAMLReader.parse(bytes)
+            return node?.document ?? .null
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func everyExampleConfigIsValid() throws {
+        let examples = InsightFixtures.root + "/Examples"
+        let names = try FileManager.default.contentsOfDirectory(atPath: examples).sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let data = try #require(try Self.data("\(examples)/\(name)/pipegen.yaml"))
+            #expect(Self.validator.validate(data) == [], "\(name)")
+        }
+    }
+
+    @Test(arguments: cases)
+    func anInvalidFixtureFailsTheSchemaUnlessOnlyPipegenCanTell(_ name: String) throws {
+        let path = "\(Self.fixtures)/\(name).yaml"
+        let data = try Self.data(path)
+        if Self.unreadable.contains(name) {
+            #expect(data == nil, "\(name) is readable now: move it to the schema cases")
+            return
+        }
+        let problems = try #require(data.map(Self.validator.validate), "\(name) cannot be read")
+        if Self.onlyPipegenCatches.contains(name) {
+            #expect(problems == [], "\(name) fails the schema now: remove it from onlyPipegenCatches")
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(Pipegen.load(path: "\(name).yaml", bytes: bytes).config == nil, "pipegen must still reject \(name)")
+        } else {
+            #expect(!problems.isEmpty, "the schema accepts \(name)")
+        }
+    }
+
+    @Test func theStarterConfigIsValid() throws {
+        let node = try #require(try YAMLReader.parse(StarterConfig.text))
+        #expect(Self.validator.validate(node.document) == [])
+    }
+
+    @Test func theListsNameRealFixtures() {
+        #expect(Self.unreadable.union(Self.onlyPipegenCatches).isSubset(of: Set(Self.cases)))
+    }
+
+    /// Every default and example in the schema is a valid value of its own key.
+    @Test func defaultsAndExamplesValidate() {
+        func walk(_ schema: Document, _ path: String) {
+            for key in ["default", "examples"] {
+                let values = key == "default" ? [schema["default"]].compactMap { $0 } : schema["examples"]?.listValue ?? []
+                for value in values { #expect(Self.validator.validate(value, against: schema, at: path) == [], "\(path) \(key)") }
+            }
+            for entry in schema.mapValue ?? [] where entry.key != "default" && entry.key != "examples" {
+                if case .map = entry.value { walk(entry.value, "\(path)/\(entry.key)") }
+                for (i, item) in (entry.value.listValue ?? []).enumerated() { walk(item, "\(path)/\(entry.key)/\(i)") }
+            }
+        }
+        walk(JSONSchema.document, "")
+    }
+
+    @Test func everyKeyOfTheConfigIsInTheSchema() {
+        func check(_ spec: ObjectSpec, _ schema: Document?, _ path: String) {
+            let properties = schema?["properties"]
+            #expect(properties?.mapValue?.map(\.key) == spec.keys.map(\.name), "\(path)")
+            #expect(schema?["additionalProperties"] == .bool(false), "\(path)")
+            for key in spec.keys {
+                let sub = properties?[key.name]
+                #expect(sub?["description"]?.stringValue?.hasPrefix(key.summary) == true, "\(path)/\(key.name)")
+                if case .object(let inner) = key.type { check(inner, sub, "\(path)/\(key.name)") }
+            }
+        }
+        check(ConfigSchema.root, JSONSchema.document, "")
+    }
+
+    @Test(arguments: [
+        (StringFormat.name, ["dev", "a1-b2", "x"], ["Dev", "-a", "a-", "a--b", "1a", ""]),
+        (.accountId, ["012345678901"], ["12345678901", "0123456789012", "01234567890a"]),
+        (.email, ["a@b.c", "x.y@ex-ample.com"], ["a@b", "@b.c", "a@.b", "a@b.", "a b@c.d", "a@b@c.d"]),
+        (.arn, ["arn:aws:iam::aws:policy/PowerUserAccess"], ["arn:aws:iam:policy", "aws:iam::a:b:c"]),
+        (.path, ["a/b.yaml", "..a/b", "a..b"], ["/a", "../a", "a/../b", "a/..", ""]),
+        (.branch, ["main", "feature/x"], ["refs/heads/main", "a..b", "a b", ""]),
+    ])
+    func patternsAgreeWithTheDecoder(_ format: StringFormat, _ good: [String], _ bad: [String]) throws {
+        let pattern = try #require(JSONSchema.pattern(format))
+        for text in good { #expect(SchemaValidator.matches(text, pattern), "\(text)") }
+        for text in bad { #expect(!SchemaValidator.matches(text, pattern), "\(text)") }
+    }
+}
