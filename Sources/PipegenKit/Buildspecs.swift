@@ -48,8 +48,9 @@ enum Buildspecs {
                   zip_file="$PWD/$name.zip"
                   (cd "$dir" && find . -exec touch -h -d '1980-01-01T00:00:00Z' {} + && find . -type f | LC_ALL=C sort | zip -X -q "$zip_file" -@)
                   key="$LAMBDA_PREFIX/$name/$(sha256sum "$zip_file" | cut -c1-16).zip"
-                  for target in $ARTIFACT_BUCKETS; do
-                    aws s3 cp --only-show-errors --region "${target%%=*}" "$zip_file" "s3://${target#*=}/$key"
+                  for store in $ARTIFACT_STORES; do
+                    IFS='|' read -r region bucket key_arn <<< "$store"
+                    aws s3 cp --only-show-errors --region "$region" --sse aws:kms --sse-kms-key-id "$key_arn" "$zip_file" "s3://$bucket/$key"
                   done
                   printf '%s %s\\n' "$name" "$key" >> functions.txt
                   echo "packaged $name as $key"

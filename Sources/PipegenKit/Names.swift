@@ -20,6 +20,7 @@ public struct Names: Sendable {
 
     public var toolingStack: String { "pipegen-\(project)-tooling" }
     public func toolingStack(region: String) -> String { "pipegen-\(project)-tooling-\(region)" }
+    public func toolingBucketStack(region: String) -> String { "pipegen-\(project)-tooling-\(region)-bucket" }
     public func environmentStack(_ env: String) -> String { "pipegen-\(project)-\(env)" }
     public func environmentStack(_ env: String, region: String) -> String { "pipegen-\(project)-\(env)-\(region)" }
 

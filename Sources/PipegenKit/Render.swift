@@ -80,6 +80,10 @@ public enum TemplateSet {
         for region in topology.furtherRegions {
             out.append(
                 StackTemplate(
+                    name: "tooling-\(region)-bucket", owner: .tooling, account: names.toolingAccount, region: region,
+                    stackName: names.toolingBucketStack(region: region), template: tooling.buildBucket(region: region)))
+            out.append(
+                StackTemplate(
                     name: "tooling-\(region)", owner: .tooling, account: names.toolingAccount, region: region,
                     stackName: names.toolingStack(region: region), template: tooling.build(region: region)))
         }

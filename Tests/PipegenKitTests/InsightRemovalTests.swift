@@ -31,20 +31,27 @@ import YAMLKit
         let config = try InsightFixtures.config(InsightFixtures.small)
         let stale = old.filter { $0.name != "tooling.yaml" && $0.name != "dev.yaml" }.map { ($0.name, Array($0.contents.utf8)) }
         let report = RemovalReport(config: config, stale: stale, replaced: [])
-        #expect(report.stacks.map(\.file) == ["dev-us-east-1.yaml", "prod.yaml", "test.yaml", "tooling-us-east-1.yaml"])
-        #expect(report.stacks.map(\.profile) == ["demo-dev", "demo-prod", "demo-test", "demo-tooling"])
-        #expect(report.stacks.map(\.stackName) == ["pipegen-shop-dev-us-east-1", "pipegen-shop-prod", "pipegen-shop-test", "pipegen-shop-tooling-us-east-1"])
-        let replica = report.stacks[3]
+        #expect(
+            report.stacks.map(\.file) == [
+                "dev-us-east-1.yaml", "prod.yaml", "test.yaml", "tooling-us-east-1-bucket.yaml", "tooling-us-east-1.yaml",
+            ])
+        #expect(report.stacks.map(\.profile) == ["demo-dev", "demo-prod", "demo-test", "demo-tooling", "demo-tooling"])
+        #expect(
+            report.stacks.map(\.stackName) == [
+                "pipegen-shop-dev-us-east-1", "pipegen-shop-prod", "pipegen-shop-test", "pipegen-shop-tooling-us-east-1-bucket",
+                "pipegen-shop-tooling-us-east-1",
+            ])
+        let bucket = report.stacks[3], replica = report.stacks[4]
         #expect((replica.account, replica.region) == ("111111111111", "us-east-1"))
+        #expect(bucket.retained == [.init(logicalId: "ArtifactBucket", type: "AWS::S3::Bucket", name: "shop-artifacts-111111111111-us-east-1")])
         #expect(
             replica.retained == [
                 .init(logicalId: "ArtifactReplicaKey", type: "AWS::KMS::ReplicaKey", name: "alias/shop-artifacts"),
-                .init(logicalId: "ArtifactBucket", type: "AWS::S3::Bucket", name: "shop-artifacts-111111111111-us-east-1"),
                 .init(logicalId: "ImageRepository", type: "AWS::ECR::Repository", name: "shop"),
             ])
         let text = report.text(folder: "templates")
         let capture = try #require(text.firstRange(of: "key_artifactreplicakey=\"$(aws cloudformation describe-stack-resource"))
-        let delete = try #require(text.firstRange(of: "aws cloudformation delete-stack --stack-name pipegen-shop-tooling-us-east-1"))
+        let delete = try #require(text.firstRange(of: "aws cloudformation delete-stack --stack-name pipegen-shop-tooling-us-east-1 "))
         #expect(capture.lowerBound < delete.lowerBound, "the key id is read while the stack exists")
         #expect(text.contains("aws kms schedule-key-deletion --key-id \"$key_artifactreplicakey\" --pending-window-in-days 30 --region us-east-1 --profile demo-tooling"))
         #expect(text.contains("aws s3api delete-bucket --bucket shop-artifacts-111111111111-us-east-1 --region us-east-1 --profile demo-tooling"))

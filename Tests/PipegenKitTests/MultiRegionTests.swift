@@ -17,13 +17,18 @@ import Testing
     func stack(_ name: String) -> StackTemplate { stacks.first { $0.name == name }! }
 
     @Test func everyFurtherRegionHasAReplicaBucketAndRegistry() {
-        #expect(stacks.map(\.name) == ["tooling", "tooling-eu-central-1", "tooling-us-east-1", "test1", "test2", "test3"])
+        #expect(
+            stacks.map(\.name) == [
+                "tooling", "tooling-eu-central-1-bucket", "tooling-eu-central-1", "tooling-us-east-1-bucket", "tooling-us-east-1",
+                "test1", "test2", "test3",
+            ])
         for region in ["eu-central-1", "us-east-1"] {
-            let t = stack("tooling-\(region)")
-            #expect(t.region == region)
-            #expect(t.template.resources(of: KMS.ReplicaKey.self).count == 1)
-            #expect(t.template.resources(of: S3.Bucket.self).first?.model.bucketName == .string("globex-artifacts-100000000001-\(region)"))
-            #expect(t.template.resources(of: ECR.Repository.self).first?.model.repositoryName == .string("globex"))
+            let keys = stack("tooling-\(region)"), bucket = stack("tooling-\(region)-bucket")
+            #expect(keys.region == region && bucket.region == region)
+            #expect(keys.template.resources(of: KMS.ReplicaKey.self).count == 1)
+            #expect(keys.template.resources(of: ECR.Repository.self).first?.model.repositoryName == .string("globex"))
+            #expect(bucket.template.resources(of: S3.Bucket.self).first?.model.bucketName == .string("globex-artifacts-100000000001-\(region)"))
+            #expect(bucket.template.parameters.isEmpty, "the bucket needs nothing from another stack")
         }
     }
 
@@ -94,7 +99,11 @@ import Testing
 
     @Test func regionalTemplatesHoldOnlyRegionalResources() throws {
         let stacks = Pipegen.stacks(try Self.config(parallel: false))
-        #expect(stacks.map(\.name) == ["tooling", "tooling-us-east-1", "tooling-ap-southeast-2", "prod", "prod-us-east-1", "prod-ap-southeast-2"])
+        #expect(
+            stacks.map(\.name) == [
+                "tooling", "tooling-us-east-1-bucket", "tooling-us-east-1", "tooling-ap-southeast-2-bucket", "tooling-ap-southeast-2",
+                "prod", "prod-us-east-1", "prod-ap-southeast-2",
+            ])
         let regional = stacks.first { $0.name == "prod-us-east-1" }!
         #expect(regional.region == "us-east-1" && regional.account == "222222222222")
         #expect(regional.template.resources.map(\.resource.typeName) == ["AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentGroup"])

@@ -27,10 +27,10 @@ struct Consistency {
 
     /// What a tooling region offers a reader: its bucket, its key, their policies.
     private struct Region {
-        let bucket: String
-        let bucketPolicy: [ResolvedStatement]
-        let keyArn: String
-        let keyPolicy: [ResolvedStatement]
+        var bucket: String
+        var bucketPolicy: [ResolvedStatement]
+        var keyArn: String
+        var keyPolicy: [ResolvedStatement]
     }
 
     /// Environment roles by ARN; tooling roles' permissions by ARN; tooling regions.
@@ -59,18 +59,23 @@ struct Consistency {
                         permissions: permissions)
                 }
             }
-            guard stack.owner == .tooling,
-                let bucket = stack.template.resources(of: S3.Bucket.self).first?.model.bucketName.flatMap(r.string)
-            else { continue }
-            let keyId = stack.template.resources.first { $0.resource.model is KMS.Key || $0.resource.model is KMS.ReplicaKey }?.id
-            let keyPolicy: [IAM.Statement] =
-                stack.template.resources(of: KMS.Key.self).first?.model.keyPolicy?.statements
-                ?? stack.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
-            regions[stack.region] = Region(
-                bucket: bucket,
-                bucketPolicy: stack.template.resources(of: S3.BucketPolicy.self).flatMap(\.model.policyDocument.statements)
-                    .map { ResolvedStatement($0, r) },
-                keyArn: keyId.flatMap(r.arn) ?? "", keyPolicy: keyPolicy.map { ResolvedStatement($0, r) })
+            guard stack.owner == .tooling else { continue }
+            // A further region's bucket and key stand in two templates: take each part
+            // from the template that has it.
+            var region = regions[stack.region] ?? Region(bucket: "", bucketPolicy: [], keyArn: "", keyPolicy: [])
+            if let bucket = stack.template.resources(of: S3.Bucket.self).first?.model.bucketName.flatMap(r.string) {
+                region.bucket = bucket
+                region.bucketPolicy = stack.template.resources(of: S3.BucketPolicy.self).flatMap(\.model.policyDocument.statements)
+                    .map { ResolvedStatement($0, r) }
+            }
+            if let keyId = stack.template.resources.first(where: { $0.resource.model is KMS.Key || $0.resource.model is KMS.ReplicaKey })?.id {
+                let keyPolicy: [IAM.Statement] =
+                    stack.template.resources(of: KMS.Key.self).first?.model.keyPolicy?.statements
+                    ?? stack.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
+                region.keyArn = r.arn(keyId) ?? ""
+                region.keyPolicy = keyPolicy.map { ResolvedStatement($0, r) }
+            }
+            regions[stack.region] = region
         }
         self.environmentRoles = environmentRoles
         self.toolingRoles = toolingRoles
@@ -293,18 +298,20 @@ struct Consistency {
         var out: [Diagnostic] = []
         var rolesByAccount: [String: [String]] = [:]
         for (arn, role) in environmentRoles { rolesByAccount[role.stack.account, default: []].append(arn) }
-        for s in stacks where s.owner == .tooling {
-            guard let region = regions[s.region] else { continue }
+        for (name, region) in regions.sorted(by: { $0.key < $1.key }) {
+            let where_ = name == home ? "tooling" : "tooling-\(name)"
             for statement in region.keyPolicy + region.bucketPolicy where statement.effect == .allow {
                 let patterns = statement.condition("ArnLike", "aws:PrincipalArn")
                 for root in statement.principals.sorted() where root.hasSuffix(":root") && root != "arn:aws:iam::\(toolingAccount):root" {
                     let account = String(root.split(separator: ":", omittingEmptySubsequences: false)[4])
                     let used = (rolesByAccount[account] ?? []).contains { arn in patterns.contains { PolicyMatch.glob($0, arn) } }
                     if patterns.isEmpty || !used {
-                        out.append(bug("\(s.name): statement '\(statement.sid ?? "?")' grants account \(account), where no role needs it", at: config.project.mark))
+                        out.append(bug("\(where_): statement '\(statement.sid ?? "?")' grants account \(account), where no role needs it", at: config.project.mark))
                     }
                 }
             }
+        }
+        for s in stacks where s.owner == .tooling {
             let r = resolver(s)
             for (_, repo) in s.template.resources(of: ECR.Repository.self) {
                 let granted = Set(repo.repositoryPolicyText?.statements.flatMap { PolicyMatch.awsPrincipals($0, r) } ?? [])

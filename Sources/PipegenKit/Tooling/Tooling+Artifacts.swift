@@ -76,7 +76,9 @@ extension ToolingBuilder {
         let name = names.artifactBucket(region: region)
         var bucket = S3.Bucket()
         bucket.bucketName = .string(name)
-        bucket.bucketEncryption = .kms(region == topology.homeRegion ? .getAtt(ID.key, "Arn") : .getAtt(ID.replicaKey, "Arn"))
+        bucket.bucketEncryption = .kms(
+            region == topology.homeRegion
+                ? .getAtt(ID.key, "Arn") : .arn("kms", region: Value.thisRegion, account: Value.thisAccount, names.keyAlias))
         bucket.versioningConfiguration = .enabled
         bucket.publicAccessBlockConfiguration = .blockAll
         bucket.ownershipControls = .bucketOwnerEnforced

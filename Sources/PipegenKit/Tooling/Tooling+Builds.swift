@@ -99,7 +99,8 @@ extension ToolingBuilder {
             return [
                 ("LAMBDA_FOLDER", .string(lambda.folder)),
                 ("LAMBDA_PREFIX", .string(names.lambdaPrefix)),
-                ("ARTIFACT_BUCKETS", .string(topology.regions.map { "\($0)=\(names.artifactBucket(region: $0))" }.joined(separator: " "))),
+                // region|bucket|key ARN of every region: uploads name each region's key.
+                ("ARTIFACT_STORES", .sub(topology.regions.map { "\($0)|\(names.artifactBucket(region: $0))|" + keyArnText(region: $0) }.joined(separator: " "))),
             ]
         case .templateLint:
             return [("TEMPLATE", .string(config.pipelines.infrastructure!.template))]

@@ -82,6 +82,11 @@ struct ToolingBuilder {
 
     var keyArns: [Value] { topology.regions.map(keyArn) }
 
+    /// The key ARN of `region` as `Fn::Sub` text, for use inside a larger `Fn::Sub` string.
+    func keyArnText(region: String) -> String {
+        "arn:${AWS::Partition}:kms:\(region):${AWS::AccountId}:key/${\(ID.key).KeyId}"
+    }
+
     /// Regions whose registry gets a replica of the image (container-deployment deploys there).
     var replicaRegions: [String] { config.pipelines.containerDeployment == nil ? [] : topology.furtherRegions }
 }
