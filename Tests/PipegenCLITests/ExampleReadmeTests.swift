@@ -16,8 +16,12 @@ import TestSupport
         return names.sorted().filter { FileManager.default.fileExists(atPath: "\(examples)/\($0)/README.md") }
     }
 
-    @Test func theRouteToLiveExampleHasAReadme() {
-        #expect(Self.readmes.contains("route-to-live"))
+    @Test func everyExampleHasAReadme() {
+        let configs = ((try? FileManager.default.contentsOfDirectory(atPath: Self.examples)) ?? []).filter {
+            FileManager.default.fileExists(atPath: "\(Self.examples)/\($0)/pipegen.yaml")
+        }
+        #expect(Set(Self.readmes) == Set(configs))
+        #expect(configs.count >= 5)
     }
 
     @Test(arguments: readmes)
