@@ -4,6 +4,9 @@ import YAMLKit
 struct ConfigDecoder {
     let context: DecodeContext
 
+    /// More environments than any tooling account's key and bucket policies can name.
+    static let maxEnvironments = 1000
+
     func decode(_ root: Node) -> Config? {
         guard let r = ObjectReader(root, spec: ConfigSchema.root, owner: "", context: context, what: "the config")
         else { return nil }
@@ -11,7 +14,15 @@ struct ConfigDecoder {
         let tooling = r.object("tooling", owner: " in 'tooling'").flatMap(decodeTooling)
         var environments: [Environment] = []
         if let items = r.list("environments") {
-            environments = decodeEnvironments(items, toolingRegion: tooling?.region)
+            if items.count > ConfigDecoder.maxEnvironments {
+                // Refused before any per-environment work: no AWS account could hold the
+                // policies of such a route, and a huge file must not take minutes to say so.
+                context.error(
+                    "\(items.count) environments; pipegen supports at most \(ConfigDecoder.maxEnvironments)", at: r.node("environments")?.mark,
+                    notes: [.help("split the route across several configs; the key and bucket policies of one tooling account cannot name more accounts")])
+            } else {
+                environments = decodeEnvironments(items, toolingRegion: tooling?.region)
+            }
         }
         var registry = Registry()
         if let reg = r.object("registry", owner: " in 'registry'") {

@@ -35,7 +35,14 @@ public enum ConfigLoader {
         }
         let context = DecodeContext()
         let config = ConfigDecoder(context: context).decode(root)
-        return (config, sorted(context.diagnostics))
+        var diagnostics = sorted(context.diagnostics)
+        if context.uncounted > 0 {
+            diagnostics.append(
+                .error(
+                    "\(context.uncounted) more errors not listed", at: nil,
+                    notes: [.help("pipegen lists the first \(DecodeContext.errorLimit) errors of a file")]))
+        }
+        return (config, diagnostics)
     }
 
     /// Source order; diagnostics without a position last, in the order they were found.

@@ -61,21 +61,27 @@ public struct SourceFile: Sendable {
         self.text = text
     }
 
-    /// The text of 1-based line `n`, without its line break.
+    /// The text of 1-based line `n`, without its line break (`\n`, `\r\n` or `\r`).
     public func line(_ n: Int) -> Substring? {
         guard n >= 1 else { return nil }
+        let u = text.utf8
         var current = 1
-        var start = text.startIndex
-        var i = text.startIndex
-        while i < text.endIndex {
-            if text[i] == "\n" || text[i] == "\r\n" {
-                if current == n { return text[start..<i] }
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            let b = u[i]
+            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
+                if current == n { return Substring(text[start..<i]) }
                 current += 1
-                start = text.index(after: i)
+                var next = u.index(after: i)
+                if b == UInt8(ascii: "\r"), next < u.endIndex, u[next] == UInt8(ascii: "\n") { next = u.index(after: next) }
+                start = next
+                i = next
+                continue
             }
-            i = text.index(after: i)
+            i = u.index(after: i)
         }
-        return current == n ? text[start..<text.endIndex] : nil
+        return current == n && start < u.endIndex ? Substring(text[start..<u.endIndex]) : (current == n ? "" : nil)
     }
 }
 

@@ -3,8 +3,19 @@ import YAMLKit
 /// Collects diagnostics while a config is decoded.
 final class DecodeContext {
     var diagnostics: [Diagnostic] = []
+    /// Errors past `errorLimit`, counted but not kept: a file of a million wrong lines is
+    /// told about its first thousand quickly rather than about all of them slowly.
+    var uncounted = 0
+    static let errorLimit = 1000
+
+    /// True once enough errors are kept; callers skip work (suggestions) for further ones.
+    var isFull: Bool { diagnostics.count >= Self.errorLimit }
 
     func error(_ message: String, at mark: Mark?, notes: [Diagnostic.Note] = []) {
+        guard !isFull else {
+            uncounted += 1
+            return
+        }
         diagnostics.append(.error(message, at: mark, notes: notes))
     }
 
@@ -52,6 +63,10 @@ struct ObjectReader {
                 continue
             }
             guard spec.key(key) != nil else {
+                if context.isFull {
+                    context.uncounted += 1
+                    continue
+                }
                 var notes: [Diagnostic.Note] = []
                 if let guess = Suggest.closest(to: key, in: spec.keys.map(\.name)) {
                     notes.append(.help("did you mean '\(guess)'?"))

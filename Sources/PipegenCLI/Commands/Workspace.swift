@@ -57,6 +57,8 @@ struct Workspace {
 
     /// Prints `diagnostics` to stderr in source order (whole-file problems first, the loader's
     /// order breaking ties), then the `N errors and M warnings generated` line.
+    static let diagnosticLimit = 50
+
     static func print(_ diagnostics: [Diagnostic], in source: SourceFile, io: inout CLIIO) {
         let printer = DiagnosticPrinter(color: io.stderrStyle.enabled)
         let ordered = diagnostics.enumerated().sorted { a, b in
@@ -67,7 +69,12 @@ struct Workspace {
             default: return a.offset < b.offset
             }
         }
-        for (_, diagnostic) in ordered { io.stderr.write(printer.format(diagnostic, in: source)) }
+        // Like a compiler's error limit: a broken file of a million lines says the first
+        // problems clearly and counts the rest.
+        for (_, diagnostic) in ordered.prefix(Self.diagnosticLimit) { io.stderr.write(printer.format(diagnostic, in: source)) }
+        if ordered.count > Self.diagnosticLimit {
+            io.stderr.write(printer.format(.init(.note, "\(ordered.count - Self.diagnosticLimit) more not shown", at: nil), in: source))
+        }
         io.stderr.write(printer.summary(diagnostics))
     }
 
