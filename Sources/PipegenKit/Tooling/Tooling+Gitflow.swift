@@ -68,16 +68,7 @@ extension ToolingBuilder {
             rule.name = .string(names.gitflowRule(kind))
             rule.description =
                 "Open a pull request from \(from) into \(source.branch.value) on a push to \(source.repository.value)/\(from)"
-            rule.eventPattern = [
-                "source": ["aws.codecommit"],
-                "detail-type": ["CodeCommit Repository State Change"],
-                "resources": [repositoryArn(kind)],
-                "detail": [
-                    "event": ["referenceCreated", "referenceUpdated"],
-                    "referenceType": ["branch"],
-                    "referenceName": [.string(from)],
-                ],
-            ]
+            rule.eventPattern = pushPattern(kind, branch: from)
             t.add(ID.gitflowRule(kind), Resource(rule))
             t.add(
                 ID.gitflowPermission(kind),

@@ -11,16 +11,7 @@ extension ToolingBuilder {
             var rule = Events.Rule(targets: [target(kind)])
             rule.name = .string(names.pushRule(kind))
             rule.description = "Start \(names.pipeline(kind)) on a push to \(source.repository.value)/\(source.branch.value)"
-            rule.eventPattern = [
-                "source": ["aws.codecommit"],
-                "detail-type": ["CodeCommit Repository State Change"],
-                "resources": [repositoryArn(kind)],
-                "detail": [
-                    "event": ["referenceCreated", "referenceUpdated"],
-                    "referenceType": ["branch"],
-                    "referenceName": [.string(source.branch.value)],
-                ],
-            ]
+            rule.eventPattern = pushPattern(kind, branch: source.branch.value)
             t.add(ID.pushRule(kind), Resource(rule))
         }
         if let cd = config.pipelines.containerDeployment {
@@ -40,6 +31,21 @@ extension ToolingBuilder {
             ]
             t.add(ID.imageRule, Resource(rule))
         }
+    }
+
+    /// The EventBridge pattern of a push (a branch created or moved) to `branch` of the
+    /// CodeCommit repository of pipeline `kind`.
+    func pushPattern(_ kind: PipelineKind, branch: String) -> Value {
+        [
+            "source": ["aws.codecommit"],
+            "detail-type": ["CodeCommit Repository State Change"],
+            "resources": [repositoryArn(kind)],
+            "detail": [
+                "event": ["referenceCreated", "referenceUpdated"],
+                "referenceType": ["branch"],
+                "referenceName": [.string(branch)],
+            ],
+        ]
     }
 
     func pipelineArn(_ kind: PipelineKind) -> Value {
