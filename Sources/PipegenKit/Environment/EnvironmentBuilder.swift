@@ -150,7 +150,9 @@ struct EnvironmentBuilder {
             $0.contains("${") ? .sub($0) : .string($0)
         }
         var statements: [IAM.Statement] = custom.statements.map {
-            IAM.Statement(effect: $0.effect == "Deny" ? .deny : .allow, actions: $0.actions, resources: $0.resources.map { .string($0) })
+            IAM.Statement(
+                effect: $0.effect == "Deny" ? .deny : .allow, actions: $0.actions,
+                resources: $0.resources.map { $0.contains("${") ? .sub($0) : .string($0) })
         }
         if custom.managedPolicies == nil {
             statements.append(

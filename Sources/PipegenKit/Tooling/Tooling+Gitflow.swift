@@ -38,7 +38,7 @@ extension ToolingBuilder {
                     IAM.Statement(
                         sid: "OpenPullRequests",
                         actions: ["codecommit:CreatePullRequest", "codecommit:GetPullRequest", "codecommit:ListPullRequests"],
-                        resources: gitflow.map { repositoryArn($0.kind) }),
+                        resources: uniqued(gitflow.map { repositoryArn($0.kind) })),
                 ])
         ]
         t.add(ID.gitflowRole, Resource(role))
