@@ -31,8 +31,8 @@ public enum CheckovSuppression: String, CaseIterable, Sendable {
                 + "this bucket, and CloudTrail S3 data events record each access with the caller when an audit needs it."
         case .mutableImageTags:
             return "Every image build pushes 'latest' and re-running a commit pushes its tag again, and "
-                + "container-deployment starts when its configured tag is pushed: immutable tags would fail these "
-                + "pushes. Only the image-build role may push; environment accounts may only pull."
+                + "deployments start when their configured tag is pushed: immutable tags would fail these "
+                + "pushes. Only the build's role may push; environment accounts may only pull."
         case .gitflowReservedConcurrency:
             return "Reserved concurrency is taken from the account's unreserved pool, and accounts at the default "
                 + "quota cannot reserve any, so the tooling stack would fail; the function only runs on pushes "
