@@ -35,6 +35,12 @@ public indirect enum Value: Hashable, Sendable {
     /// `Fn::Sub` with no variable map.
     public static func sub(_ text: String) -> Value { .sub(text, variables: nil) }
 
+    /// `text` for use inside an `Fn::Sub` string, where it stays literal: every `${` escaped
+    /// as `${!`, which CloudFormation turns back into `${`.
+    public static func escapingSubstitutions(_ text: String) -> String {
+        text.replacing("${", with: "${!")
+    }
+
     /// `Ref` to a pseudo parameter.
     public static func ref(_ pseudo: Pseudo) -> Value { .ref(pseudo.rawValue) }
 

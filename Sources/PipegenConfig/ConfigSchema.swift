@@ -9,7 +9,8 @@ public enum ConfigSchema {
                 "BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE", "BUILD_GENERAL1_XLARGE",
                 "BUILD_GENERAL1_2XLARGE",
             ]), default: "BUILD_GENERAL1_SMALL", "CodeBuild compute type"),
-        KeySpec("timeout-minutes", .integer(min: 5, max: 2160), default: "30", "build timeout"),
+        // CodeBuild's API takes up to 2160, but CloudFormation's schema (and cfn-lint) up to 480.
+        KeySpec("timeout-minutes", .integer(min: 5, max: 480), default: "30", "build timeout"),
     ]
 
     /// The source providers: CodeCommit, or a CodeConnections (CodeStar) connection.

@@ -104,6 +104,12 @@ struct SemanticChecks {
             context.error(
                 "'\(repo.value)' is not a valid ECR repository name", at: repo.mark,
                 notes: [.help("use 2-256 lowercase letters, digits and '.', '_', '-', '/' between them")])
+        } else if config.registry.repository == nil, config.pipelines.needsRegistry, !Self.isECRName(config.project.value) {
+            // The default repository name is the project's, which may be a single letter.
+            context.error(
+                "the image repository would be named '\(config.project.value)', which is not a valid ECR repository name",
+                at: config.project.mark,
+                notes: [.help("set 'registry.repository' to a name of 2 or more characters, or use a longer project name")])
         }
     }
 

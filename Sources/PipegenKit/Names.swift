@@ -64,8 +64,9 @@ public struct Names: Sendable {
         .arn("iam", account: account, "role/\(name)")
     }
 
-    public func rolePatternArn(_ pattern: String) -> Value {
-        .arn("iam", account: "*", "role/\(pattern)")
+    /// Roles matching `pattern` in `account` (any account by default).
+    public func rolePatternArn(_ pattern: String, account: String = "*") -> Value {
+        .arn("iam", account: account, "role/\(pattern)")
     }
 
     public func accountRoot(_ account: String) -> Value {

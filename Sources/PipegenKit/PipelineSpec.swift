@@ -61,6 +61,9 @@ public struct ActionSpec: Sendable {
     public struct Variable: Sendable, Hashable {
         public var name: String
         public var value: String
+        /// True when `value` is `Fn::Sub` text pipegen wrote (`${AWS::Partition}`); every
+        /// other value is literal, whatever it holds (a test command's `${API_URL}`).
+        public var substitution = false
     }
 
     public var name: String
@@ -314,7 +317,7 @@ struct PipelinePlanner {
                 .lambdaUpdate,
                 variables: [
                     .init(name: "ENVIRONMENT", value: e),
-                    .init(name: "TARGET_ROLE_ARN", value: "arn:${AWS::Partition}:iam::\(role.account):role/\(role.name)"),
+                    .init(name: "TARGET_ROLE_ARN", value: "arn:${AWS::Partition}:iam::\(role.account):role/\(role.name)", substitution: true),
                     .init(name: "TARGET_REGION", value: region),
                     .init(name: "ARTIFACT_BUCKET", value: names.artifactBucket(region: region)),
                     .init(name: "FUNCTION_NAME", value: function),

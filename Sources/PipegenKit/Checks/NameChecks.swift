@@ -1,3 +1,4 @@
+import CloudFormation
 import PipegenConfig
 import YAMLKit
 
@@ -22,6 +23,10 @@ struct NameChecks {
     static let codeDeploy = Rule(what: "CodeDeploy name", limit: 100)
     static let topic = Rule(what: "SNS topic name", limit: 256)
     static let function = Rule(what: "Lambda function name", limit: 64)
+    static let connection = Rule(what: "CodeConnections connection name", limit: 32)
+    /// What `function-name` gives before the function's folder name, which adds at least one
+    /// character: it may be empty (`function-name: "{function}"`).
+    static let functionPrefix = Rule(what: "Lambda function name prefix", limit: 63, minimum: 0)
 
     func run() -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -62,6 +67,10 @@ struct NameChecks {
             check(names.notificationsTopic, Self.topic)
             for event in n.events { check(names.notificationRule(event), Self.rule) }
         }
+        // Sources without a connection ARN get a connection the tooling template creates.
+        for (kind, on) in pipelines where on {
+            if let s = source(kind, p), !s.isCodeCommit, s.connection == nil { check(names.connection(s.provider.value), Self.connection) }
+        }
         let gitflow = pipelines.filter { kind, on in on && source(kind, p)?.pullRequestFrom != nil }.map(\.0)
         for kind in gitflow { check(names.gitflowRule(kind), Self.rule) }
         if !gitflow.isEmpty {
@@ -72,6 +81,7 @@ struct NameChecks {
             check(names.buildProject(kind), Self.project)
             check(names.buildRole(kind), Self.role)
         }
+        out += identifierClashes()
         let model = AccessModel(config)
         for env in config.environments {
             let e = env.name.value
@@ -88,7 +98,7 @@ struct NameChecks {
                 if let lambda = infra.lambda {
                     let prefix = lambda.functionName.replacing("{project}", with: names.project).replacing("{env}", with: e)
                         .replacing("{function}", with: "")
-                    check(prefix, Self.function, env: env)
+                    check(prefix, Self.functionPrefix, env: env)
                 }
             }
         }
@@ -101,6 +111,31 @@ struct NameChecks {
                         at: infra.stackNameMark ?? infra.mark,
                         notes: [.help("stack names start with a letter and hold only letters, digits and hyphens")]))
             }
+        }
+        return out
+    }
+
+    /// Environment names become parts of logical ids and action namespaces (`dev` gives
+    /// `DevApprovalTopic`, `DeployDev`), where a hyphen before a digit leaves no trace: 'p-5'
+    /// and 'p5' would both give `P5`.
+    private func identifierClashes() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var seen: [String: Environment] = [:]
+        for env in config.environments {
+            let id = Template.logicalId(env.name.value)
+            guard let first = seen[id] else {
+                seen[id] = env
+                continue
+            }
+            guard first.name.value != env.name.value else { continue }  // a duplicate name, reported by the decoder
+            out.append(
+                .error(
+                    "environment names '\(first.name.value)' and '\(env.name.value)' give the same identifier '\(id)' in the templates",
+                    at: env.name.mark,
+                    notes: [
+                        .note("'\(first.name.value)' defined here", at: first.name.mark),
+                        .help("rename one of them: a hyphen before a digit does not show in identifiers"),
+                    ]))
         }
         return out
     }

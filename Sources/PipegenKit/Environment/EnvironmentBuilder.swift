@@ -122,12 +122,25 @@ struct EnvironmentBuilder {
         }
     }
 
-    /// The names of the roles this environment's template creates.
-    var createdRoles: [String] {
-        var kinds = model.roles(in: e).map(\.kind)
+    /// The roles in this account the execution role may never change: every environment's
+    /// pipegen roles, by name pattern, so that environments sharing an account cannot reach
+    /// each other's roles (at any number of environments); and when the environment shares
+    /// the tooling account, the tooling roles pipegen may create there.
+    var protectedRoleArns: [Value] {
+        var kinds = model.roles.map(\.kind)
         if config.pipelines.infrastructure != nil { kinds.append(.cfnExecution) }
         if config.pipelines.containerDeployment != nil { kinds.append(.codeDeploy) }
-        return EnvironmentRoleKind.allCases.filter(kinds.contains).map { names.environmentRole($0, env: e) }
+        var out = EnvironmentRoleKind.allCases.filter(kinds.contains).map {
+            names.rolePatternArn(names.environmentRolePattern($0), account: Value.thisAccount)
+        }
+        if env.account.value == names.toolingAccount {
+            let tooling = ToolingBuilder(config, model: model, topology: Topology(config))
+            var roles = PipelineKind.allCases.filter(tooling.isOn).flatMap { [names.pipelineRole($0), names.eventsRole($0)] }
+            roles += tooling.builds.map(names.buildRole)
+            if !tooling.gitflowSources.isEmpty { roles.append(names.gitflowRole) }
+            out += roles.map { names.roleArn($0, account: Value.thisAccount) }
+        }
+        return out
     }
 
     var taskRoleArns: [Value] {
@@ -140,7 +153,7 @@ struct EnvironmentBuilder {
 
     /// The role CloudFormation uses to create the application's resources: the configured
     /// managed policies and statements, or by default PowerUserAccess plus management of the
-    /// project's own roles. The pipegen roles themselves are always out of its reach.
+    /// project's own roles. The pipegen roles of the account are always out of its reach.
     private func addExecutionRole(_ infra: InfrastructureDeployment, to t: inout Template) {
         var role = IAM.Role(trust: Policies.trust(service: "cloudformation.amazonaws.com"))
         role.roleName = .string(names.environmentRole(.cfnExecution, env: e))
@@ -150,7 +163,9 @@ struct EnvironmentBuilder {
             $0.contains("${") ? .sub($0) : .string($0)
         }
         var statements: [IAM.Statement] = custom.statements.map {
-            IAM.Statement(effect: $0.effect == "Deny" ? .deny : .allow, actions: $0.actions, resources: $0.resources.map { .string($0) })
+            IAM.Statement(
+                effect: $0.effect == "Deny" ? .deny : .allow, actions: $0.actions,
+                resources: $0.resources.map { $0.contains("${") ? .sub($0) : .string($0) })
         }
         if custom.managedPolicies == nil {
             statements.append(
@@ -166,7 +181,7 @@ struct EnvironmentBuilder {
         statements.append(
             IAM.Statement(
                 sid: "ProtectPipegenRoles", effect: .deny, actions: ["iam:*"],
-                resources: createdRoles.map { names.roleArn($0, account: Value.thisAccount) }))
+                resources: protectedRoleArns))
         role.policies = [IAM.Role.Policy("application-stack", statements)]
         t.add(ID.role(.cfnExecution), Resource(role))
     }

@@ -88,7 +88,7 @@ extension ToolingBuilder {
                 noncurrentVersionExpiration: S3.Bucket.NoncurrentVersionExpiration(noncurrentDays: config.artifacts.noncurrentDays),
                 abortIncompleteMultipartUpload: S3.Bucket.AbortIncompleteMultipartUpload(daysAfterInitiation: 7))
         ])
-        t.add(ID.bucket, .retained(bucket))
+        t.add(ID.bucket, Resource.retained(bucket).skipping(.artifactBucketAccessLogging))
         t.add(ID.bucketPolicy, Resource(S3.BucketPolicy(bucket: .ref(ID.bucket), policyDocument: bucketPolicy(bucket: name))))
     }
 }

@@ -38,7 +38,7 @@ extension ToolingBuilder {
                     IAM.Statement(
                         sid: "OpenPullRequests",
                         actions: ["codecommit:CreatePullRequest", "codecommit:GetPullRequest", "codecommit:ListPullRequests"],
-                        resources: gitflow.map { repositoryArn($0.kind) }),
+                        resources: uniqued(gitflow.map { repositoryArn($0.kind) })),
                 ])
         ]
         t.add(ID.gitflowRole, Resource(role))
@@ -51,7 +51,9 @@ extension ToolingBuilder {
         function.timeout = 30
         function.memorySize = 128
         function.loggingConfig = Lambda.Function.LoggingConfig(logFormat: .text, logGroup: .ref(ID.gitflowLogs))
-        t.add(ID.gitflowFunction, Resource(function))
+        t.add(
+            ID.gitflowFunction,
+            Resource(function).skipping(.gitflowReservedConcurrency, .gitflowDeadLetterQueue, .gitflowVPC))
 
         for (kind, source, from) in gitflow {
             let input = JSONWriter.compact([

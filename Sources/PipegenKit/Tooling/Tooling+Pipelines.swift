@@ -147,9 +147,17 @@ extension ToolingBuilder {
         case .build(let kind, let variables):
             var fields: [Field] = [Field("ProjectName", .ref(ID.project(kind)))]
             if !variables.isEmpty {
+                // `Fn::Sub` only for pipegen's own substitutions (a role ARN's partition); a
+                // user's `${...}` (in a test command) stays literal: escaped inside `Fn::Sub`,
+                // as written in a plain string.
+                let sub = variables.contains(where: \.substitution)
                 let json = JSONWriter.compact(
-                    .list(variables.map { ["name": .string($0.name), "value": .string($0.value)] }))
-                fields.append(Field("EnvironmentVariables", json.contains("${") ? .sub(json) : .string(json)))
+                    .list(
+                        variables.map { v in
+                            let value = sub && !v.substitution ? Value.escapingSubstitutions(v.value) : v.value
+                            return ["name": .string(v.name), "value": .string(value)]
+                        }))
+                fields.append(Field("EnvironmentVariables", sub ? .sub(json) : .string(json)))
             }
             return (.build, "CodeBuild", fields)
         case .approval(let topic, let comment, let link):

@@ -40,7 +40,7 @@ extension ToolingBuilder {
         t.add(ID.replicaKey, .retained(replica))
         t.add(ID.keyAlias, Resource(KMS.Alias(aliasName: .string(names.keyAlias), targetKeyId: .ref(ID.replicaKey))))
         if replicaRegions.contains(region) {
-            t.add(ID.registry, .retained(registry(keyArn: .getAtt(ID.replicaKey, "Arn"))))
+            t.add(ID.registry, Resource.retained(registry(keyArn: .getAtt(ID.replicaKey, "Arn"))).skipping(.mutableImageTags))
         }
         t.addOutput("ArtifactKeyArn", Output(.getAtt(ID.replicaKey, "Arn"), description: "The artifact key's replica in \(region)"))
         return t

@@ -24,7 +24,7 @@ extension ToolingBuilder {
     }
 
     func addRegistry(to t: inout Template) {
-        t.add(ID.registry, .retained(registry(keyArn: .getAtt(ID.key, "Arn"))))
+        t.add(ID.registry, Resource.retained(registry(keyArn: .getAtt(ID.key, "Arn"))).skipping(.mutableImageTags))
         guard !replicaRegions.isEmpty else { return }
         // One build pushes once; ECR copies each image to the other regions' repositories.
         t.add(
@@ -48,12 +48,15 @@ extension ToolingBuilder {
         return out
     }
 
-    /// One CodeCommit repository per pipeline whose source is CodeCommit, kept when the
-    /// stack goes.
+    /// One CodeCommit repository per repository name the CodeCommit sources use, kept when
+    /// the stack goes. Pipelines that build different branches of one repository share it:
+    /// it is created once, under the first such pipeline's logical id.
     func addSourceRepositories(to t: inout Template) {
-        for (kind, source) in sources where source.isCodeCommit {
+        for (kind, source) in sources where source.isCodeCommit && repositoryOwner(kind) == kind {
+            let users = sources.filter { $0.1.isCodeCommit && repositoryOwner($0.0) == kind }.map { names.pipeline($0.0) }
             var repo = CodeCommit.Repository(repositoryName: .string(source.repository.value))
-            repo.repositoryDescription = "Source of the \(names.pipeline(kind)) pipeline"
+            repo.repositoryDescription =
+                users.count == 1 ? "Source of the \(users[0]) pipeline" : "Source of the \(users.joined(separator: " and ")) pipelines"
             t.add(ID.repository(kind), .retained(repo))
         }
         for provider in createdConnections {
@@ -82,5 +85,12 @@ extension ToolingBuilder {
         }
     }
 
-    func repositoryArn(_ kind: PipelineKind) -> Value { .getAtt(ID.repository(kind), "Arn") }
+    /// The pipeline under whose logical id the CodeCommit repository of `kind`'s source is
+    /// created: the first pipeline with a CodeCommit source of that name.
+    func repositoryOwner(_ kind: PipelineKind) -> PipelineKind {
+        guard let name = sources.first(where: { $0.0 == kind })?.1.repository.value else { return kind }
+        return sources.first { $0.1.isCodeCommit && $0.1.repository.value == name }?.0 ?? kind
+    }
+
+    func repositoryArn(_ kind: PipelineKind) -> Value { .getAtt(ID.repository(repositoryOwner(kind)), "Arn") }
 }

@@ -75,7 +75,7 @@ extension ToolingBuilder {
             t.addOutput("ImageRepositoryUri", Output(.getAtt(ID.registry, "RepositoryUri"), description: "Where images are pushed"))
         }
         for (kind, source) in sources {
-            if source.isCodeCommit {
+            if source.isCodeCommit, repositoryOwner(kind) == kind {
                 t.addOutput(
                     ID.repository(kind) + "CloneUrl",
                     Output(.getAtt(ID.repository(kind), "CloneUrlHttp"), description: "Clone URL of the \(kind.rawValue) source"))

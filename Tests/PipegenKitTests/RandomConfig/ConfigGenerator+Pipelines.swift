@@ -1,0 +1,154 @@
+/// The three pipelines with their sources and every optional key.
+extension ConfigGenerator {
+    /// A pipeline's `source`: left out (the default CodeCommit repository), a CodeCommit
+    /// repository (maybe with gitflow), or a CodeConnections repository with or without an
+    /// existing connection and path filters. No two pipelines get the same source.
+    func source(defaultRepository: String, _ plan: Plan, _ used: inout Set<String>) -> ConfigTree? {
+        var provider = "codecommit"
+        var repository = defaultRepository
+        var branch = "main"
+        var pairs: [(String, ConfigTree?)] = []
+        var paths: [String] = []
+        switch int(0...9) {
+        case 0...2:
+            break
+        case 3...6:
+            repository = pick(["Shop-Infra", "orders.api", "svc_build", "\(plan.project)-deploy", defaultRepository, "r"])
+            branch = self.branch()
+            if chance(0.3) { pairs.append(("provider", .string("codecommit"))) }
+            pairs.append(("repository", .string(repository)))
+            if branch != "main" || chance(0.3) { pairs.append(("branch", .string(branch))) }
+            if chance(0.35) { pairs.append(("pull-request-from", .string(pick(["develop", "dev", "feature/next", "next"])))) }
+        default:
+            provider = pick(["github", "github-enterprise", "bitbucket", "gitlab"])
+            repository = pick(["my-org/my-service", "acme/\(plan.project)", "team.a/infra_repo", "group/sub/deploy"])
+            branch = self.branch()
+            pairs.append(("provider", .string(provider)))
+            pairs.append(("repository", .string(repository)))
+            if branch != "main" || chance(0.3) { pairs.append(("branch", .string(branch))) }
+            // A created connection is named `<project>-<provider>`, at most 32 characters.
+            if provider == "github-enterprise" || plan.project.count + 1 + provider.count > 32 || chance(0.5) {
+                let service = pick(["codeconnections", "codestar-connections"])
+                let owner = chance(0.7) ? plan.tooling : account()
+                pairs.append(
+                    ("connection", .string("arn:\(plan.partition):\(service):\(plan.toolingRegion):\(owner):connection/\(uuid())")))
+            }
+            if chance(0.4) {
+                paths = sample(["src/**", "Dockerfile", "infra/*.yaml", "lambda/**/*.py", "deploy/**"], int(1...3))
+                pairs.append(("file-paths", .list(paths.map(ConfigTree.string))))
+            }
+        }
+        var key = "\(provider)|\(repository)|\(branch)|\(paths)"
+        var n = 2
+        while used.contains(key) {
+            // Another pipeline already builds this source: give this one its own repository.
+            repository = provider == "codecommit" ? "\(repository)-\(n)" : "\(repository)\(n)"
+            pairs.removeAll { $0.0 == "repository" }
+            pairs.append(("repository", .string(repository)))
+            key = "\(provider)|\(repository)|\(branch)|\(paths)"
+            n += 1
+        }
+        used.insert(key)
+        if pairs.isEmpty { return chance(0.5) ? nil : .map([]) }
+        // `pull-request-from` must differ from the branch.
+        pairs = pairs.map { k, v in
+            if k == "pull-request-from", case .string(let from)? = v, from == branch { return (k, .string(from + "-next")) }
+            return (k, v)
+        }
+        return map(pairs)
+    }
+
+    func uuid() -> String {
+        let hex = Array("0123456789abcdef")
+        let groups = [8, 4, 4, 4, 12].map { n in String((0..<n).map { _ in pick(hex) }) }
+        return groups.joined(separator: "-")
+    }
+
+    func buildKeys() -> [(String, ConfigTree?)] {
+        [
+            ("build-image", maybe(0.3, .string(pick(["aws/codebuild/standard:7.0", "aws/codebuild/amazonlinux2-x86_64-standard:5.0", "aws/codebuild/standard:6.0"])))),
+            (
+                "compute-type",
+                maybe(0.3, .string(pick(["BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE", "BUILD_GENERAL1_XLARGE", "BUILD_GENERAL1_2XLARGE"])))
+            ),
+            ("timeout-minutes", maybe(0.3, .int(pick([5, 15, 30, 60, 480])))),
+        ]
+    }
+
+    func containerBuild(_ plan: Plan, _ used: inout Set<String>) -> ConfigTree {
+        map(
+            [
+                ("source", source(defaultRepository: "ECS-Container-Build", plan, &used)),
+                ("dockerfile", maybe(0.3, .string(pick(["Dockerfile", "docker/Dockerfile.prod", "app/Dockerfile"])))),
+                ("context", maybe(0.3, .string(pick([".", "app", "services/api"])))),
+                ("buildspec", maybe(0.2, .string(pick(["buildspec.yml", "ci/buildspec-image.yaml"])))),
+            ] + buildKeys())
+    }
+
+    func infrastructure(_ plan: Plan, _ used: inout Set<String>) -> ConfigTree {
+        let p = plan.partition
+        var lambda: ConfigTree?
+        switch int(0...9) {
+        case 0...4: lambda = nil
+        case 5: lambda = .bool(false)
+        case 6: lambda = .bool(true)
+        default:
+            lambda = map([
+                ("folder", maybe(0.6, .string(pick(["lambda", "functions", "src/lambdas"])))),
+                ("function-name", maybe(0.7, .string(pick(["{project}-{function}", "{project}-{env}-{function}", "{function}", "fn-{env}-{function}"])))),
+            ])
+        }
+        var executionRole: ConfigTree?
+        if chance(0.3) {
+            let policies = sample(
+                [
+                    "arn:${AWS::Partition}:iam::aws:policy/PowerUserAccess", "arn:\(p):iam::aws:policy/ReadOnlyAccess",
+                    "arn:\(p):iam::aws:policy/AmazonS3FullAccess", "arn:\(p):iam::\(plan.tooling):policy/app-deploy",
+                ], int(0...2))
+            var statements: [ConfigTree] = []
+            for _ in 0..<int(0...3) {
+                let actions = sample(["s3:*", "dynamodb:CreateTable", "dynamodb:DeleteTable", "lambda:*", "sqs:CreateQueue", "logs:CreateLogGroup", "sns:*"], int(1...3))
+                let resources = sample(
+                    ["*", "arn:\(p):s3:::\(plan.project)-*", "arn:${AWS::Partition}:dynamodb:*:${AWS::AccountId}:table/app-*", "arn:\(p):sqs:*:*:app-*"],
+                    int(1...2))
+                statements.append(
+                    map([
+                        ("effect", maybe(0.5, .string(pick(["Allow", "Deny"])))),
+                        ("actions", .list(actions.map(ConfigTree.string))),
+                        ("resources", .list(resources.map(ConfigTree.string))),
+                    ]))
+            }
+            executionRole = map([
+                ("managed-policies", maybe(0.7, .list(policies.map(ConfigTree.string)))),
+                ("statements", maybe(0.7, .list(statements))),
+            ])
+        }
+        let lint: [String]? = chance(0.4) ? nil : pick([[], ["cfn-lint"], ["cfn-nag"], ["cfn-lint", "cfn-nag"], ["cfn-nag", "cfn-lint"]])
+        let capabilities = sample(["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"], int(0...3))
+        return map(
+            [
+                ("source", source(defaultRepository: "Infrastructure-Deployment", plan, &used)),
+                ("template", maybe(0.3, .string(pick(["template.yaml", "infra/main.yml", "cfn/app.json"])))),
+                ("stack-name", maybe(0.3, .string(pick(["{project}-{env}", "{project}-{env}-app", "app-{env}", "{env}-{project}"])))),
+                ("parameters", maybe(0.3, .string(pick(["params/{env}.json", "config/{env}/parameters.json", "params.json"])))),
+                ("capabilities", maybe(0.3, .list(capabilities.map(ConfigTree.string)))),
+                ("lambda", lambda),
+                ("lint", lint.map { .list($0.map(ConfigTree.string)) }),
+                ("execution-role", executionRole),
+            ] + buildKeys())
+    }
+
+    func containerDeployment(_ plan: Plan, _ used: inout Set<String>) -> ConfigTree {
+        map([
+            ("source", source(defaultRepository: "ECS-Container-Deployment", plan, &used)),
+            ("appspec", maybe(0.3, .string(pick(["appspec.yaml", "deploy/{env}/appspec.yaml"])))),
+            ("task-definition", maybe(0.3, .string(pick(["taskdef-{env}.json", "ecs/{env}.json"])))),
+            ("image-tag", maybe(0.3, .string(pick(["latest", "release", "stable", "v1.2", "1.0", "prod_2024.01"])))),
+            ("termination-wait-minutes", maybe(0.3, .int(pick([0, 1, 5, 60, 2880])))),
+            (
+                "task-roles",
+                maybe(0.3, .list(pick([["{project}-*"], ["{project}-{env}-task", "{project}-{env}-exec"], ["app-task-role"]]).map(ConfigTree.string)))
+            ),
+        ])
+    }
+}
