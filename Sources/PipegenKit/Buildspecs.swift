@@ -108,14 +108,20 @@ enum Buildspecs {
     static let imageLocate = script(
         #"""
         uri="$(sed -n 's/.*"ImageURI" *: *"\([^"]*\)".*/\1/p' imageDetail.json)"
-        repository="${uri#*/}"; tag="${repository##*:}"; repository="${repository%:*}"
+        image="${uri#*/}"
+        # The ECR source names the image by digest (repo@sha256:...); a build's by tag (repo:tag).
+        if [[ "$image" == *@* ]]; then
+          repository="${image%@*}"; image_id="imageDigest=${image#*@}"
+        else
+          repository="${image%:*}"; image_id="imageTag=${image##*:}"
+        fi
         for attempt in $(seq 1 60); do
-          if aws ecr describe-images --region "$TARGET_REGION" --repository-name "$repository" --image-ids imageTag="$tag" > /dev/null 2>&1; then
+          if aws ecr describe-images --region "$TARGET_REGION" --repository-name "$repository" --image-ids "$image_id" > /dev/null 2>&1; then
             printf '{"ImageURI":"%s"}\n' "$(printf '%s' "$uri" | sed "s/\.dkr\.ecr\.$AWS_DEFAULT_REGION\./.dkr.ecr.$TARGET_REGION./")" > imageDetail.json
             cat imageDetail.json
             exit 0
           fi
-          echo "waiting for $repository:$tag in $TARGET_REGION ($attempt/60)"
+          echo "waiting for $image in $TARGET_REGION ($attempt/60)"
           sleep 15
         done
         echo "the image was not replicated to $TARGET_REGION within 15 minutes" >&2
