@@ -146,10 +146,20 @@ public struct YAMLWriter: Sendable {
         }
     }
 
+    /// Quotes are doubled scalar by scalar: an apostrophe followed by a combining mark is one
+    /// `Character` that is not `"'"`, but a reader still sees the apostrophe.
     static func singleQuoted(_ s: String) -> String {
         var out = "'"
-        for c in s { out += c == "'" ? "''" : String(c) }
-        return out + "'"
+        out.reserveCapacity(s.utf8.count + 2)
+        if s.utf8.contains(UInt8(ascii: "'")) {
+            for c in s.unicodeScalars {
+                if c == "'" { out += "''" } else { out.unicodeScalars.append(c) }
+            }
+        } else {
+            out += s
+        }
+        out += "'"
+        return out
     }
 
     static func doubleQuoted(_ s: String) -> String {
