@@ -179,16 +179,26 @@ extension Value {
         }
     }
 
-    /// The `Name` of each `${Name.Attr}` placeholder of an `Fn::Sub` string.
+    /// The `Name` of each `${Name.Attr}` placeholder of an `Fn::Sub` string. Scans UTF-8 bytes,
+    /// as `placeholders(in:)` does (the generic `firstRange(of:)` on `Substring` cost a tenth
+    /// of a whole render).
     static func attributePlaceholders(in text: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "${") {
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
-            let inner = rest[open.upperBound..<close]
-            rest = rest[rest.index(after: close)...]
-            if inner.hasPrefix("!") || inner.contains("::") { continue }
-            if let dot = inner.firstIndex(of: ".") { names.append(String(inner[..<dot])) }
+        let u = Array(text.utf8)
+        var i = 0
+        while i + 1 < u.count {
+            guard u[i] == UInt8(ascii: "$"), u[i + 1] == UInt8(ascii: "{") else {
+                i += 1
+                continue
+            }
+            guard let close = u[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            let inner = u[(i + 2)..<close]
+            i = close + 1
+            if inner.first == UInt8(ascii: "!") { continue }
+            if zip(inner, inner.dropFirst()).contains(where: { $0 == UInt8(ascii: ":") && $1 == UInt8(ascii: ":") }) { continue }
+            if let dot = inner.firstIndex(of: UInt8(ascii: ".")) {
+                names.append(String(decoding: inner[..<dot], as: UTF8.self))
+            }
         }
         return names
     }
