@@ -195,7 +195,7 @@ extension Value {
             let inner = u[(i + 2)..<close]
             i = close + 1
             if inner.first == UInt8(ascii: "!") { continue }
-            if zip(inner, inner.dropFirst()).contains(where: { $0 == UInt8(ascii: ":") && $1 == UInt8(ascii: ":") }) { continue }
+            if Value.hasDoubleColon(inner) { continue }
             if let dot = inner.firstIndex(of: UInt8(ascii: ".")) {
                 names.append(String(decoding: inner[..<dot], as: UTF8.self))
             }
@@ -215,17 +215,22 @@ extension Value {
                 continue
             }
             guard let close = u[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            let inner = String(decoding: u[(i + 2)..<close], as: UTF8.self)
+            let inner = u[(i + 2)..<close]
             i = close + 1
-            if inner.hasPrefix("!") { continue }
-            // `AWS::Region` keeps its `::`; `Resource.Attr` gives the resource.
-            if inner.contains("::") {
-                names.append(inner)
+            if inner.first == UInt8(ascii: "!") { continue }
+            // `AWS::Region` keeps its `::`; `Resource.Attr` gives the resource. Bytes, not the
+            // generic `contains` and `split` on String, which cost 7% of a render.
+            if Value.hasDoubleColon(inner) {
+                names.append(String(decoding: inner, as: UTF8.self))
             } else {
-                names.append(String(inner.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]))
+                names.append(String(decoding: inner.prefix { $0 != UInt8(ascii: ".") }, as: UTF8.self))
             }
         }
         return names
+    }
+
+    static func hasDoubleColon(_ bytes: ArraySlice<UInt8>) -> Bool {
+        zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: ":") && $1 == UInt8(ascii: ":") }
     }
 }
 
