@@ -18,7 +18,7 @@ public struct YAMLWriter: Sendable {
         }
         switch document {
         case .map(let entries) where !entries.isEmpty:
-            var body = Output()
+            var body = Output(capacity: 1 << 16)
             writeEntries(entries, indent: 0, into: &body)
             out += body.text
         case .list(let items) where !items.isEmpty:
@@ -214,7 +214,7 @@ public struct YAMLWriter: Sendable {
 struct Output {
     var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(1 << 16) }
+    init(capacity: Int = 1 << 12) { bytes.reserveCapacity(capacity) }
 
     /// Indentation of `count` spaces.
     struct Pad { let count: Int; init(_ count: Int) { self.count = count } }
@@ -228,5 +228,10 @@ struct Output {
 
     static func += (out: inout Output, pad: Pad) {
         out.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad.count))
+    }
+
+    /// Appends one scalar's UTF-8 bytes.
+    mutating func append(_ scalar: Unicode.Scalar) {
+        bytes.append(contentsOf: UTF8.encode(scalar)!)
     }
 }
