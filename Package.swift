@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "pipegen", targets: ["pipegen"]),
         .library(name: "PipegenKit", targets: ["PipegenKit"]),
         .library(name: "CloudFormation", targets: ["CloudFormation"]),
+        // For the libFuzzer entry points in Fuzz/ (a package of its own; see scripts/fuzz).
+        .library(name: "PipegenFuzzChecks", targets: ["PipegenFuzzChecks"]),
     ],
     targets: [
         // Leaf: ordered document tree, YAML/JSON writers, YAML/JSON readers with source marks.
@@ -22,6 +24,8 @@ let package = Package(
         // CLI: argument parsing, subcommands, diagnostics printing, exit codes, atomic writes.
         .target(name: "PipegenCLI", dependencies: ["PipegenKit", "PipegenConfig", "CloudFormation", "YAMLKit"]),
         .executableTarget(name: "pipegen", dependencies: ["PipegenCLI"]),
+        // The properties the fuzzers check on one input; tests replay the corpus and findings.
+        .target(name: "PipegenFuzzChecks", dependencies: ["PipegenKit", "PipegenConfig", "YAMLKit"]),
 
         // Test helpers shared by the test targets (golden files, repository paths).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -33,6 +37,9 @@ let package = Package(
             name: "PipegenKitTests",
             dependencies: ["PipegenKit", "PipegenConfig", "CloudFormation", "YAMLKit", "TestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PipegenFuzzChecksTests", dependencies: ["PipegenFuzzChecks", "YAMLKit", "TestSupport"],
+            exclude: ["Findings"]),
         .testTarget(
             name: "PipegenCLITests", dependencies: ["PipegenCLI", "PipegenKit", "YAMLKit", "TestSupport"]),
     ],

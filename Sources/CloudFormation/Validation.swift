@@ -56,8 +56,10 @@ extension Template {
             }
         }
         let resourceIds = Set(resources.map(\.id))
-        for (id, resource) in resources {
-            check(.map(resource.model.properties), in: "resource '\(id)'")
+        // Lowered once: a model's `properties` builds its whole value tree on every call.
+        let properties = resources.map { Value.map($0.resource.model.properties) }
+        for (index, (id, resource)) in resources.enumerated() {
+            check(properties[index], in: "resource '\(id)'")
             check(.map(resource.metadata), in: "resource '\(id)' metadata")
             for dependency in resource.dependsOn where !resourceIds.contains(dependency) {
                 problems.append(.init("resource '\(id)' depends on '\(dependency)', which is not a resource"))
@@ -77,8 +79,8 @@ extension Template {
         // `Fn::GetAtt` (and `${Name.Attr}` in `Fn::Sub`) reads resource attributes: a parameter
         // passes the `Ref` check above but is no valid target.
         let parameterIds = Set(parameters.map(\.id))
-        for (id, resource) in resources {
-            for target in Value.map(resource.model.properties).getAttTargets where parameterIds.contains(target) {
+        for (index, (id, _)) in resources.enumerated() {
+            for target in properties[index].getAttTargets where parameterIds.contains(target) {
                 problems.append(.init("resource '\(id)' reads an attribute of '\(target)', which is a parameter, not a resource"))
             }
         }

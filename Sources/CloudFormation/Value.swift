@@ -179,16 +179,26 @@ extension Value {
         }
     }
 
-    /// The `Name` of each `${Name.Attr}` placeholder of an `Fn::Sub` string.
+    /// The `Name` of each `${Name.Attr}` placeholder of an `Fn::Sub` string. Scans UTF-8 bytes,
+    /// as `placeholders(in:)` does (the generic `firstRange(of:)` on `Substring` cost a tenth
+    /// of a whole render).
     static func attributePlaceholders(in text: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "${") {
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
-            let inner = rest[open.upperBound..<close]
-            rest = rest[rest.index(after: close)...]
-            if inner.hasPrefix("!") || inner.contains("::") { continue }
-            if let dot = inner.firstIndex(of: ".") { names.append(String(inner[..<dot])) }
+        let u = Array(text.utf8)
+        var i = 0
+        while i + 1 < u.count {
+            guard u[i] == UInt8(ascii: "$"), u[i + 1] == UInt8(ascii: "{") else {
+                i += 1
+                continue
+            }
+            guard let close = u[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            let inner = u[(i + 2)..<close]
+            i = close + 1
+            if inner.first == UInt8(ascii: "!") { continue }
+            if Value.hasDoubleColon(inner) { continue }
+            if let dot = inner.firstIndex(of: UInt8(ascii: ".")) {
+                names.append(String(decoding: inner[..<dot], as: UTF8.self))
+            }
         }
         return names
     }
@@ -205,17 +215,22 @@ extension Value {
                 continue
             }
             guard let close = u[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            let inner = String(decoding: u[(i + 2)..<close], as: UTF8.self)
+            let inner = u[(i + 2)..<close]
             i = close + 1
-            if inner.hasPrefix("!") { continue }
-            // `AWS::Region` keeps its `::`; `Resource.Attr` gives the resource.
-            if inner.contains("::") {
-                names.append(inner)
+            if inner.first == UInt8(ascii: "!") { continue }
+            // `AWS::Region` keeps its `::`; `Resource.Attr` gives the resource. Bytes, not the
+            // generic `contains` and `split` on String, which cost 7% of a render.
+            if Value.hasDoubleColon(inner) {
+                names.append(String(decoding: inner, as: UTF8.self))
             } else {
-                names.append(String(inner.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]))
+                names.append(String(decoding: inner.prefix { $0 != UInt8(ascii: ".") }, as: UTF8.self))
             }
         }
         return names
+    }
+
+    static func hasDoubleColon(_ bytes: ArraySlice<UInt8>) -> Bool {
+        zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: ":") && $1 == UInt8(ascii: ":") }
     }
 }
 

@@ -15,6 +15,8 @@ public struct CLIIO {
     public var stdoutIsTerminal: Bool
     /// Whether stderr is a terminal (colours diagnostics).
     public var stderrIsTerminal: Bool
+    /// Test hook passed to `render`'s `AtomicWriter`, to fail or observe each write step.
+    var beforeWriteStep: ((AtomicWriter.Step) throws(SystemError) -> Void)?
 
     /// An IO value with the given parts.
     public init(

@@ -2,12 +2,12 @@ extension JSONWriter {
     /// `document` as JSON on one line with no spaces: for JSON embedded in a string value,
     /// such as a CodeBuild action's `EnvironmentVariables`.
     public static func compact(_ document: Document) -> String {
-        var out = ""
+        var out = Output()
         writeCompact(document, into: &out)
-        return out
+        return out.text
     }
 
-    private static func writeCompact(_ value: Document, into out: inout String) {
+    private static func writeCompact(_ value: Document, into out: inout Output) {
         switch value {
         case .list(let items):
             out += "["

@@ -5,14 +5,13 @@ public struct JSONWriter: Sendable {
 
     /// The JSON text of `document`, with a trailing newline.
     public func write(_ document: Document) -> String {
-        var out = ""
-        out.reserveCapacity(4096)
+        var out = Output()
         write(document, indent: 0, into: &out)
         out += "\n"
-        return out
+        return out.text
     }
 
-    private func write(_ value: Document, indent: Int, into out: inout String) {
+    private func write(_ value: Document, indent: Int, into out: inout Output) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -25,20 +24,21 @@ public struct JSONWriter: Sendable {
                 out += "[]"
                 return
             }
-            let pad = String(repeating: " ", count: indent + 2)
+            let pad = Output.Pad(indent + 2)
             out += "[\n"
             for (i, item) in items.enumerated() {
                 out += pad
                 write(item, indent: indent + 2, into: &out)
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out += Output.Pad(indent)
+            out += "]"
         case .map(let entries):
             if entries.isEmpty {
                 out += "{}"
                 return
             }
-            let pad = String(repeating: " ", count: indent + 2)
+            let pad = Output.Pad(indent + 2)
             out += "{\n"
             for (i, entry) in entries.enumerated() {
                 out += pad
@@ -47,12 +47,19 @@ public struct JSONWriter: Sendable {
                 write(entry.value, indent: indent + 2, into: &out)
                 out += i == entries.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out += Output.Pad(indent)
+            out += "}"
         }
     }
 
-    static func quote(_ s: String, into out: inout String) {
+    static func quote(_ s: String, into out: inout Output) {
         out += "\""
+        // Most strings need no escape: copy them whole. 0xE2 leads U+2028 and U+2029 in UTF-8.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for c in s.unicodeScalars {
             switch c {
             case "\"": out += "\\\""
@@ -67,7 +74,7 @@ public struct JSONWriter: Sendable {
                 if c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029 {
                     out += "\\u" + YAMLWriter.hex(c.value, 4)
                 } else {
-                    out.unicodeScalars.append(c)
+                    out.append(c)
                 }
             }
         }

@@ -18,9 +18,13 @@ public struct YAMLWriter: Sendable {
         }
         switch document {
         case .map(let entries) where !entries.isEmpty:
-            writeEntries(entries, indent: 0, into: &out)
+            var body = Output(capacity: 1 << 16)
+            writeEntries(entries, indent: 0, into: &body)
+            out += body.text
         case .list(let items) where !items.isEmpty:
-            writeItems(items, indent: 0, into: &out)
+            var body = Output()
+            writeItems(items, indent: 0, into: &body)
+            out += body.text
         default:
             // A root block scalar's lines still need indenting: YAML reads a line at column 1 as
             // the end of the block.
@@ -32,9 +36,9 @@ public struct YAMLWriter: Sendable {
 
     /// `afterDash`: the first entry goes on the line of the list item's `- `.
     private func writeEntries(
-        _ entries: [Document.Entry], indent: Int, afterDash: Bool = false, into out: inout String
+        _ entries: [Document.Entry], indent: Int, afterDash: Bool = false, into out: inout Output
     ) {
-        let pad = String(repeating: " ", count: indent)
+        let pad = Output.Pad(indent)
         for (index, entry) in entries.enumerated() {
             if index > 0 || !afterDash { out += pad }
             out += key(entry.key)
@@ -44,9 +48,9 @@ public struct YAMLWriter: Sendable {
     }
 
     private func writeItems(
-        _ items: [Document], indent: Int, afterDash: Bool = false, into out: inout String
+        _ items: [Document], indent: Int, afterDash: Bool = false, into out: inout Output
     ) {
-        let pad = String(repeating: " ", count: indent)
+        let pad = Output.Pad(indent)
         for (index, item) in items.enumerated() {
             if index > 0 || !afterDash { out += pad }
             out += "- "
@@ -63,7 +67,7 @@ public struct YAMLWriter: Sendable {
     }
 
     /// Writes what follows `key:` — a space and a scalar, or a newline and a nested block.
-    private func writeValue(_ value: Document, indent: Int, into out: inout String) {
+    private func writeValue(_ value: Document, indent: Int, into out: inout Output) {
         switch value {
         case .map(let entries) where !entries.isEmpty:
             out += "\n"
@@ -146,10 +150,20 @@ public struct YAMLWriter: Sendable {
         }
     }
 
+    /// Quotes are doubled scalar by scalar: an apostrophe followed by a combining mark is one
+    /// `Character` that is not `"'"`, but a reader still sees the apostrophe.
     static func singleQuoted(_ s: String) -> String {
         var out = "'"
-        for c in s { out += c == "'" ? "''" : String(c) }
-        return out + "'"
+        out.reserveCapacity(s.utf8.count + 2)
+        if s.utf8.contains(UInt8(ascii: "'")) {
+            for c in s.unicodeScalars {
+                if c == "'" { out += "''" } else { out.unicodeScalars.append(c) }
+            }
+        } else {
+            out += s
+        }
+        out += "'"
+        return out
     }
 
     static func doubleQuoted(_ s: String) -> String {
@@ -192,5 +206,32 @@ public struct YAMLWriter: Sendable {
             }
         }
         return text
+    }
+}
+
+/// The writer's text as UTF-8 bytes: appending to an array costs a fraction of appending to a
+/// `String`, which checks capacity, uniqueness and its ASCII flag on every small piece.
+struct Output {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int = 1 << 12) { bytes.reserveCapacity(capacity) }
+
+    /// Indentation of `count` spaces.
+    struct Pad { let count: Int; init(_ count: Int) { self.count = count } }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func += (out: inout Output, text: String) {
+        var text = text
+        text.withUTF8 { out.bytes.append(contentsOf: $0) }
+    }
+
+    static func += (out: inout Output, pad: Pad) {
+        out.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad.count))
+    }
+
+    /// Appends one scalar's UTF-8 bytes.
+    mutating func append(_ scalar: Unicode.Scalar) {
+        bytes.append(contentsOf: UTF8.encode(scalar)!)
     }
 }

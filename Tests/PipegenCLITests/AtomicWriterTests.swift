@@ -95,7 +95,9 @@ import Testing
             let (folder, files) = try Self.setUp(root, pipegenOnly: false)
             let before = try tree(root)
             var writer = AtomicWriter(folder: folder)
-            writer.beforeRename = { name throws(SystemError) in if name == failing { throw SystemError(EIO) } }
+            writer.beforeStep = { step throws(SystemError) in
+                if step == .moveIn(failing) || step == .moveOut(failing) { throw SystemError(EIO) }
+            }
             #expect(throws: WriteError.self) { try writer.commit(try OutputPlan(files: files, folder: folder)) }
             #expect(try tree(root) == before)
         }
@@ -106,7 +108,7 @@ import Testing
             let folder = "\(root)/templates"
             let files = [RenderedFile(name: "t.yaml", contents: Self.generated("t: 1"), resourceCount: 1)]
             var writer = AtomicWriter(folder: folder)
-            writer.beforeRename = { _ throws(SystemError) in throw SystemError(ENOSPC) }
+            writer.beforeStep = { step throws(SystemError) in if step == .createFolder { throw SystemError(ENOSPC) } }
             #expect(throws: WriteError.self) { try writer.commit(try OutputPlan(files: files, folder: folder)) }
             let left = try tree(root)
             #expect(left.isEmpty)

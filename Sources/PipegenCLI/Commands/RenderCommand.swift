@@ -47,8 +47,10 @@ enum RenderCommand: Subcommand {
                 "cannot write '\(workspace.display(name))': the file exists and was not written by pipegen; "
                     + "move it away and run 'pipegen render' again")
         }
+        var writer = AtomicWriter(folder: workspace.outPath)
+        if let hook = io.beforeWriteStep { writer.beforeStep = hook }
         do {
-            _ = try AtomicWriter(folder: workspace.outPath).commit(plan)
+            _ = try writer.commit(plan)
         } catch {
             throw .io("cannot write '\(workspace.display(absolute: error.path))': \(error.error.message)")
         }

@@ -21,48 +21,110 @@ import Glibc
 ///   leaves the folder's contents as they were.
 ///
 /// Not covered: a crash or power loss in the middle of the per-file renames (the folder may
-/// hold a mix, and a `.pipegen-tmp-` folder may be left beside it; rerunning `render` repairs
-/// both states but does not delete the leftover folder), two renders racing on the same folder,
-/// and an output folder that is itself a mount point (renames fail with EXDEV; nothing changes).
+/// hold a mix); a `.pipegen-tmp-` folder left beside the output folder by a crash at any step,
+/// or by a failure to delete it after a successful write (rerunning `render` repairs the folder
+/// but does not delete the leftover); two renders racing on the same folder; and an output
+/// folder that is itself a mount point (renames fail with EXDEV; nothing changes).
+/// `FileSystemFaultTests` fails, and crashes before, every step in turn.
 struct AtomicWriter {
     /// How the new files got into place.
     enum Method: Equatable { case nothingToDo, createdFolder, swappedFolder, renamedFiles }
 
     /// The output folder, absolute.
     var folder: String
-    /// Test hook: called before each rename into or out of the output folder with the file's
-    /// name; an error thrown here is handled like a failed rename.
-    var beforeRename: (String) throws(SystemError) -> Void = { _ throws(SystemError) in }
+    /// One step of `commit` that changes the file system, named for tests that fail it or
+    /// look at the disk just before it (which is what a crash there would leave).
+    enum Step: Hashable, Sendable, CustomStringConvertible {
+        /// `mkdir -p` of the output folder's parent (only when the folder does not exist).
+        case makeParent
+        case makeTemporaryFolder
+        /// Writing and fsyncing one file into the temporary folder.
+        case write(String)
+        case syncTemporaryFolder
+        /// Renaming the temporary folder to the output folder (no folder yet).
+        case createFolder
+        /// Swapping the temporary and output folders (`RENAME_EXCHANGE`).
+        case exchange
+        /// Keeping a file the per-file path replaces, for rollback.
+        case backUp(String)
+        /// Renaming a new or changed file into the output folder.
+        case moveIn(String)
+        /// Renaming a stale file out of the output folder.
+        case moveOut(String)
+        /// Deleting the temporary folder, on success and on failure.
+        case removeTemporaryFolder
+
+        var description: String {
+            switch self {
+            case .makeParent: "makeParent"
+            case .makeTemporaryFolder: "makeTemporaryFolder"
+            case .write(let name): "write(\(name))"
+            case .syncTemporaryFolder: "syncTemporaryFolder"
+            case .createFolder: "createFolder"
+            case .exchange: "exchange"
+            case .backUp(let name): "backUp(\(name))"
+            case .moveIn(let name): "moveIn(\(name))"
+            case .moveOut(let name): "moveOut(\(name))"
+            case .removeTemporaryFolder: "removeTemporaryFolder"
+            }
+        }
+    }
+
+    /// Test hook: called before each step; an error thrown here is handled like the step's own
+    /// failure (for `exchange`, like a file system without `RENAME_EXCHANGE`). Undoing steps
+    /// after a failure is not a step.
+    var beforeStep: (Step) throws(SystemError) -> Void = { _ throws(SystemError) in }
 
     /// Writes `plan`; on failure the output folder is as it was and the temporary folder is gone.
     func commit(_ plan: OutputPlan) throws(WriteError) -> Method {
         guard plan.hasChanges else { return .nothingToDo }
         let parent = Paths.parent(folder)
         if !plan.folderExists {
-            do { try FileSystem.makeDirectories(parent) } catch { throw WriteError(path: folder, error: error) }
+            do {
+                try beforeStep(.makeParent)
+                try FileSystem.makeDirectories(parent)
+            } catch {
+                throw WriteError(path: folder, error: error)
+            }
         }
         let temp = try makeTemporaryFolder(in: parent)
         do throws(WriteError) {
             for (file, _) in plan.files {
                 let path = Paths.join(temp, file.name)
-                do { try FileSystem.writeNew(path, Array(file.contents.utf8)) } catch {
+                do {
+                    try beforeStep(.write(file.name))
+                    try FileSystem.writeNew(path, Array(file.contents.utf8))
+                } catch {
                     throw WriteError(path: Paths.join(folder, file.name), error: error)
                 }
             }
-            do { try FileSystem.syncDirectory(temp) } catch { throw WriteError(path: temp, error: error) }
+            do {
+                try beforeStep(.syncTemporaryFolder)
+                try FileSystem.syncDirectory(temp)
+            } catch {
+                // Named after the output folder: the temporary one is gone when the user reads this.
+                throw WriteError(path: folder, error: error)
+            }
             let method = try move(plan, from: temp, parent: parent)
-            try? FileSystem.removeTree(temp)  // After a swap it holds the old files; else leftovers.
+            removeTemporaryFolder(temp)  // After a swap it holds the old files; else leftovers.
             return method
         } catch {
-            try? FileSystem.removeTree(temp)
+            removeTemporaryFolder(temp)
             throw error
         }
+    }
+
+    private func removeTemporaryFolder(_ temp: String) {
+        do {
+            try beforeStep(.removeTemporaryFolder)
+            try FileSystem.removeTree(temp)
+        } catch {}
     }
 
     private func move(_ plan: OutputPlan, from temp: String, parent: String) throws(WriteError) -> Method {
         if !plan.folderExists {
             do {
-                try beforeRename(Paths.name(folder))
+                try beforeStep(.createFolder)
                 try FileSystem.rename(temp, folder)
             } catch {
                 throw WriteError(path: folder, error: error)
@@ -71,7 +133,8 @@ struct AtomicWriter {
             return .createdFolder
         }
         if plan.folderIsPipegenOnly, let mode = try? FileSystem.permissions(folder),
-            (try? FileSystem.setPermissions(temp, mode)) != nil, RenameExchange.exchange(temp, folder)
+            (try? FileSystem.setPermissions(temp, mode)) != nil, (try? beforeStep(.exchange)) != nil,
+            RenameExchange.exchange(temp, folder)
         {
             try? FileSystem.syncDirectory(parent)
             return .swappedFolder
@@ -97,7 +160,7 @@ struct AtomicWriter {
                     try backUp(target, old, to: Paths.join(backups, file.name))
                 }
                 try attempt(target) { () throws(SystemError) in
-                    try beforeRename(file.name)
+                    try beforeStep(.moveIn(file.name))
                     try FileSystem.rename(Paths.join(temp, file.name), target)
                 }
                 done.append(action == .create ? .delete(file.name) : .restore(file.name))
@@ -105,7 +168,7 @@ struct AtomicWriter {
             for (name, _) in plan.stale {
                 let target = Paths.join(folder, name)
                 try attempt(target) { () throws(SystemError) in
-                    try beforeRename(name)
+                    try beforeStep(.moveOut(name))
                     try FileSystem.rename(target, Paths.join(backups, name))
                 }
                 done.append(.restore(name))
@@ -125,6 +188,7 @@ struct AtomicWriter {
 
     /// Keeps the current `target` at `backup`: a hard link where possible, else a copy of `old`.
     private func backUp(_ target: String, _ old: [UInt8], to backup: String) throws(WriteError) {
+        try attempt(target) { () throws(SystemError) in try beforeStep(.backUp(Paths.name(target))) }
         do {
             try FileSystem.link(target, backup)
         } catch {
@@ -138,6 +202,7 @@ struct AtomicWriter {
             let random = String(UInt64.random(in: .min ... .max), radix: 16)
             let path = Paths.join(parent, ".\(Paths.name(folder)).pipegen-tmp-\(random)")
             do {
+                try beforeStep(.makeTemporaryFolder)
                 try FileSystem.makeDirectory(path)
                 return path
             } catch {

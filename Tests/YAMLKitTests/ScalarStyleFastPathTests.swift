@@ -1,0 +1,74 @@
+import Glibc
+import Testing
+
+@testable import YAMLKit
+
+/// `ScalarStyle.of` answers printable ASCII that starts with a letter, `/` or `$` in one pass
+/// (`asciiWord`); these tests hold that answer to the general rules, so a change to either
+/// path shows up here.
+@Suite struct ScalarStyleFastPathTests {
+    /// The general path of `ScalarStyle.of`, without the fast path.
+    static func general(_ text: String, allowLiteral: Bool = true) -> ScalarStyle {
+        if text.isEmpty { return .singleQuoted }
+        let scalars = Array(text.unicodeScalars)
+        if scalars.contains("\n") { return allowLiteral && ScalarStyle.literalFits(text) ? .literal : .doubleQuoted }
+        if scalars.contains(where: ScalarStyle.needsEscape) { return .doubleQuoted }
+        return ScalarStyle.plainIsSafe(scalars) ? .plain : .singleQuoted
+    }
+
+    static let tricky = [
+        "a", "ab", "Allow", "yes", "Yes", "YES", "no", "on", "Off", "y", "N", "~", "null", "Null", "true", "False",
+        ".inf", "-.Inf", "+.inf", ".NaN", ".", "+.", "+_", "-", "--", "-a", "a-", "0", "012", "0x1F", "0o17", "1e3",
+        "1_000", "12:30", "1.5", "+1", "-1", "2001-12-14", "2001-12-14t21:59:43.10-05:00", "1234", "12345",
+        "123456", "111111111111", "a: b", "a:b", "a:", "a #b", "a#b", "#a", " a", "a ", "...", "...a", "a...", "<<",
+        "<", "=", "==", "?", "?a", "a?", "@a", "`a", "%a", "|", ">", "!a", "&a", "*a", "[a", "{a", "a]", "a,b",
+        "'a", "a'b", "\"a", "arn:aws:iam::aws:policy/PowerUserAccess", "${AWS::Region}", "s3:*", "*",
+        "Fn::Sub", "logs.${AWS::Region}.amazonaws.com", "demo-artifacts-111111111111-eu-west-1",
+        "codepipeline.amazonaws.com", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", "a\tb", "a\u{7F}",
+        "é", "aé", "a\nb", "",
+    ]
+
+    @Test(arguments: tricky)
+    func fastPathAgreesOnTrickyText(_ text: String) {
+        let fast = ScalarStyle.asciiWord(text)
+        let first = text.utf8.first ?? 0
+        let word = (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first == UInt8(ascii: "/") || first == UInt8(ascii: "$")
+        let printable = !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
+        #expect((fast != nil) == (word && printable), "\(text)")
+        if let fast { #expect(fast == Self.general(text), "\(text)") }
+        #expect(ScalarStyle.of(text) == Self.general(text), "\(text)")
+        #expect(ScalarStyle.of(text, allowLiteral: false) == Self.general(text, allowLiteral: false), "\(text)")
+    }
+
+    /// SplitMix64-generated strings over an alphabet heavy in indicators, digits and the
+    /// letters of the reserved words; replay a failure with PIPEGEN_SEED.
+    @Test func fastPathAgreesOnRandomText() {
+        let seed = getenv("PIPEGEN_SEED").flatMap { UInt64(String(cString: $0)) } ?? 0x5EED_5CA1
+        var random = Generator(seed: seed)
+        let alphabet = Array("aeflnorsuxyAEFLNORSTUY0123456789+-._:#' ~<=?[]{},&*!|>%@`\"/$".unicodeScalars)
+        let starts = Array("anoytfANOYTF/$".unicodeScalars)
+        for _ in 0..<20_000 {
+            let length = Int(random.next() % 9) + 1
+            // Start like a word half the time, so the fast path is taken often.
+            var text = random.next() % 2 == 0 ? String(starts[Int(random.next() % UInt64(starts.count))]) : ""
+            for _ in 0..<length { text.unicodeScalars.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            if ScalarStyle.of(text) != Self.general(text) {
+                Issue.record("'\(text)': fast \(ScalarStyle.of(text)), general \(Self.general(text)) (PIPEGEN_SEED=\(seed))")
+                return
+            }
+        }
+    }
+
+    /// SplitMix64 (nested: the YAMLKit tests may have a generator of their own).
+    struct Generator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
