@@ -18,7 +18,10 @@ public enum DeletionPolicy: String, Sendable {
 
 /// A resource in a template: the typed model plus the resource attributes.
 public struct Resource: Sendable {
-    public var model: any ResourceModel
+    /// The typed model; set only through the initializer, so `properties` always matches it.
+    public let model: any ResourceModel
+    /// The model's properties, lowered once: validation, checks and both writers read them.
+    public let properties: [Field]
     public var condition: String?
     public var dependsOn: [String]
     public var deletionPolicy: DeletionPolicy?
@@ -31,6 +34,7 @@ public struct Resource: Sendable {
         metadata: [Field] = []
     ) {
         self.model = model
+        self.properties = model.properties
         self.condition = condition
         self.dependsOn = dependsOn
         self.deletionPolicy = deletionPolicy

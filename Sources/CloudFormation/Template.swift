@@ -137,7 +137,6 @@ extension Resource {
             entries.append(.init("UpdateReplacePolicy", .string(updateReplacePolicy.rawValue)))
         }
         if !metadata.isEmpty { entries.append(.init("Metadata", Value.map(metadata).document)) }
-        let properties = model.properties
         if !properties.isEmpty { entries.append(.init("Properties", Value.map(properties).document)) }
         return .map(entries)
     }

@@ -57,7 +57,7 @@ extension Template {
         }
         let resourceIds = Set(resources.map(\.id))
         // Lowered once: a model's `properties` builds its whole value tree on every call.
-        let properties = resources.map { Value.map($0.resource.model.properties) }
+        let properties = resources.map { Value.map($0.resource.properties) }
         for (index, (id, resource)) in resources.enumerated() {
             check(properties[index], in: "resource '\(id)'")
             check(.map(resource.metadata), in: "resource '\(id)' metadata")

@@ -32,6 +32,10 @@ public struct AccessModel: Sendable {
     public let roles: [CrossAccountRole]
     /// Environment accounts in route order, each once (environments may share an account).
     public let environmentAccounts: [String]
+    /// Roles by environment, and by environment and kind: lookups stay constant-time on a
+    /// long route.
+    private let byEnvironment: [String: [CrossAccountRole]]
+    private let byKind: [String: CrossAccountRole]
 
     public init(_ config: Config) {
         let names = Names(config)
@@ -56,6 +60,8 @@ public struct AccessModel: Sendable {
             }
         }
         self.roles = roles
+        byEnvironment = Dictionary(grouping: roles, by: \.environment)
+        byKind = Dictionary(roles.map { ("\($0.kind.rawValue)|\($0.environment)", $0) }, uniquingKeysWith: { a, _ in a })
         var accounts: [String] = []
         for env in config.environments where !accounts.contains(env.account.value) {
             accounts.append(env.account.value)
@@ -70,12 +76,12 @@ public struct AccessModel: Sendable {
 
     /// The cross-account roles created in environment `env`.
     public func roles(in env: String) -> [CrossAccountRole] {
-        roles.filter { $0.environment == env }
+        byEnvironment[env] ?? []
     }
 
     /// The role of `kind` in `env`, when the config has one.
     public func role(_ kind: EnvironmentRoleKind, in env: String) -> CrossAccountRole? {
-        roles.first { $0.kind == kind && $0.environment == env }
+        byKind["\(kind.rawValue)|\(env)"]
     }
 
     /// Kinds of cross-account role that read `scope`, in a fixed order.

@@ -116,10 +116,17 @@ public enum Renderer {
     public static func render(_ config: Config, configPath: String, format: OutputFormat) throws(InternalError)
         -> [RenderedFile]
     {
+        try render(TemplateSet.build(config), configPath: configPath, format: format)
+    }
+
+    /// The files of templates already built (by `Pipegen.analyze`).
+    public static func render(_ stacks: [StackTemplate], configPath: String, format: OutputFormat) throws(InternalError)
+        -> [RenderedFile]
+    {
         let header = GeneratedHeader.text(configPath: configPath)
         var problems: [String] = []
         var files: [RenderedFile] = []
-        for stack in TemplateSet.build(config) {
+        for stack in stacks {
             for problem in stack.template.validate() { problems.append("\(stack.name): \(problem)") }
             let text: String
             switch format {

@@ -74,3 +74,28 @@ import YAMLKit
         }
     }
 }
+
+/// `Value.compactJSONLength` measures exactly what the JSON writer writes, for every property
+/// of every example template and for each intrinsic.
+@Suite struct CompactJSONLengthTests {
+    @Test func matchesTheWriterOnEveryExampleProperty() throws {
+        for example in ExampleTests.examples {
+            for stack in Pipegen.stacks(try exampleConfig("Examples/\(example)/pipegen.yaml")) {
+                for (_, resource) in stack.template.resources {
+                    let value = Value.map(resource.properties)
+                    #expect(value.compactJSONLength == JSONWriter.compact(value.document).utf8.count)
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [
+        Value.ref("X"), .getAtt("A", "Arn"), .sub("a${B}"), .sub("x", variables: [Field("B", .ref("C"))]),
+        .join(",", ["a", .ref("B")]), .importValue("e\"x"), .if("C", 1, false), .select(2, ["a"]), .split("/", "a/b"),
+        .getAZs(""), .base64("é"), .findInMap("M", "a", "b"), .equals("a", "b"), .and([.condition("A")]), .or([.condition("B")]),
+        .not(.condition("C")), .list([]), .map([]), "line\nbreak\u{2028}",
+    ])
+    func matchesTheWriterForEachIntrinsic(_ value: Value) {
+        #expect(value.compactJSONLength == JSONWriter.compact(value.document).utf8.count)
+    }
+}

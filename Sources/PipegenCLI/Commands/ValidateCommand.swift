@@ -29,8 +29,9 @@ enum ValidateCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let config = try workspace.loadConfig(io: &io)
-        let files = try workspace.render(config, format: .yaml)
+        let loaded = try workspace.load(io: &io)
+        let config = loaded.config
+        let files = try workspace.render(loaded, format: .yaml)
         try workspace.reportSizes(files, io: &io)
         let resources = files.reduce(0) { $0 + $1.resourceCount }
         let summary = "\(counted(files.count, "template")), \(counted(resources, "resource"))"

@@ -40,19 +40,30 @@ struct Workspace {
     /// Reads and decodes the config, printing its diagnostics (in source order, then a
     /// count) to stderr. Throws when the file cannot be read or has errors.
     func loadConfig(io: inout CLIIO) throws(CLIError) -> Config {
+        try load(io: &io).config
+    }
+
+    /// A loaded config and the templates its checks built.
+    struct Loaded {
+        var config: Config
+        var stacks: [StackTemplate]
+    }
+
+    /// `loadConfig`, keeping the templates the checks built for rendering.
+    func load(io: inout CLIIO) throws(CLIError) -> Loaded {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(configPath)
         } catch {
             throw .io("cannot read '\(configDisplay)': \(error.message)")
         }
-        let (source, config, diagnostics) = Pipegen.load(path: configDisplay, bytes: bytes)
+        let (source, config, stacks, diagnostics) = Pipegen.analyze(path: configDisplay, bytes: bytes)
         Self.print(diagnostics, in: source, io: &io)
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { throw .invalidConfig }
         guard let config else {
             throw .internalError(["the config loader returned no config and no error for '\(configDisplay)'"])
         }
-        return config
+        return Loaded(config: config, stacks: stacks)
     }
 
     /// Prints `diagnostics` to stderr in source order (whole-file problems first, the loader's
@@ -86,8 +97,9 @@ struct Workspace {
 
     /// `plan(io:verb:)` with the config it rendered (for the removal report).
     func configAndPlan(io: inout CLIIO, verb: String) throws(CLIError) -> (config: Config, plan: OutputPlan) {
-        let config = try loadConfig(io: &io)
-        let files = try render(config, format: format)
+        let loaded = try load(io: &io)
+        let config = loaded.config
+        let files = try render(loaded, format: format)
         try reportSizes(files, io: &io)
         do {
             return (config, try OutputPlan(files: files, folder: outPath))
@@ -108,9 +120,14 @@ struct Workspace {
     /// Renders `config` in memory. A renderer failure, or file names that could not be
     /// written safely, are pipegen's bugs.
     func render(_ config: Config, format: OutputFormat) throws(CLIError) -> [RenderedFile] {
+        try render(Loaded(config: config, stacks: Pipegen.stacks(config)), format: format)
+    }
+
+    /// Renders templates already built by `load`.
+    func render(_ loaded: Loaded, format: OutputFormat) throws(CLIError) -> [RenderedFile] {
         let files: [RenderedFile]
         do {
-            files = try Renderer.render(config, configPath: configPathFromOutput, format: format)
+            files = try Renderer.render(loaded.stacks, configPath: configPathFromOutput, format: format)
         } catch {
             throw .internalError(error.problems)
         }

@@ -59,15 +59,17 @@ struct Limits {
             out.append(.error("\(file) would have more than \(TemplateLimits.maxOutputs) outputs or parameters", at: at))
         }
         for (id, resource) in t.resources {
-            switch resource.model {
-            case let p as S3.BucketPolicy:
-                out += size(of: p.policyDocument.cfnValue, limit: Self.bucketPolicyBytes, what: "bucket policy \(id) in \(file)")
-            case let k as KMS.Key:
-                if let policy = k.keyPolicy { out += size(of: policy.cfnValue, limit: Self.keyPolicyBytes, what: "key policy \(id) in \(file)") }
-            case let r as IAM.Role:
-                out += size(of: .list(r.policies.map(\.cfnValue)), limit: Self.inlineRolePolicyCharacters, what: "inline policies of role \(id) in \(file)")
-            case let m as IAM.ManagedPolicy:
-                out += size(of: m.policyDocument.cfnValue, limit: Self.managedPolicyCharacters, what: "managed policy \(id) in \(file)")
+            // The lowered properties, as the writers write them.
+            func property(_ name: String) -> Value? { resource.properties.first { $0.name == name }?.value }
+            switch resource.typeName {
+            case S3.BucketPolicy.typeName:
+                out += size(of: property("PolicyDocument"), limit: Self.bucketPolicyBytes, what: "bucket policy \(id) in \(file)")
+            case KMS.Key.typeName:
+                out += size(of: property("KeyPolicy"), limit: Self.keyPolicyBytes, what: "key policy \(id) in \(file)")
+            case IAM.Role.typeName:
+                out += size(of: property("Policies"), limit: Self.inlineRolePolicyCharacters, what: "inline policies of role \(id) in \(file)")
+            case IAM.ManagedPolicy.typeName:
+                out += size(of: property("PolicyDocument"), limit: Self.managedPolicyCharacters, what: "managed policy \(id) in \(file)")
             default: break
             }
         }
@@ -94,8 +96,9 @@ struct Limits {
     }
 
     /// Policy sizes count the JSON without whitespace, as IAM, KMS and S3 do.
-    private func size(of policy: Value, limit: Int, what: String) -> [Diagnostic] {
-        let length = JSONWriter.compact(policy.document).utf8.count
+    private func size(of policy: Value?, limit: Int, what: String) -> [Diagnostic] {
+        guard let policy else { return [] }
+        let length = policy.compactJSONLength
         guard length > limit else { return [] }
         return [
             .error(

@@ -161,20 +161,33 @@ public enum Pipegen {
     /// pipegen derives from it (names, limits, the cross-account consistency of the
     /// templates). Diagnostics come in source order.
     public static func load(path: String, bytes: [UInt8]) -> (file: SourceFile, config: Config?, diagnostics: [Diagnostic]) {
+        let analysis = analyze(path: path, bytes: bytes)
+        return (analysis.file, analysis.config, analysis.diagnostics)
+    }
+
+    /// `load`, also handing back the templates the checks built, so that rendering them does
+    /// not build them again (`Renderer.render(_:configPath:format:)` takes them).
+    public static func analyze(path: String, bytes: [UInt8]) -> (
+        file: SourceFile, config: Config?, stacks: [StackTemplate], diagnostics: [Diagnostic]
+    ) {
         var (file, config, diagnostics) = ConfigLoader.load(path: path, bytes: bytes)
+        var built: [StackTemplate] = []
         if let c = config {
             var more = check(c)
             // Only a config whose names are valid renders; then its templates must agree and
             // fit the services' limits.
             if !more.contains(where: { $0.severity == .error }) {
-                let stacks = stacks(c)
-                more += Consistency(config: c, stacks: stacks).run()
-                more += Limits(config: c, stacks: stacks, pipelines: pipelines(c)).run()
+                built = stacks(c)
+                more += Consistency(config: c, stacks: built).run()
+                more += Limits(config: c, stacks: built, pipelines: pipelines(c)).run()
             }
             diagnostics = ConfigLoader.sorted(diagnostics + more)
-            if more.contains(where: { $0.severity == .error }) { config = nil }
+            if more.contains(where: { $0.severity == .error }) {
+                config = nil
+                built = []
+            }
         }
-        return (file, config, diagnostics)
+        return (file, config, built, diagnostics)
     }
 
     /// The checks of derived names and limits for a decoded config.

@@ -28,28 +28,34 @@ struct Resolver {
     /// `Fn::Sub`: each `${Name}` (variable, pseudo parameter or resource) and `${Id.Attr}`
     /// replaced; `${!Literal}` kept as `${Literal}`; nil when one cannot be resolved.
     private func substitute(_ text: String, _ variables: [Field]) -> String? {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "${") {
-            out += rest[..<open.lowerBound]
-            let after = rest[open.upperBound...]
-            guard let close = after.firstIndex(of: "}") else { return nil }
-            let inner = String(after[..<close])
-            rest = after[after.index(after: close)...]
-            if inner.hasPrefix("!") {
-                out += "${" + inner.dropFirst() + "}"
-            } else if let v = variables.first(where: { $0.name == inner }) {
-                guard let s = string(v.value) else { return nil }
-                out += s
-            } else if !inner.contains("::"), let dot = inner.firstIndex(of: ".") {
-                guard let s = string(.getAtt(String(inner[..<dot]), String(inner[inner.index(after: dot)...]))) else { return nil }
-                out += s
-            } else {
-                guard let s = ref(inner) else { return nil }
-                out += s
+        // Scans bytes: `${`, `}`, `!`, `.` and `::` are ASCII, so UTF-8 offsets are safe to cut at.
+        let u = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count + 32)
+        var i = 0
+        while i < u.count {
+            guard u[i] == UInt8(ascii: "$"), i + 1 < u.count, u[i + 1] == UInt8(ascii: "{") else {
+                out.append(u[i])
+                i += 1
+                continue
             }
+            guard let close = u[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
+            let inner = String(decoding: u[(i + 2)..<close], as: UTF8.self)
+            i = close + 1
+            let replacement: String?
+            if inner.hasPrefix("!") {
+                replacement = "${" + inner.dropFirst() + "}"
+            } else if let v = variables.first(where: { $0.name == inner }) {
+                replacement = string(v.value)
+            } else if !inner.utf8.contains(UInt8(ascii: ":")), let dot = inner.firstIndex(of: ".") {
+                replacement = string(.getAtt(String(inner[..<dot]), String(inner[inner.index(after: dot)...])))
+            } else {
+                replacement = ref(inner)
+            }
+            guard let replacement else { return nil }
+            out.append(contentsOf: replacement.utf8)
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// What `Ref` gives: pseudo parameters, and the physical name (ARN for topics) of the

@@ -3,7 +3,6 @@ import PipegenConfig
 import YAMLKit
 
 extension ToolingBuilder {
-    var specs: [PipelineSpec] { PipelinePlanner(config: config, model: model).pipelines() }
 
     /// One SNS topic per approval that names people to tell (a wave's approval uses its first
     /// environment's topic).

@@ -7,12 +7,15 @@ struct ToolingBuilder {
     let config: Config
     let model: AccessModel
     let topology: Topology
+    /// The pipelines, planned once: several parts of the template read them.
+    let specs: [PipelineSpec]
     var names: Names { model.names }
 
     init(_ config: Config, model: AccessModel, topology: Topology) {
         self.config = config
         self.model = model
         self.topology = topology
+        specs = PipelinePlanner(config: config, model: model).pipelines()
     }
 
     /// Logical ids of the tooling template, in one place.
