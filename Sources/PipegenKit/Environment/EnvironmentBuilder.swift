@@ -70,7 +70,7 @@ struct EnvironmentBuilder {
         case .cfnDeploy:
             let stack = config.pipelines.infrastructure!.stackName
                 .replacing("{project}", with: names.project).replacing("{env}", with: e)
-            return [
+            var statements: [IAM.Statement] = [
                 IAM.Statement(
                     sid: "DeployApplicationStack",
                     actions: [
@@ -85,6 +85,15 @@ struct EnvironmentBuilder {
                     to: "cloudformation.amazonaws.com", sid: "PassExecutionRole"),
                 Policies.readArtifacts(buckets), decrypt,
             ]
+            // A template with transforms (SAM, AWS::Include) is expanded under the caller's own
+            // permission to create a change set on the transform.
+            if config.pipelines.infrastructure!.capabilities.contains("CAPABILITY_AUTO_EXPAND") {
+                statements.append(
+                    IAM.Statement(
+                        sid: "ExpandTransforms", actions: ["cloudformation:CreateChangeSet"],
+                        resources: regions.map { .arn("cloudformation", region: $0, account: "aws", "transform/*") }))
+            }
+            return statements
         case .lambdaUpdate:
             let lambda = config.pipelines.infrastructure!.lambda!
             let pattern = lambda.functionName.replacing("{project}", with: names.project).replacing("{env}", with: e)
