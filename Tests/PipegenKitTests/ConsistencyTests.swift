@@ -132,3 +132,23 @@ func inlineConfig(_ text: String) throws -> Config {
         #expect(messages.contains("pipeline 'shop-container-deployment' deploys [\"test\", \"dev\", \"prod\"] instead of the route [\"dev\", \"test\", \"prod\"]"))
     }
 }
+
+/// IAM-style wildcard matching, as the consistency check reads policies.
+@Suite struct PolicyGlobTests {
+    @Test(arguments: [
+        ("*", "", true), ("*", "anything", true), ("a*", "abc", true), ("a*c", "abbbc", true), ("a*c", "abcd", false),
+        ("a?c", "abc", true), ("a?c", "ac", false), ("arn:aws:iam::*:role/shop-*-cfn-deploy", "arn:aws:iam::222222222222:role/shop-dev-cfn-deploy", true),
+        ("arn:aws:iam::*:role/shop-*-cfn-deploy", "arn:aws:iam::222222222222:role/shop-dev-ecs-deploy", false),
+        ("arn:aws:s3:::b/*", "arn:aws:s3:::b/lambda/x.zip", true), ("arn:aws:s3:::b/lambda/*", "arn:aws:s3:::b/pipeline/x", false),
+        ("kms:Decrypt", "kms:decrypt", false), ("**", "x", true), ("", "", true), ("", "x", false),
+    ])
+    func matchesLikeIAM(_ pattern: String, _ text: String, _ expected: Bool) {
+        #expect(PolicyMatch.glob(pattern, text) == expected)
+    }
+
+    @Test func actionsMatchWithoutCase() {
+        #expect(PolicyMatch.glob("kms:Decrypt*", "KMS:decryptsomething", caseInsensitive: true))
+        #expect(PolicyMatch.glob("s3:Get*", "s3:getobject", caseInsensitive: true))
+        #expect(!PolicyMatch.glob("s3:Get*", "s3:PutObject", caseInsensitive: true))
+    }
+}
