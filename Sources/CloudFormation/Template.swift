@@ -9,6 +9,9 @@ public struct Template: Sendable {
     public var mappings: [(id: String, value: Value)] = []
     public var conditions: [(id: String, value: Value)] = []
     public private(set) var resources: [(id: String, resource: Resource)] = []
+    /// The position in `resources` of each logical id (the first, if an id is repeated: that
+    /// is an error `validate()` reports).
+    private var positions: [String: Int] = [:]
     public var outputs: [(id: String, output: Output)] = []
 
     public init(description: String) {
@@ -17,6 +20,7 @@ public struct Template: Sendable {
 
     /// Adds a resource under `id`. Ids are checked for shape and uniqueness by `validate()`.
     public mutating func add(_ id: String, _ resource: Resource) {
+        if positions[id] == nil { positions[id] = resources.count }
         resources.append((id, resource))
     }
 
@@ -27,7 +31,7 @@ public struct Template: Sendable {
 
     /// Replaces the resource with logical id `id`, keeping its place.
     public mutating func replace(_ id: String, with resource: Resource) {
-        guard let i = resources.firstIndex(where: { $0.id == id }) else { return }
+        guard let i = positions[id] else { return }
         resources[i].resource = resource
     }
 
@@ -37,7 +41,7 @@ public struct Template: Sendable {
 
     /// The resource with logical id `id`.
     public func resource(_ id: String) -> Resource? {
-        resources.first { $0.id == id }?.resource
+        positions[id].map { resources[$0].resource }
     }
 
     /// Every resource whose model is a `T`, with its logical id.
@@ -103,41 +107,42 @@ public struct Output: Sendable {
 extension Template {
     /// The template as an ordered document: sections and resource attributes in
     /// CloudFormation's conventional order (the one table of key order, see `KeyOrder`).
-    public var document: Document {
-        var top: [Document.Entry] = [.init("AWSTemplateFormatVersion", "2010-09-09")]
-        top.append(.init("Description", .string(description)))
-        if !metadata.isEmpty { top.append(.init("Metadata", Value.map(metadata).document)) }
+    public var document: Document { Document(tree: value) }
+
+    /// The template as one value, for the writers to walk in place: built from the parts
+    /// (which it shares, not copies), sections in CloudFormation's conventional order.
+    public var value: Value {
+        var top: [Field] = [Field("AWSTemplateFormatVersion", "2010-09-09")]
+        top.append(Field("Description", .string(description)))
+        if !metadata.isEmpty { top.append(Field("Metadata", .map(metadata))) }
         if !parameters.isEmpty {
-            top.append(.init("Parameters", .map(parameters.map { .init($0.id, Value.map($0.parameter.fields).document) })))
+            top.append(Field("Parameters", .map(parameters.map { Field($0.id, .map($0.parameter.fields)) })))
         }
-        if !mappings.isEmpty { top.append(.init("Mappings", .map(mappings.map { .init($0.id, $0.value.document) }))) }
-        if !conditions.isEmpty {
-            top.append(.init("Conditions", .map(conditions.map { .init($0.id, $0.value.document) })))
-        }
-        top.append(.init("Resources", .map(resources.map { .init($0.id, $0.resource.document) })))
-        if !outputs.isEmpty {
-            top.append(.init("Outputs", .map(outputs.map { .init($0.id, Value.map($0.output.fields).document) })))
-        }
+        if !mappings.isEmpty { top.append(Field("Mappings", .map(mappings.map { Field($0.id, $0.value) }))) }
+        if !conditions.isEmpty { top.append(Field("Conditions", .map(conditions.map { Field($0.id, $0.value) }))) }
+        top.append(Field("Resources", .map(resources.map { Field($0.id, $0.resource.value) })))
+        if !outputs.isEmpty { top.append(Field("Outputs", .map(outputs.map { Field($0.id, .map($0.output.fields)) }))) }
         return .map(top)
     }
 }
 
 extension Resource {
     /// Type, Condition, DependsOn, DeletionPolicy, UpdateReplacePolicy, Metadata, Properties.
-    public var document: Document {
-        var entries: [Document.Entry] = [.init("Type", .string(typeName))]
-        if let condition { entries.append(.init("Condition", .string(condition))) }
+    public var document: Document { Document(tree: value) }
+
+    /// The resource as one value, attributes in CloudFormation's conventional order.
+    public var value: Value {
+        var fields: [Field] = [Field("Type", .string(typeName))]
+        if let condition { fields.append(Field("Condition", .string(condition))) }
         if dependsOn.count == 1 {
-            entries.append(.init("DependsOn", .string(dependsOn[0])))
+            fields.append(Field("DependsOn", .string(dependsOn[0])))
         } else if !dependsOn.isEmpty {
-            entries.append(.init("DependsOn", .list(dependsOn.map { .string($0) })))
+            fields.append(Field("DependsOn", .list(dependsOn.map { .string($0) })))
         }
-        if let deletionPolicy { entries.append(.init("DeletionPolicy", .string(deletionPolicy.rawValue))) }
-        if let updateReplacePolicy {
-            entries.append(.init("UpdateReplacePolicy", .string(updateReplacePolicy.rawValue)))
-        }
-        if !metadata.isEmpty { entries.append(.init("Metadata", Value.map(metadata).document)) }
-        if !properties.isEmpty { entries.append(.init("Properties", Value.map(properties).document)) }
-        return .map(entries)
+        if let deletionPolicy { fields.append(Field("DeletionPolicy", .string(deletionPolicy.rawValue))) }
+        if let updateReplacePolicy { fields.append(Field("UpdateReplacePolicy", .string(updateReplacePolicy.rawValue))) }
+        if !metadata.isEmpty { fields.append(Field("Metadata", .map(metadata))) }
+        if !properties.isEmpty { fields.append(Field("Properties", .map(properties))) }
+        return .map(fields)
     }
 }

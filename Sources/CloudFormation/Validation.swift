@@ -42,15 +42,16 @@ extension Template {
         let refTargets = Set(parameters.map(\.id) + resources.map(\.id) + Pseudo.allCases.map(\.rawValue))
         let conditionNames = Set(conditions.map(\.id))
         let mappingNames = Set(mappings.map(\.id))
-        func check(_ value: Value, in place: String) {
+        // `place` is only said when something is wrong: built on demand.
+        func check(_ value: Value, in place: @autoclosure () -> String) {
             for reference in value.references {
                 switch reference {
                 case .ref(let name) where !refTargets.contains(name):
-                    problems.append(.init("\(place) refers to '\(name)', which is not a parameter or resource"))
+                    problems.append(.init("\(place()) refers to '\(name)', which is not a parameter or resource"))
                 case .condition(let name) where !conditionNames.contains(name):
-                    problems.append(.init("\(place) uses condition '\(name)', which is not defined"))
+                    problems.append(.init("\(place()) uses condition '\(name)', which is not defined"))
                 case .mapping(let name) where !mappingNames.contains(name):
-                    problems.append(.init("\(place) uses mapping '\(name)', which is not defined"))
+                    problems.append(.init("\(place()) uses mapping '\(name)', which is not defined"))
                 default: break
                 }
             }
@@ -60,7 +61,7 @@ extension Template {
         let properties = resources.map { Value.map($0.resource.properties) }
         for (index, (id, resource)) in resources.enumerated() {
             check(properties[index], in: "resource '\(id)'")
-            check(.map(resource.metadata), in: "resource '\(id)' metadata")
+            if !resource.metadata.isEmpty { check(.map(resource.metadata), in: "resource '\(id)' metadata") }
             for dependency in resource.dependsOn where !resourceIds.contains(dependency) {
                 problems.append(.init("resource '\(id)' depends on '\(dependency)', which is not a resource"))
             }
@@ -79,7 +80,7 @@ extension Template {
         // `Fn::GetAtt` (and `${Name.Attr}` in `Fn::Sub`) reads resource attributes: a parameter
         // passes the `Ref` check above but is no valid target.
         let parameterIds = Set(parameters.map(\.id))
-        for (index, (id, _)) in resources.enumerated() {
+        for (index, (id, _)) in resources.enumerated() where !parameterIds.isEmpty {
             for target in properties[index].getAttTargets where parameterIds.contains(target) {
                 problems.append(.init("resource '\(id)' reads an attribute of '\(target)', which is a parameter, not a resource"))
             }

@@ -3,7 +3,7 @@ import YAMLKit
 /// A CloudFormation property value: plain data or an intrinsic function, anywhere a property
 /// may hold one. Lowered to long-form intrinsics (`Ref`, `Fn::Sub`, ...) so that YAML and JSON
 /// come from one tree.
-public indirect enum Value: Hashable, Sendable {
+public enum Value: Hashable, Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -17,18 +17,18 @@ public indirect enum Value: Hashable, Sendable {
     /// `Fn::Sub`: `${Name}` placeholders; `variables` nil for the one-argument form.
     case sub(String, variables: [Field]?)
     case join(String, [Value])
-    case importValue(Value)
+    indirect case importValue(Value)
     /// `Fn::If`: a condition name, the value when true, the value when false.
-    case `if`(String, Value, Value)
-    case select(Int, Value)
-    case split(String, Value)
-    case getAZs(Value)
-    case base64(Value)
-    case findInMap(String, Value, Value)
-    case equals(Value, Value)
+    indirect case `if`(String, Value, Value)
+    indirect case select(Int, Value)
+    indirect case split(String, Value)
+    indirect case getAZs(Value)
+    indirect case base64(Value)
+    indirect case findInMap(String, Value, Value)
+    indirect case equals(Value, Value)
     case and([Value])
     case or([Value])
-    case not(Value)
+    indirect case not(Value)
     /// `Condition`: a named condition inside a condition function.
     case condition(String)
 
@@ -84,34 +84,9 @@ extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expres
 }
 
 extension Value {
-    /// The long-form document: what both writers see.
-    public var document: Document {
-        switch self {
-        case .string(let s): return .string(s)
-        case .int(let i): return .int(i)
-        case .bool(let b): return .bool(b)
-        case .list(let items): return .list(items.map(\.document))
-        case .map(let fields): return .map(fields.map { .init($0.name, $0.value.document) })
-        case .ref(let name): return ["Ref": .string(name)]
-        case .getAtt(let resource, let attribute): return ["Fn::GetAtt": [.string(resource), .string(attribute)]]
-        case .sub(let text, nil): return ["Fn::Sub": .string(text)]
-        case .sub(let text, let variables?):
-            return ["Fn::Sub": [.string(text), Value.map(variables).document]]
-        case .join(let sep, let items): return ["Fn::Join": [.string(sep), .list(items.map(\.document))]]
-        case .importValue(let v): return ["Fn::ImportValue": v.document]
-        case .if(let c, let a, let b): return ["Fn::If": [.string(c), a.document, b.document]]
-        case .select(let i, let v): return ["Fn::Select": [.int(i), v.document]]
-        case .split(let sep, let v): return ["Fn::Split": [.string(sep), v.document]]
-        case .getAZs(let v): return ["Fn::GetAZs": v.document]
-        case .base64(let v): return ["Fn::Base64": v.document]
-        case .findInMap(let m, let k1, let k2): return ["Fn::FindInMap": [.string(m), k1.document, k2.document]]
-        case .equals(let a, let b): return ["Fn::Equals": [a.document, b.document]]
-        case .and(let items): return ["Fn::And": .list(items.map(\.document))]
-        case .or(let items): return ["Fn::Or": .list(items.map(\.document))]
-        case .not(let v): return ["Fn::Not": [v.document]]
-        case .condition(let name): return ["Condition": .string(name)]
-        }
-    }
+    /// The long-form document: what both writers see (they walk the value itself, see
+    /// `Value+Tree.swift`; this is the same tree as plain data).
+    public var document: Document { Document(tree: self) }
 
     /// Every name this value refers to: `Ref`s, `Fn::GetAtt` resources, `${Name}` and
     /// `${Name.Attr}` placeholders of `Fn::Sub` (minus its own variables), and condition names.
@@ -206,10 +181,14 @@ extension Value {
     /// The names inside `${...}` of an `Fn::Sub` string: `${Name.Attr}` gives `Name`; `${!x}`
     /// is a literal and gives nothing.
     public static func placeholders(in text: String) -> [String] {
+        if let names = text.utf8.withContiguousStorageIfAvailable(placeholders(in:)) { return names }
+        return placeholders(in: Array(text.utf8)[...])
+    }
+
+    private static func placeholders<Bytes: RandomAccessCollection<UInt8>>(in u: Bytes) -> [String] where Bytes.Index == Int {
         var names: [String] = []
-        let u = Array(text.utf8)
-        var i = 0
-        while i + 1 < u.count {
+        var i = u.startIndex
+        while i + 1 < u.endIndex {
             guard u[i] == UInt8(ascii: "$"), u[i + 1] == UInt8(ascii: "{") else {
                 i += 1
                 continue
@@ -229,7 +208,7 @@ extension Value {
         return names
     }
 
-    static func hasDoubleColon(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func hasDoubleColon<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: ":") && $1 == UInt8(ascii: ":") }
     }
 }

@@ -70,6 +70,15 @@ public enum TemplateSet {
     public static func build(_ config: Config) -> [StackTemplate] {
         let model = AccessModel(config)
         let topology = Topology(config)
+        // Job 0 is the tooling account (the largest, so it starts first), then one job per
+        // environment; each builds alone, and the results are joined in job order.
+        let jobs = Array(-1..<config.environments.count)
+        return Parallel.map(jobs) { job in
+            job < 0 ? tooling(config, model: model, topology: topology) : environment(config.environments[job], config, model: model)
+        }.flatMap { $0 }
+    }
+
+    private static func tooling(_ config: Config, model: AccessModel, topology: Topology) -> [StackTemplate] {
         let names = model.names
         let tooling = ToolingBuilder(config, model: model, topology: topology)
         var out = [
@@ -87,22 +96,26 @@ public enum TemplateSet {
                     name: "tooling-\(region)", owner: .tooling, account: names.toolingAccount, region: region,
                     stackName: names.toolingStack(region: region), template: tooling.build(region: region)))
         }
-        for env in config.environments {
-            let builder = EnvironmentBuilder(config: config, env: env, model: model)
-            let e = env.name.value
-            if let t = builder.build() {
+        return out
+    }
+
+    private static func environment(_ env: Environment, _ config: Config, model: AccessModel) -> [StackTemplate] {
+        let names = model.names
+        let builder = EnvironmentBuilder(config: config, env: env, model: model)
+        let e = env.name.value
+        var out: [StackTemplate] = []
+        if let t = builder.build() {
+            out.append(
+                StackTemplate(
+                    name: e, owner: .environment(e), account: env.account.value, region: env.homeRegion,
+                    stackName: names.environmentStack(e), template: t))
+        }
+        for region in env.regions.dropFirst().map(\.value) {
+            if let t = builder.build(region: region) {
                 out.append(
                     StackTemplate(
-                        name: e, owner: .environment(e), account: env.account.value, region: env.homeRegion,
-                        stackName: names.environmentStack(e), template: t))
-            }
-            for region in env.regions.dropFirst().map(\.value) {
-                if let t = builder.build(region: region) {
-                    out.append(
-                        StackTemplate(
-                            name: "\(e)-\(region)", owner: .environment(e), account: env.account.value, region: region,
-                            stackName: names.environmentStack(e, region: region), template: t))
-                }
+                        name: "\(e)-\(region)", owner: .environment(e), account: env.account.value, region: region,
+                        stackName: names.environmentStack(e, region: region), template: t))
             }
         }
         return out
@@ -124,23 +137,22 @@ public enum Renderer {
         -> [RenderedFile]
     {
         let header = GeneratedHeader.text(configPath: configPath)
-        var problems: [String] = []
-        var files: [RenderedFile] = []
-        for stack in stacks {
-            for problem in stack.template.validate() { problems.append("\(stack.name): \(problem)") }
+        // Each template is validated and written on its own, concurrently.
+        let results = Parallel.map(stacks) { stack -> (file: RenderedFile, problems: [String]) in
+            let problems = stack.template.validate().map { "\(stack.name): \($0)" }
             let text: String
             switch format {
             case .yaml:
-                text = YAMLWriter().write(stack.template.document, comments: [header])
+                text = YAMLWriter().write(tree: stack.template.value, comments: [header])
             case .json:
                 var t = stack.template
                 t.metadata.insert(Field("pipegen", .string(header)), at: 0)
-                text = JSONWriter().write(t.document)
+                text = JSONWriter().write(tree: t.value)
             }
-            files.append(
-                RenderedFile(name: "\(stack.name).\(format.fileExtension)", contents: text, resourceCount: stack.template.resources.count))
+            return (RenderedFile(name: "\(stack.name).\(format.fileExtension)", contents: text, resourceCount: stack.template.resources.count), problems)
         }
+        let problems = results.flatMap(\.problems)
         if !problems.isEmpty { throw InternalError(problems) }
-        return files
+        return results.map(\.file)
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Maps keep their entries in the order they were built, so output order is always the
 /// order a builder chose, never hash order.
-public indirect enum Document: Hashable, Sendable {
+public enum Document: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int)

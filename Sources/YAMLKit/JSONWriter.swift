@@ -5,13 +5,56 @@ public struct JSONWriter: Sendable {
 
     /// The JSON text of `document`, with a trailing newline.
     public func write(_ document: Document) -> String {
+        write(tree: document)
+    }
+
+    /// `write(_:)` for any tree, walked in place.
+    @inlinable public func write<Tree: WritableTree>(tree: Tree) -> String {
         var out = Output()
-        write(document, indent: 0, into: &out)
+        write(tree, indent: 0, into: &out)
         out += "\n"
         return out.text
     }
 
-    private func write(_ value: Document, indent: Int, into out: inout Output) {
+    @inlinable func write<Tree: WritableTree>(_ value: Tree, indent: Int, into out: inout Output) {
+        switch value.shape {
+        case .scalar(let scalar): JSONWriter.writeScalar(scalar, into: &out)
+        case .list(let count):
+            if count == 0 {
+                out += "[]"
+                return
+            }
+            let pad = Output.Pad(indent + 2)
+            out += "[\n"
+            for i in 0..<count {
+                out += pad
+                write(value.item(i), indent: indent + 2, into: &out)
+                out += i == count - 1 ? "\n" : ",\n"
+            }
+            out += Output.Pad(indent)
+            out += "]"
+        case .map(let count):
+            if count == 0 {
+                out += "{}"
+                return
+            }
+            let pad = Output.Pad(indent + 2)
+            out += "{\n"
+            for i in 0..<count {
+                let entry = value.entry(i)
+                out += pad
+                JSONWriter.quote(entry.key, into: &out)
+                out += ": "
+                write(entry.value, indent: indent + 2, into: &out)
+                out += i == count - 1 ? "\n" : ",\n"
+            }
+            out += Output.Pad(indent)
+            out += "}"
+        }
+    }
+
+    /// A null, boolean, number or string.
+    @usableFromInline static func writeScalar(_ value: Document, into out: inout Output) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -19,40 +62,11 @@ public struct JSONWriter: Sendable {
         // JSON has no infinity or NaN; our templates never hold them, so null is the honest fallback.
         case .double(let d): out += d.isFinite ? YAMLWriter.format(d) : "null"
         case .string(let s): JSONWriter.quote(s, into: &out)
-        case .list(let items):
-            if items.isEmpty {
-                out += "[]"
-                return
-            }
-            let pad = Output.Pad(indent + 2)
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += pad
-                write(item, indent: indent + 2, into: &out)
-                out += i == items.count - 1 ? "\n" : ",\n"
-            }
-            out += Output.Pad(indent)
-            out += "]"
-        case .map(let entries):
-            if entries.isEmpty {
-                out += "{}"
-                return
-            }
-            let pad = Output.Pad(indent + 2)
-            out += "{\n"
-            for (i, entry) in entries.enumerated() {
-                out += pad
-                JSONWriter.quote(entry.key, into: &out)
-                out += ": "
-                write(entry.value, indent: indent + 2, into: &out)
-                out += i == entries.count - 1 ? "\n" : ",\n"
-            }
-            out += Output.Pad(indent)
-            out += "}"
+        case .list, .map: preconditionFailure("writeScalar(_:into:) of a collection")
         }
     }
 
-    static func quote(_ s: String, into out: inout Output) {
+    @usableFromInline static func quote(_ s: String, into out: inout Output) {
         out += "\""
         // Most strings need no escape: copy them whole. 0xE2 leads U+2028 and U+2029 in UTF-8.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {

@@ -39,7 +39,7 @@ public enum ScalarStyle: Equatable, Sendable {
                 previous = b
             }
             if previous == 0x20 || previous == UInt8(ascii: ":") { quote = true }
-            if !quote, u.count <= 5, reservedWords.contains(text.lowercased()) { quote = true }
+            if !quote, u.count <= 5, isReservedWord(u) { quote = true }
             return quote ? .singleQuoted : .plain
         } ?? nil
     }
@@ -84,6 +84,14 @@ public enum ScalarStyle: Equatable, Sendable {
         if text.hasPrefix("...") || text == "<<" || text == "=" { return false }
         return !resolvesToNonString(text)
     }
+
+    /// `reservedWords.contains(text.lowercased())` for ASCII bytes, without making a string.
+    static func isReservedWord(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        return reservedWordBytes.contains { w in w.count == u.count && zip(w, u).allSatisfy { $0 == lower($1) } }
+    }
+
+    static let reservedWordBytes: [[UInt8]] = reservedWords.sorted().map { Array($0.utf8) }
 
     static let reservedWords: Set<String> = [
         "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",

@@ -11,75 +11,113 @@ public struct YAMLWriter: Sendable {
     /// The YAML text of `document`, after `comments` written as `# ` lines (a line break inside
     /// a comment starts another comment line).
     public func write(_ document: Document, comments: [String] = []) -> String {
-        var out = ""
-        out.reserveCapacity(4096)
-        for comment in comments {
-            for line in YAMLWriter.commentLines(comment) { out += line.isEmpty ? "#\n" : "# \(line)\n" }
-        }
-        switch document {
-        case .map(let entries) where !entries.isEmpty:
-            var body = Output(capacity: 1 << 16)
-            writeEntries(entries, indent: 0, into: &body)
-            out += body.text
-        case .list(let items) where !items.isEmpty:
-            var body = Output()
-            writeItems(items, indent: 0, into: &body)
-            out += body.text
-        default:
+        write(tree: document, comments: comments)
+    }
+
+    /// `write(_:comments:)` for any tree, walked in place.
+    @inlinable public func write<Tree: WritableTree>(tree: Tree, comments: [String] = []) -> String {
+        var out = Output(capacity: 1 << 16)
+        writeComments(comments, into: &out)
+        switch tree.shape {
+        case .map(let count) where count > 0:
+            writeEntries(tree, count: count, indent: 0, into: &out)
+        case .list(let count) where count > 0:
+            writeItems(tree, count: count, indent: 0, into: &out)
+        case let shape:
             // A root block scalar's lines still need indenting: YAML reads a line at column 1 as
             // the end of the block.
-            out += inline(document) ?? blockScalar(document, indent: 2)
+            writeScalar(Self.scalar(shape), indent: 2, into: &out)
             out += "\n"
         }
-        return out
+        return out.text
+    }
+
+    @usableFromInline func writeComments(_ comments: [String], into out: inout Output) {
+        for comment in comments {
+            for line in YAMLWriter.commentLines(comment) {
+                if line.isEmpty {
+                    out += "#\n"
+                } else {
+                    out += "# "
+                    out += line
+                    out += "\n"
+                }
+            }
+        }
+    }
+
+    /// The scalar of a `.scalar` shape, or the empty list or map of the others.
+    @usableFromInline static func scalar(_ shape: TreeShape) -> Document {
+        switch shape {
+        case .scalar(let value): value
+        case .list: .list([])
+        case .map: .map([])
+        }
     }
 
     /// `afterDash`: the first entry goes on the line of the list item's `- `.
-    private func writeEntries(
-        _ entries: [Document.Entry], indent: Int, afterDash: Bool = false, into out: inout Output
+    @inlinable func writeEntries<Tree: WritableTree>(
+        _ map: Tree, count: Int, indent: Int, afterDash: Bool = false, into out: inout Output
     ) {
         let pad = Output.Pad(indent)
-        for (index, entry) in entries.enumerated() {
+        for index in 0..<count {
+            let entry = map.entry(index)
             if index > 0 || !afterDash { out += pad }
-            out += key(entry.key)
+            writeKey(entry.key, into: &out)
             out += ":"
             writeValue(entry.value, indent: indent, into: &out)
         }
     }
 
-    private func writeItems(
-        _ items: [Document], indent: Int, afterDash: Bool = false, into out: inout Output
+    @inlinable func writeItems<Tree: WritableTree>(
+        _ list: Tree, count: Int, indent: Int, afterDash: Bool = false, into out: inout Output
     ) {
         let pad = Output.Pad(indent)
-        for (index, item) in items.enumerated() {
+        for index in 0..<count {
+            let item = list.item(index)
             if index > 0 || !afterDash { out += pad }
             out += "- "
-            switch item {
-            case .map(let entries) where !entries.isEmpty:
-                writeEntries(entries, indent: indent + 2, afterDash: true, into: &out)
-            case .list(let nested) where !nested.isEmpty:
-                writeItems(nested, indent: indent + 2, afterDash: true, into: &out)
-            default:
-                out += inline(item) ?? blockScalar(item, indent: indent + 2)
+            switch item.shape {
+            case .map(let n) where n > 0:
+                writeEntries(item, count: n, indent: indent + 2, afterDash: true, into: &out)
+            case .list(let n) where n > 0:
+                writeItems(item, count: n, indent: indent + 2, afterDash: true, into: &out)
+            case let shape:
+                writeScalar(Self.scalar(shape), indent: indent + 2, into: &out)
                 out += "\n"
             }
         }
     }
 
     /// Writes what follows `key:` — a space and a scalar, or a newline and a nested block.
-    private func writeValue(_ value: Document, indent: Int, into out: inout Output) {
-        switch value {
-        case .map(let entries) where !entries.isEmpty:
+    @inlinable func writeValue<Tree: WritableTree>(_ value: Tree, indent: Int, into out: inout Output) {
+        switch value.shape {
+        case .map(let n) where n > 0:
             out += "\n"
-            writeEntries(entries, indent: indent + 2, into: &out)
-        case .list(let items) where !items.isEmpty:
+            writeEntries(value, count: n, indent: indent + 2, into: &out)
+        case .list(let n) where n > 0:
             out += "\n"
-            writeItems(items, indent: indent + 2, into: &out)
-        default:
+            writeItems(value, count: n, indent: indent + 2, into: &out)
+        case let shape:
             out += " "
-            out += inline(value) ?? blockScalar(value, indent: indent + 2)
+            writeScalar(Self.scalar(shape), indent: indent + 2, into: &out)
             out += "\n"
         }
+    }
+
+    /// A scalar or empty collection: inline, or as a literal block indented to `indent`.
+    @usableFromInline func writeScalar(_ value: Document, indent: Int, into out: inout Output) {
+        if case .string(let s) = value {
+            // Strings, the common case, go straight to the output; the style is decided once.
+            switch ScalarStyle.of(s) {
+            case .plain: out += s
+            case .singleQuoted: out += YAMLWriter.singleQuoted(s)
+            case .doubleQuoted: out += YAMLWriter.doubleQuoted(s)
+            case .literal: out += blockScalar(value, indent: indent)
+            }
+            return
+        }
+        out += inline(value) ?? blockScalar(value, indent: indent)
     }
 
     /// A scalar or empty collection on one line, or nil when it must be a literal block.
@@ -142,11 +180,11 @@ public struct YAMLWriter: Sendable {
         return lines
     }
 
-    private func key(_ k: String) -> String {
+    @usableFromInline func writeKey(_ k: String, into out: inout Output) {
         switch ScalarStyle.of(k, allowLiteral: false) {
-        case .plain: return k
-        case .singleQuoted: return YAMLWriter.singleQuoted(k)
-        case .doubleQuoted, .literal: return YAMLWriter.doubleQuoted(k)
+        case .plain: out += k
+        case .singleQuoted: out += YAMLWriter.singleQuoted(k)
+        case .doubleQuoted, .literal: out += YAMLWriter.doubleQuoted(k)
         }
     }
 
@@ -211,23 +249,34 @@ public struct YAMLWriter: Sendable {
 
 /// The writer's text as UTF-8 bytes: appending to an array costs a fraction of appending to a
 /// `String`, which checks capacity, uniqueness and its ASCII flag on every small piece.
-struct Output {
-    var bytes: [UInt8] = []
+@usableFromInline struct Output {
+    @usableFromInline var bytes: [UInt8] = []
 
-    init(capacity: Int = 1 << 12) { bytes.reserveCapacity(capacity) }
+    @usableFromInline init(capacity: Int = 1 << 12) { bytes.reserveCapacity(capacity) }
 
     /// Indentation of `count` spaces.
-    struct Pad { let count: Int; init(_ count: Int) { self.count = count } }
+    @usableFromInline struct Pad {
+        @usableFromInline let count: Int
+        @usableFromInline init(_ count: Int) { self.count = count }
+    }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    @usableFromInline var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    static func += (out: inout Output, text: String) {
+    @usableFromInline static func += (out: inout Output, text: String) {
         var text = text
         text.withUTF8 { out.bytes.append(contentsOf: $0) }
     }
 
-    static func += (out: inout Output, pad: Pad) {
-        out.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad.count))
+    /// Spaces to copy indentation from; deeper indentation takes several copies.
+    static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
+    @usableFromInline static func += (out: inout Output, pad: Pad) {
+        var left = pad.count
+        while left > 0 {
+            let n = min(left, spaces.count)
+            spaces.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+            left -= n
+        }
     }
 
     /// Appends one scalar's UTF-8 bytes.

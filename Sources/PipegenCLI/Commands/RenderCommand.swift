@@ -54,18 +54,21 @@ enum RenderCommand: Subcommand {
         } catch {
             throw .io("cannot write '\(workspace.display(absolute: error.path))': \(error.error.message)")
         }
+        // One write for the whole listing: a line per file would be a system call per file.
+        var listing = ""
         for (file, action) in plan.files {
             let path = workspace.display(file.name)
             if action == .unchanged {
-                io.stdout.write("unchanged \(path)\n")
+                listing += "unchanged \(path)\n"
             } else {
                 let size = ByteCount.format(file.contents.utf8.count)
-                io.stdout.write("wrote \(path) (\(counted(file.resourceCount, "resource")), \(size))\n")
+                listing += "wrote \(path) (\(counted(file.resourceCount, "resource")), \(size))\n"
             }
         }
         for (name, _) in plan.stale {
-            io.stdout.write("removed \(workspace.display(name)) (no longer produced by the config)\n")
+            listing += "removed \(workspace.display(name)) (no longer produced by the config)\n"
         }
+        io.stdout.write(listing)
         io.stdout.write(removal.text(folder: workspace.outDisplay))
     }
 }

@@ -28,6 +28,16 @@ struct OutputPlan {
     /// Whether `render` has anything to do.
     var hasChanges: Bool { !stale.isEmpty || files.contains { $0.action != .unchanged } }
 
+    /// Whether `text` is exactly `bytes`, compared in place (no copy of either).
+    static func same(_ text: String, _ bytes: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { t in
+            bytes.withUnsafeBufferPointer { b in
+                t.count == b.count && (t.isEmpty || memcmp(t.baseAddress!, b.baseAddress!, t.count) == 0)
+            }
+        }
+    }
+
     /// Compares `files` with the folder at `path`. Rendered names and pipegen's own files
     /// are read in full; other files only far enough to see they lack the generated header.
     init(files: [RenderedFile], folder path: String) throws(OutputFolderError) {
@@ -74,7 +84,7 @@ struct OutputPlan {
         }
         self.files = files.map { file in
             guard let old = existing[file.name] else { return (file, .create) }
-            return (file, old == Array(file.contents.utf8) ? .unchanged : .update(old: old))
+            return (file, Self.same(file.contents, old) ? .unchanged : .update(old: old))
         }
     }
 

@@ -40,17 +40,28 @@ enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .last }
         defer { close(fd) }
+        // Sized by fstat, so the common case is one read of the whole file (and one more that
+        // sees its end); the loop reads on until end of file whatever the size said.
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        let maximum = limit ?? Int.max
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while limit.map({ bytes.count < $0 }) ?? true {
-            let want = min(chunk.count, (limit ?? Int.max) - bytes.count)
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, want) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .last
+        var chunk = min(maximum, size + 1)
+        while bytes.count < maximum {
+            let want = min(max(chunk, 4096), maximum - bytes.count)
+            var failure: SystemError?
+            let piece = [UInt8](unsafeUninitializedCapacity: want) { buffer, count in
+                let n = Glibc.read(fd, buffer.baseAddress, want)
+                if n < 0 { failure = .last }
+                count = max(n, 0)
             }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            if let failure {
+                if failure.code == EINTR { continue }
+                throw failure
+            }
+            if piece.isEmpty { break }
+            if bytes.isEmpty { bytes = piece } else { bytes += piece }
+            chunk = 65536
         }
         return bytes
     }

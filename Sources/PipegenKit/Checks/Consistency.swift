@@ -37,6 +37,41 @@ struct Consistency {
     private let environmentRoles: [String: EnvironmentRole]
     private let toolingRoles: [String: [ResolvedStatement]]
     private let regions: [String: Region]
+    private let environmentsByAccount: [String: [Environment]]
+
+    /// What one template contributes: its roles' statements resolved, and for the tooling
+    /// account the bucket and key of its region.
+    private struct ResolvedStack: Sendable {
+        let stack: StackTemplate
+        var roles: [(arn: String, trust: [ResolvedStatement], permissions: [ResolvedStatement])] = []
+        var bucket: (name: String, policy: [ResolvedStatement])?
+        var key: (arn: String, policy: [ResolvedStatement])?
+    }
+
+    private static func resolve(_ stack: StackTemplate) -> ResolvedStack {
+        let r = Resolver(template: stack.template, account: stack.account, region: stack.region)
+        var out = ResolvedStack(stack: stack)
+        for (id, role) in stack.template.resources(of: IAM.Role.self) {
+            guard let arn = r.arn(id) else { continue }
+            let permissions = role.policies.flatMap(\.policyDocument.statements).map { ResolvedStatement($0, r) }
+            let trust = stack.owner == .tooling ? [] : role.assumeRolePolicyDocument.statements.map { ResolvedStatement($0, r) }
+            out.roles.append((arn, trust, permissions))
+        }
+        guard stack.owner == .tooling else { return out }
+        if let bucket = stack.template.resources(of: S3.Bucket.self).first?.model.bucketName.flatMap(r.string) {
+            out.bucket = (
+                bucket,
+                stack.template.resources(of: S3.BucketPolicy.self).flatMap(\.model.policyDocument.statements).map { ResolvedStatement($0, r) }
+            )
+        }
+        if let keyId = stack.template.resources.first(where: { $0.resource.model is KMS.Key || $0.resource.model is KMS.ReplicaKey })?.id {
+            let keyPolicy: [IAM.Statement] =
+                stack.template.resources(of: KMS.Key.self).first?.model.keyPolicy?.statements
+                ?? stack.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
+            out.key = (r.arn(keyId) ?? "", keyPolicy.map { ResolvedStatement($0, r) })
+        }
+        return out
+    }
 
     init(config: Config, stacks: [StackTemplate]) {
         self.config = config
@@ -46,37 +81,33 @@ struct Consistency {
         var environmentRoles: [String: EnvironmentRole] = [:]
         var toolingRoles: [String: [ResolvedStatement]] = [:]
         var regions: [String: Region] = [:]
-        for stack in stacks {
-            let r = Resolver(template: stack.template, account: stack.account, region: stack.region)
-            for (id, role) in stack.template.resources(of: IAM.Role.self) {
-                guard let arn = r.arn(id) else { continue }
-                let permissions = role.policies.flatMap(\.policyDocument.statements).map { ResolvedStatement($0, r) }
+        // Resolving every statement is most of the work: each template on its own, concurrently.
+        for part in Parallel.map(stacks, Self.resolve) {
+            let stack = part.stack
+            for role in part.roles {
                 if stack.owner == .tooling {
-                    toolingRoles[arn] = permissions
+                    toolingRoles[role.arn] = role.permissions
                 } else {
-                    environmentRoles[arn] = EnvironmentRole(
-                        stack: stack, trust: role.assumeRolePolicyDocument.statements.map { ResolvedStatement($0, r) },
-                        permissions: permissions)
+                    environmentRoles[role.arn] = EnvironmentRole(stack: stack, trust: role.trust, permissions: role.permissions)
                 }
             }
             guard stack.owner == .tooling else { continue }
             // A further region's bucket and key stand in two templates: take each part
             // from the template that has it.
             var region = regions[stack.region] ?? Region(bucket: "", bucketPolicy: [], keyArn: "", keyPolicy: [])
-            if let bucket = stack.template.resources(of: S3.Bucket.self).first?.model.bucketName.flatMap(r.string) {
-                region.bucket = bucket
-                region.bucketPolicy = stack.template.resources(of: S3.BucketPolicy.self).flatMap(\.model.policyDocument.statements)
-                    .map { ResolvedStatement($0, r) }
+            if let bucket = part.bucket {
+                region.bucket = bucket.name
+                region.bucketPolicy = bucket.policy
             }
-            if let keyId = stack.template.resources.first(where: { $0.resource.model is KMS.Key || $0.resource.model is KMS.ReplicaKey })?.id {
-                let keyPolicy: [IAM.Statement] =
-                    stack.template.resources(of: KMS.Key.self).first?.model.keyPolicy?.statements
-                    ?? stack.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
-                region.keyArn = r.arn(keyId) ?? ""
-                region.keyPolicy = keyPolicy.map { ResolvedStatement($0, r) }
+            if let key = part.key {
+                region.keyArn = key.arn
+                region.keyPolicy = key.policy
             }
             regions[stack.region] = region
         }
+        var byAccount: [String: [Environment]] = [:]
+        for env in config.environments { byAccount[env.account.value, default: []].append(env) }
+        environmentsByAccount = byAccount
         self.environmentRoles = environmentRoles
         self.toolingRoles = toolingRoles
         self.regions = regions
@@ -102,7 +133,7 @@ struct Consistency {
     func resolver(_ s: StackTemplate) -> Resolver { Resolver(template: s.template, account: s.account, region: s.region) }
 
     private func environment(account: String, role: String) -> Environment? {
-        config.environments.first { $0.account.value == account && role.hasPrefix("\(config.project.value)-\($0.name.value)-") }
+        environmentsByAccount[account]?.first { role.hasPrefix("\(config.project.value)-\($0.name.value)-") }
     }
 
     func toolingRole(arn: String, _ tooling: StackTemplate) -> IAM.Role? {
@@ -130,24 +161,28 @@ struct Consistency {
                 out.append(bug("pipeline '\(name)' encrypts artifacts with '\(key)', which is not a key ARN", at: config.project.mark))
             }
         }
-        for stage in pipeline.stages {
+        // The actions' checks are independent of each other: each stage on its own, concurrently.
+        out += Parallel.map(pipeline.stages) { stage in
+            var out: [Diagnostic] = []
             for action in stage.actions {
-                let place = "action '\(stage.name)/\(action.name)' of pipeline '\(name)'"
+                // Only said when something is wrong: built on demand.
+                func place() -> String { "action '\(stage.name)/\(action.name)' of pipeline '\(name)'" }
                 let region = action.region.flatMap(r.string) ?? home
                 if !storeRegions.contains(region) {
-                    out.append(bug("\(place) runs in \(region), where the pipeline has no artifact store", at: config.project.mark))
+                    out.append(bug("\(place()) runs in \(region), where the pipeline has no artifact store", at: config.project.mark))
                 }
                 if let roleArn = action.roleArn.flatMap(r.string) {
-                    out += checkAssumed(roleArn, by: pipelineRoleArn, assumerRole: pipelineRole, reads: nil, region: region, place: place)
+                    out += checkAssumed(roleArn, by: pipelineRoleArn, assumerRole: pipelineRole, reads: nil, region: region, place: place())
                 }
                 if let (roleArn, targetRegion) = lambdaUpdateTarget(action, tooling: tooling, r),
                     let buildRoleArn = buildRoleArn(action, tooling: tooling, r), let buildRole = toolingRoles[buildRoleArn]
                 {
                     out += checkAssumed(
-                        roleArn, by: buildRoleArn, assumerRole: buildRole, reads: "lambda", region: targetRegion, place: place)
+                        roleArn, by: buildRoleArn, assumerRole: buildRole, reads: "lambda", region: targetRegion, place: place())
                 }
             }
-        }
+            return out
+        }.flatMap { $0 }
         out += checkRoute(pipeline, name: name)
         return out
     }
@@ -157,7 +192,7 @@ struct Consistency {
         -> (String, String)?
     {
         guard let json = action.configuration.first(where: { $0.name == "EnvironmentVariables" }).flatMap({ r.string($0.value) }),
-            let node = try? JSONReader.parse(json), case .list(let items) = node.document
+            json.contains("TARGET_ROLE_ARN"), let node = try? JSONReader.parse(json), case .list(let items) = node.document
         else { return nil }
         func variable(_ name: String) -> String? {
             items.first { $0["name"]?.stringValue == name }?["value"]?.stringValue
@@ -178,17 +213,15 @@ struct Consistency {
     /// which that region's bucket and key policies grant.
     private func checkAssumed(
         _ roleArn: String, by assumerArn: String, assumerRole: [ResolvedStatement], reads prefix: String?, region: String,
-        place: String
+        place: @autoclosure () -> String
     ) -> [Diagnostic] {
-        let parts = roleArn.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[2] == "iam", parts[5].hasPrefix("role/") else {
-            return [bug("\(place) assumes '\(roleArn)', which is not a role ARN", at: config.project.mark)]
+        guard let (account, name) = Self.roleArnParts(roleArn) else {
+            return [bug("\(place()) assumes '\(roleArn)', which is not a role ARN", at: config.project.mark)]
         }
-        let account = String(parts[4]), name = String(parts[5].dropFirst(5))
         let env = environment(account: account, role: name)
         let mark = env?.name.mark ?? config.project.mark
         guard let role = environmentRoles[roleArn] else {
-            return [bug("\(place) assumes role '\(name)' in account \(account), which no environment template creates", at: mark)]
+            return [bug("\(place()) assumes role '\(name)' in account \(account), which no environment template creates", at: mark)]
         }
         var out: [Diagnostic] = []
         let trusted = role.trust.contains { s in
@@ -197,27 +230,36 @@ struct Consistency {
             return s.principals.contains("arn:aws:iam::\(toolingAccount):root")
                 && s.condition("ArnEquals", "aws:PrincipalArn") == [assumerArn]
         }
-        if !trusted { out.append(bug("\(place): role '\(name)' does not trust '\(assumerArn)', which assumes it", at: mark)) }
+        if !trusted { out.append(bug("\(place()): role '\(name)' does not trust '\(assumerArn)', which assumes it", at: mark)) }
         if !ResolvedStatement.allows(assumerRole, "sts:AssumeRole", on: roleArn) {
-            out.append(bug("\(place): '\(assumerArn)' may not assume '\(roleArn)'", at: mark))
+            out.append(bug("\(place()): '\(assumerArn)' may not assume '\(roleArn)'", at: mark))
         }
         guard let tooling = regions[region] else {
-            return out + [bug("\(place) reads artifacts in \(region), where the tooling account has no artifact bucket", at: mark)]
+            return out + [bug("\(place()) reads artifacts in \(region), where the tooling account has no artifact bucket", at: mark)]
         }
         let object = "arn:aws:s3:::\(tooling.bucket)/\(prefix ?? "pipeline")/example/object"
         if !ResolvedStatement.allows(role.permissions, "s3:GetObject", on: object) {
-            out.append(bug("\(place): role '\(name)' may not read '\(object)'", at: mark))
+            out.append(bug("\(place()): role '\(name)' may not read '\(object)'", at: mark))
         }
         if !grants(tooling.bucketPolicy, "s3:GetObject", on: object, to: roleArn, account: account) {
-            out.append(bug("\(place): the bucket policy of '\(tooling.bucket)' does not let '\(roleArn)' read '\(object)'", at: mark))
+            out.append(bug("\(place()): the bucket policy of '\(tooling.bucket)' does not let '\(roleArn)' read '\(object)'", at: mark))
         }
         if !ResolvedStatement.allows(role.permissions, "kms:Decrypt", on: tooling.keyArn) {
-            out.append(bug("\(place): role '\(name)' may not decrypt with the artifact key of \(region)", at: mark))
+            out.append(bug("\(place()): role '\(name)' may not decrypt with the artifact key of \(region)", at: mark))
         }
         if !grants(tooling.keyPolicy, "kms:Decrypt", on: "*", to: roleArn, account: account) {
-            out.append(bug("\(place): the artifact key policy of \(region) does not let '\(roleArn)' decrypt", at: mark))
+            out.append(bug("\(place()): the artifact key policy of \(region) does not let '\(roleArn)' decrypt", at: mark))
         }
         return out
+    }
+
+    /// The account and role name of `arn:<partition>:iam::<account>:role/<name>`, else nil.
+    static func roleArnParts(_ arn: String) -> (account: String, name: String)? {
+        let parts = arn.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[2].elementsEqual("iam".utf8), parts[5].starts(with: "role/".utf8),
+            let account = String(parts[4]), let rest = String(parts[5])
+        else { return nil }
+        return (account, String(rest.utf8.dropFirst(5))!)
     }
 
     func keyPolicy(_ s: StackTemplate) -> [IAM.Statement] {

@@ -41,10 +41,8 @@ struct Limits {
                 }
             }
         }
-        for stack in stacks {
-            out += check(stack)
-        }
-        return out
+        // Each template on its own, concurrently; the results in template order.
+        return out + Parallel.map(stacks, check).flatMap { $0 }
     }
 
     private func check(_ stack: StackTemplate) -> [Diagnostic] {
