@@ -12,7 +12,7 @@ public enum ScalarStyle: Equatable, Sendable {
 
     /// The style for `text`; `allowLiteral` is false for keys and flow positions.
     public static func of(_ text: String, allowLiteral: Bool = true) -> ScalarStyle {
-        if let style = asciiWord(text) { return style }
+        if let style = asciiWord(text) ?? asciiText(text) { return style }
         if text.isEmpty { return .singleQuoted }
         let scalars = Array(text.unicodeScalars)
         if scalars.contains(where: { $0 == "\n" }) {
@@ -42,6 +42,34 @@ public enum ScalarStyle: Equatable, Sendable {
             if !quote, u.count <= 5, isReservedWord(u) { quote = true }
             return quote ? .singleQuoted : .plain
         } ?? nil
+    }
+
+    /// The general rules (`plainIsSafe`) for printable ASCII of any kind (numbers, `*`,
+    /// `#{...}`, ...), on the bytes: no scalar array, no lowercased copies. Nil for anything
+    /// else, which takes the general path.
+    static func asciiText(_ text: String) -> ScalarStyle? {
+        text.utf8.withContiguousStorageIfAvailable { u -> ScalarStyle? in
+            guard let first = u.first, let last = u.last, u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            if first == 0x20 || last == 0x20 || last == UInt8(ascii: ":") { return .singleQuoted }
+            if indicatorBytes.contains(first) { return .singleQuoted }
+            for i in 0..<(u.count - 1) {
+                if u[i] == UInt8(ascii: ":") && u[i + 1] == 0x20 { return .singleQuoted }
+                if u[i] == 0x20 && u[i + 1] == UInt8(ascii: "#") { return .singleQuoted }
+            }
+            if u.starts(with: "...".utf8) || u.elementsEqual("<<".utf8) || u.elementsEqual("=".utf8) { return .singleQuoted }
+            return resolvesToNonString(ascii: u) ? .singleQuoted : .plain
+        } ?? nil
+    }
+
+    static let indicatorBytes: [UInt8] = indicators.map { UInt8($0.value) }
+
+    /// `resolvesToNonString` for ASCII bytes.
+    static func resolvesToNonString(ascii u: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isReservedWord(u) || isLowercased(u, oneOf: specialFloatBytes) { return true }
+        if u.count >= 8, u[0..<4].allSatisfy(isDigit), u[4] == UInt8(ascii: "-") { return true }
+        guard let first = u.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || isDigit(first)
+        else { return false }
+        return u.allSatisfy { numberCharacterTable[Int($0)] }
     }
 
     /// Characters that single quotes cannot carry: outside YAML's printable set, tab, and the
@@ -87,11 +115,18 @@ public enum ScalarStyle: Equatable, Sendable {
 
     /// `reservedWords.contains(text.lowercased())` for ASCII bytes, without making a string.
     static func isReservedWord(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        u.count <= 5 && isLowercased(u, oneOf: reservedWordBytes)
+    }
+
+    /// Whether the ASCII bytes `u`, lowercased, are one of `words`.
+    static func isLowercased(_ u: UnsafeBufferPointer<UInt8>, oneOf words: [[UInt8]]) -> Bool {
         func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        return reservedWordBytes.contains { w in w.count == u.count && zip(w, u).allSatisfy { $0 == lower($1) } }
+        return words.contains { w in w.count == u.count && zip(w, u).allSatisfy { $0 == lower($1) } }
     }
 
     static let reservedWordBytes: [[UInt8]] = reservedWords.sorted().map { Array($0.utf8) }
+    static let specialFloatBytes: [[UInt8]] = [".inf", "+.inf", "-.inf", ".nan"].map { Array($0.utf8) }
+    static let numberCharacterTable: [Bool] = (0..<256).map { numberCharacters.contains(UInt8($0)) }
 
     static let reservedWords: Set<String> = [
         "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",

@@ -20,6 +20,19 @@ import YAMLKit
         return try Renderer.render(config, configPath: "../pipegen.yaml", format: format)
     }
 
+    /// The renderer writes each template's values in place (`WritableTree`); written through a
+    /// `Document` copy instead, every template gives the same bytes, in YAML and in JSON.
+    @Test(arguments: examples)
+    func writersWalkValuesAsTheyWalkDocuments(_ example: String) throws {
+        let config = try exampleConfig("Examples/\(example)/pipegen.yaml")
+        for stack in Pipegen.stacks(config) {
+            let t = stack.template
+            #expect(YAMLWriter().write(tree: t.value, comments: ["c"]) == YAMLWriter().write(t.document, comments: ["c"]), "\(stack.name)")
+            #expect(JSONWriter().write(tree: t.value) == JSONWriter().write(t.document), "\(stack.name)")
+            #expect(Document(tree: t.value) == t.document, "\(stack.name)")
+        }
+    }
+
     @Test func thereIsAnExample() {
         #expect(Self.examples.contains("route-to-live"))
     }

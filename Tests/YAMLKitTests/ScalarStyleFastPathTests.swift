@@ -4,8 +4,8 @@ import Testing
 @testable import YAMLKit
 
 /// `ScalarStyle.of` answers printable ASCII that starts with a letter, `/` or `$` in one pass
-/// (`asciiWord`); these tests hold that answer to the general rules, so a change to either
-/// path shows up here.
+/// (`asciiWord`), and other printable ASCII on its bytes (`asciiText`); these tests hold both
+/// answers to the general rules, so a change to any path shows up here.
 @Suite struct ScalarStyleFastPathTests {
     /// The general path of `ScalarStyle.of`, without the fast path.
     static func general(_ text: String, allowLiteral: Bool = true) -> ScalarStyle {
@@ -36,6 +36,8 @@ import Testing
         let printable = !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
         #expect((fast != nil) == (word && printable), "\(text)")
         if let fast { #expect(fast == Self.general(text), "\(text)") }
+        if let bytes = ScalarStyle.asciiText(text) { #expect(bytes == Self.general(text), "\(text)") }
+        #expect((ScalarStyle.asciiText(text) != nil) == printable, "\(text)")
         #expect(ScalarStyle.of(text) == Self.general(text), "\(text)")
         #expect(ScalarStyle.of(text, allowLiteral: false) == Self.general(text, allowLiteral: false), "\(text)")
     }
@@ -52,7 +54,7 @@ import Testing
             // Start like a word half the time, so the fast path is taken often.
             var text = random.next() % 2 == 0 ? String(starts[Int(random.next() % UInt64(starts.count))]) : ""
             for _ in 0..<length { text.unicodeScalars.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
-            if ScalarStyle.of(text) != Self.general(text) {
+            if ScalarStyle.of(text) != Self.general(text) || ScalarStyle.asciiText(text).map({ $0 != Self.general(text) }) == true {
                 Issue.record("'\(text)': fast \(ScalarStyle.of(text)), general \(Self.general(text)) (PIPEGEN_SEED=\(seed))")
                 return
             }

@@ -29,8 +29,9 @@ enum ValidateCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let loaded = try workspace.load(io: &io)
+        let loaded = try workspace.load(io: &io, rendering: .yaml)
         let config = loaded.config
+        ProcessLifetime.keep(loaded, io: io)
         let files = try workspace.render(loaded, format: .yaml)
         try workspace.reportSizes(files, io: &io)
         let resources = files.reduce(0) { $0 + $1.resourceCount }

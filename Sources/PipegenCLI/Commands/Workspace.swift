@@ -43,27 +43,33 @@ struct Workspace {
         try load(io: &io).config
     }
 
-    /// A loaded config and the templates its checks built.
+    /// A loaded config and the templates its checks built, and the files rendered from
+    /// them when `load` was asked for a format.
     struct Loaded {
         var config: Config
         var stacks: [StackTemplate]
+        var rendered: (format: OutputFormat, files: Result<[RenderedFile], InternalError>)?
     }
 
-    /// `loadConfig`, keeping the templates the checks built for rendering.
-    func load(io: inout CLIIO) throws(CLIError) -> Loaded {
+    /// `loadConfig`, keeping the templates the checks built for rendering. With a `format`,
+    /// also renders them, while the checks run.
+    func load(io: inout CLIIO, rendering format: OutputFormat? = nil) throws(CLIError) -> Loaded {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(configPath)
         } catch {
             throw .io("cannot read '\(configDisplay)': \(error.message)")
         }
-        let (source, config, stacks, diagnostics) = Pipegen.analyze(path: configDisplay, bytes: bytes)
+        let request = format.map { Pipegen.RenderRequest(configPath: configPathFromOutput, format: $0) }
+        let (source, config, stacks, diagnostics, files) = Pipegen.analyze(path: configDisplay, bytes: bytes, rendering: request)
         Self.print(diagnostics, in: source, io: &io)
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { throw .invalidConfig }
         guard let config else {
             throw .internalError(["the config loader returned no config and no error for '\(configDisplay)'"])
         }
-        return Loaded(config: config, stacks: stacks)
+        var loaded = Loaded(config: config, stacks: stacks, rendered: nil)
+        if let format, let files { loaded.rendered = (format, files) }
+        return loaded
     }
 
     /// Prints `diagnostics` to stderr in source order (whole-file problems first, the loader's
@@ -97,9 +103,10 @@ struct Workspace {
 
     /// `plan(io:verb:)` with the config it rendered (for the removal report).
     func configAndPlan(io: inout CLIIO, verb: String) throws(CLIError) -> (config: Config, plan: OutputPlan) {
-        let loaded = try load(io: &io)
+        let loaded = try load(io: &io, rendering: format)
         let config = loaded.config
         let files = try render(loaded, format: format)
+        ProcessLifetime.keep(loaded, io: io)
         try reportSizes(files, io: &io)
         do {
             return (config, try OutputPlan(files: files, folder: outPath))
@@ -120,14 +127,18 @@ struct Workspace {
     /// Renders `config` in memory. A renderer failure, or file names that could not be
     /// written safely, are pipegen's bugs.
     func render(_ config: Config, format: OutputFormat) throws(CLIError) -> [RenderedFile] {
-        try render(Loaded(config: config, stacks: Pipegen.stacks(config)), format: format)
+        try render(Loaded(config: config, stacks: Pipegen.stacks(config), rendered: nil), format: format)
     }
 
-    /// Renders templates already built by `load`.
+    /// Renders templates already built by `load` (or takes the files it rendered).
     func render(_ loaded: Loaded, format: OutputFormat) throws(CLIError) -> [RenderedFile] {
         let files: [RenderedFile]
         do {
-            files = try Renderer.render(loaded.stacks, configPath: configPathFromOutput, format: format)
+            if let rendered = loaded.rendered, rendered.format == format {
+                files = try rendered.files.get()
+            } else {
+                files = try Renderer.render(loaded.stacks, configPath: configPathFromOutput, format: format)
+            }
         } catch {
             throw .internalError(error.problems)
         }

@@ -113,17 +113,21 @@ struct Consistency {
         self.regions = regions
     }
 
+    /// One independent part of the check.
+    typealias Job = @Sendable () -> [Diagnostic]
+
     func run() -> [Diagnostic] {
-        var out: [Diagnostic] = []
         guard let tooling = stack("tooling") else { return [bug("the tooling template is missing", at: config.project.mark)] }
         let r = resolver(tooling)
+        var jobs: [Job] = []
         for (_, pipeline) in tooling.template.resources(of: CodePipeline.Pipeline.self) {
-            out += checkPipeline(pipeline, tooling: tooling, r)
+            jobs += checkPipeline(pipeline, tooling: tooling, r)
         }
-        out += checkNothingMore()
-        out += checkTriggers(tooling)
-        out += checkEventTargets(tooling)
-        return out
+        jobs.append { checkNothingMore() }
+        jobs.append { checkTriggers(tooling) }
+        jobs.append { checkEventTargets(tooling) }
+        // The parts share nothing: they run concurrently, their findings joined in job order.
+        return Parallel.map(jobs) { $0() }.flatMap { $0 }
     }
 
     // MARK: Lookup
@@ -147,11 +151,14 @@ struct Consistency {
 
     // MARK: Pipelines
 
-    private func checkPipeline(_ pipeline: CodePipeline.Pipeline, tooling: StackTemplate, _ r: Resolver) -> [Diagnostic] {
+    /// The checks of one pipeline: its artifact stores, then each stage's actions (a job per
+    /// stage), then its route.
+    private func checkPipeline(_ pipeline: CodePipeline.Pipeline, tooling: StackTemplate, _ r: Resolver) -> [Job] {
         var out: [Diagnostic] = []
         let name = pipeline.name.flatMap(r.string) ?? "?"
         guard let pipelineRoleArn = r.string(pipeline.roleArn), let pipelineRole = toolingRoles[pipelineRoleArn] else {
-            return [bug("pipeline '\(name)' runs as a role the tooling template does not create", at: config.project.mark)]
+            let problem = bug("pipeline '\(name)' runs as a role the tooling template does not create", at: config.project.mark)
+            return [{ [problem] }]
         }
         let storeRegions: [String] =
             pipeline.artifactStore != nil ? [home] : pipeline.artifactStores.compactMap { r.string($0.region) }
@@ -161,8 +168,8 @@ struct Consistency {
                 out.append(bug("pipeline '\(name)' encrypts artifacts with '\(key)', which is not a key ARN", at: config.project.mark))
             }
         }
-        // The actions' checks are independent of each other: each stage on its own, concurrently.
-        out += Parallel.map(pipeline.stages) { stage in
+        let stores = out
+        let stages: [Job] = pipeline.stages.map { stage in {
             var out: [Diagnostic] = []
             for action in stage.actions {
                 // Only said when something is wrong: built on demand.
@@ -182,9 +189,8 @@ struct Consistency {
                 }
             }
             return out
-        }.flatMap { $0 }
-        out += checkRoute(pipeline, name: name)
-        return out
+        } }
+        return [{ stores }] + stages + [{ checkRoute(pipeline, name: name) }]
     }
 
     /// The role and region a Lambda-update build action targets, from its environment variables.

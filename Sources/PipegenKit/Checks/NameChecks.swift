@@ -170,24 +170,58 @@ public enum Pipegen {
     public static func analyze(path: String, bytes: [UInt8]) -> (
         file: SourceFile, config: Config?, stacks: [StackTemplate], diagnostics: [Diagnostic]
     ) {
+        let analysis = analyze(path: path, bytes: bytes, rendering: nil)
+        return (analysis.file, analysis.config, analysis.stacks, analysis.diagnostics)
+    }
+
+    /// What to render while the checks run: the config's path from the output folder (for
+    /// each file's header) and the format.
+    public struct RenderRequest: Sendable {
+        public var configPath: String
+        public var format: OutputFormat
+        public init(configPath: String, format: OutputFormat) {
+            self.configPath = configPath
+            self.format = format
+        }
+    }
+
+    /// `analyze`, rendering the templates as `rendering` asks at the same time as the
+    /// cross-account and limit checks run (the two share nothing but the templates). `files`
+    /// is nil when nothing was asked or the config has errors.
+    public static func analyze(path: String, bytes: [UInt8], rendering: RenderRequest?) -> (
+        file: SourceFile, config: Config?, stacks: [StackTemplate], diagnostics: [Diagnostic],
+        files: Result<[RenderedFile], InternalError>?
+    ) {
         var (file, config, diagnostics) = ConfigLoader.load(path: path, bytes: bytes)
         var built: [StackTemplate] = []
+        var files: Result<[RenderedFile], InternalError>?
         if let c = config {
             var more = check(c)
             // Only a config whose names are valid renders; then its templates must agree and
             // fit the services' limits.
             if !more.contains(where: { $0.severity == .error }) {
-                built = stacks(c)
-                more += Consistency(config: c, stacks: built).run()
-                more += Limits(config: c, stacks: built, pipelines: pipelines(c)).run()
+                let stacks = stacks(c)
+                built = stacks
+                let (found, rendered) = Parallel.both(
+                    { Consistency(config: c, stacks: stacks).run() + Limits(config: c, stacks: stacks, pipelines: pipelines(c)).run() },
+                    {
+                        rendering.map { request in
+                            Result { () throws(InternalError) in
+                                try Renderer.render(stacks, configPath: request.configPath, format: request.format)
+                            }
+                        }
+                    })
+                more += found
+                files = rendered
             }
             diagnostics = ConfigLoader.sorted(diagnostics + more)
             if more.contains(where: { $0.severity == .error }) {
                 config = nil
                 built = []
+                files = nil
             }
         }
-        return (file, config, built, diagnostics)
+        return (file, config, built, diagnostics, files)
     }
 
     /// The checks of derived names and limits for a decoded config.

@@ -1,0 +1,31 @@
+import PipegenKit
+import Testing
+
+/// `Parallel` runs work on every core and must give exactly what a plain `map` gives.
+@Suite struct ParallelTests {
+    @Test(arguments: [0, 1, 2, 7, 1000])
+    func mapKeepsTheOrderOfItsInput(_ count: Int) {
+        let items = Array(0..<count)
+        // Uneven work, so that items finish out of order.
+        let squares = Parallel.map(items) { n -> Int in
+            var x = n
+            for _ in 0..<(n % 7) * 1000 { x = (x &* 31) &+ 7 }
+            return n * n + (x & 0)
+        }
+        #expect(squares == items.map { $0 * $0 })
+    }
+
+    @Test func bothReturnsBothResults() {
+        let (a, b) = Parallel.both({ "tooling" }, { [1, 2, 3] })
+        #expect(a == "tooling")
+        #expect(b == [1, 2, 3])
+    }
+
+    @Test func mapsNestInsideBoth() {
+        let (a, b) = Parallel.both(
+            { Parallel.map(Array(0..<100)) { $0 + 1 } },
+            { Parallel.map(Array(0..<100)) { String($0) } })
+        #expect(a == Array(1...100))
+        #expect(b == (0..<100).map(String.init))
+    }
+}
