@@ -43,8 +43,12 @@ extension Template {
         let conditionNames = Set(conditions.map(\.id))
         let mappingNames = Set(mappings.map(\.id))
         // `place` is only said when something is wrong: built on demand.
+        // One buffer for every value's references.
+        var references: [Reference] = []
         func check(_ value: Value, in place: @autoclosure () -> String) {
-            for reference in value.references {
+            references.removeAll(keepingCapacity: true)
+            value.collectReferences(into: &references)
+            for reference in references {
                 switch reference {
                 case .ref(let name) where !refTargets.contains(name):
                     problems.append(.init("\(place()) refers to '\(name)', which is not a parameter or resource"))

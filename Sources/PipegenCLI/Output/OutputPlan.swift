@@ -55,37 +55,63 @@ struct OutputPlan {
         if listing.unreadable > 0 { folderIsPipegenOnly = false }
 
         let rendered = Set(files.map(\.name))
+        // Each entry is examined on its own (concurrently: a long route has hundreds of
+        // files); the results are taken in listing order, so the first error is the one a
+        // one-by-one pass would have met.
+        let examined = Parallel.map(listing.names) { name in
+            Result { () throws(OutputFolderError) in try Self.examine(name, in: path, rendered: rendered.contains(name)) }
+        }
         var existing: [String: [UInt8]] = [:]
-        for name in listing.names {
-            let entry = Paths.join(path, name)
-            let entryKind = try Self.attempt(entry) { () throws(SystemError) in try FileSystem.kind(entry) }
-            if entryKind != .regular { folderIsPipegenOnly = false }
-            if rendered.contains(name) {
-                guard entryKind == .regular || entryKind == .symlink else {
-                    throw OutputFolderError(path: entry, error: SystemError(EISDIR))
-                }
-                let bytes = try Self.attempt(entry) { () throws(SystemError) in try FileSystem.read(entry) }
+        for (name, result) in zip(listing.names, examined) {
+            let entry = try result.get()
+            if entry.kind != .regular { folderIsPipegenOnly = false }
+            switch entry.content {
+            case .rendered(let bytes, let generated):
                 existing[name] = bytes
-                if !Self.isGenerated(bytes) {
+                if !generated {
                     foreign.append(name)
                     folderIsPipegenOnly = false
                 }
-            } else if entryKind == .regular {
-                let head = try Self.attempt(entry) { () throws(SystemError) in
-                    try FileSystem.read(entry, limit: 4096)
-                }
-                if Self.isGenerated(head) {
-                    stale.append(
-                        (name, try Self.attempt(entry) { () throws(SystemError) in try FileSystem.read(entry) }))
-                } else {
-                    folderIsPipegenOnly = false
-                }
+            case .stale(let bytes): stale.append((name, bytes))
+            case .foreign: folderIsPipegenOnly = false
+            case .ignored: break
             }
         }
-        self.files = files.map { file in
-            guard let old = existing[file.name] else { return (file, .create) }
+        let old = existing
+        self.files = Parallel.map(files) { file -> (file: RenderedFile, action: Action) in
+            guard let old = old[file.name] else { return (file, .create) }
             return (file, Self.same(file.contents, old) ? .unchanged : .update(old: old))
         }
+    }
+
+    /// What one entry of the output folder holds.
+    private struct Entry: Sendable {
+        enum Content: Sendable {
+            /// A rendered name: its bytes, and whether pipegen wrote them.
+            case rendered([UInt8], generated: Bool)
+            /// A file pipegen wrote that is no longer rendered.
+            case stale([UInt8])
+            /// A regular file pipegen did not write.
+            case foreign
+            /// Anything else (folders, symlinks, devices) under a name that is not rendered.
+            case ignored
+        }
+        var kind: FileSystem.Kind?
+        var content: Content
+    }
+
+    private static func examine(_ name: String, in path: String, rendered: Bool) throws(OutputFolderError) -> Entry {
+        let entry = Paths.join(path, name)
+        let kind = try Self.attempt(entry) { () throws(SystemError) in try FileSystem.kind(entry) }
+        if rendered {
+            guard kind == .regular || kind == .symlink else { throw OutputFolderError(path: entry, error: SystemError(EISDIR)) }
+            let bytes = try Self.attempt(entry) { () throws(SystemError) in try FileSystem.read(entry) }
+            return Entry(kind: kind, content: .rendered(bytes, generated: Self.isGenerated(bytes)))
+        }
+        guard kind == .regular else { return Entry(kind: kind, content: .ignored) }
+        let head = try Self.attempt(entry) { () throws(SystemError) in try FileSystem.read(entry, limit: 4096) }
+        guard Self.isGenerated(head) else { return Entry(kind: kind, content: .foreign) }
+        return Entry(kind: kind, content: .stale(try Self.attempt(entry) { () throws(SystemError) in try FileSystem.read(entry) }))
     }
 
     private static func isGenerated(_ bytes: [UInt8]) -> Bool {

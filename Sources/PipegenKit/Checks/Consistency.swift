@@ -230,11 +230,11 @@ struct Consistency {
             return [bug("\(place()) assumes role '\(name)' in account \(account), which no environment template creates", at: mark)]
         }
         var out: [Diagnostic] = []
+        let toolingRoot = "arn:aws:iam::\(toolingAccount):root"
         let trusted = role.trust.contains { s in
             guard s.effect == .allow, s.matches(action: "sts:AssumeRole") else { return false }
             if s.principals.contains(assumerArn) { return true }
-            return s.principals.contains("arn:aws:iam::\(toolingAccount):root")
-                && s.condition("ArnEquals", "aws:PrincipalArn") == [assumerArn]
+            return s.principals.contains(toolingRoot) && s.condition("ArnEquals", "aws:PrincipalArn") == [assumerArn]
         }
         if !trusted { out.append(bug("\(place()): role '\(name)' does not trust '\(assumerArn)', which assumes it", at: mark)) }
         if !ResolvedStatement.allows(assumerRole, "sts:AssumeRole", on: roleArn) {
@@ -277,9 +277,10 @@ struct Consistency {
     /// statement names the account's root (or the role) and, if it has an `aws:PrincipalArn`
     /// condition, one of its patterns matches the role.
     private func grants(_ statements: [ResolvedStatement], _ action: String, on resource: String, to roleArn: String, account: String) -> Bool {
-        statements.contains { s in
-            guard s.effect == .allow, s.matches(action: action), s.matches(resource: resource) else { return false }
-            guard s.principals.contains("arn:aws:iam::\(account):root") || s.principals.contains(roleArn) else { return false }
+        let root = "arn:aws:iam::\(account):root"
+        return statements.contains { s in
+            guard s.effect == .allow, s.principals.contains(root) || s.principals.contains(roleArn) else { return false }
+            guard s.matches(action: action), s.matches(resource: resource) else { return false }
             let patterns = s.condition("ArnLike", "aws:PrincipalArn")
             return patterns.isEmpty || patterns.contains { PolicyMatch.glob($0, roleArn) }
         }

@@ -132,8 +132,12 @@ struct ResolvedStatement {
 
     /// An identity policy allows `action` on `resource`: an Allow covers it, no Deny does.
     static func allows(_ statements: [ResolvedStatement], _ action: String, on resource: String) -> Bool {
-        let covering = statements.filter { $0.matches(action: action) && $0.matches(resource: resource) }
-        return covering.contains { $0.effect == .allow } && !covering.contains { $0.effect == .deny }
+        var allowed = false
+        for s in statements where s.matches(action: action) && s.matches(resource: resource) {
+            if s.effect == .deny { return false }
+            allowed = true
+        }
+        return allowed
     }
 }
 
