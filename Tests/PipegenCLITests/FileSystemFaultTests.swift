@@ -85,7 +85,7 @@ import Testing
     /// How the error line names the path a failed step was writing.
     static func reportedPath(_ step: AtomicWriter.Step) -> String {
         switch step {
-        case .write(let name), .backUp(let name), .moveIn(let name), .moveOut(let name): "templates/\(name)"
+        case .write(let name), .sync(let name), .backUp(let name), .moveIn(let name), .moveOut(let name): "templates/\(name)"
         default: "templates"
         }
     }

@@ -3,7 +3,7 @@ import Glibc
 /// Carries out an `OutputPlan` so that the output folder never holds a half-written file and,
 /// as far as the file system allows, never a mix of old and new files.
 ///
-/// Every rendered file is first written and fsynced into a fresh folder beside the output
+/// Every rendered file is first written (then fsynced) into a fresh folder beside the output
 /// folder (`.templates.pipegen-tmp-<random>`, on the same file system, so renames cannot
 /// copy). Nothing in the output folder changes until all of them are on disk. Then:
 ///
@@ -38,8 +38,10 @@ struct AtomicWriter {
         /// `mkdir -p` of the output folder's parent (only when the folder does not exist).
         case makeParent
         case makeTemporaryFolder
-        /// Writing and fsyncing one file into the temporary folder.
+        /// Writing one file into the temporary folder.
         case write(String)
+        /// Flushing one written file to disk.
+        case sync(String)
         case syncTemporaryFolder
         /// Renaming the temporary folder to the output folder (no folder yet).
         case createFolder
@@ -59,6 +61,7 @@ struct AtomicWriter {
             case .makeParent: "makeParent"
             case .makeTemporaryFolder: "makeTemporaryFolder"
             case .write(let name): "write(\(name))"
+            case .sync(let name): "sync(\(name))"
             case .syncTemporaryFolder: "syncTemporaryFolder"
             case .createFolder: "createFolder"
             case .exchange: "exchange"
@@ -89,11 +92,22 @@ struct AtomicWriter {
         }
         let temp = try makeTemporaryFolder(in: parent)
         do throws(WriteError) {
+            // All files are written first and fsynced after: the first fsync commits the file
+            // system's journal with every file's data, and the others find little left to do.
+            // (An fsync after each write waits for one journal commit per file.)
             for (file, _) in plan.files {
                 let path = Paths.join(temp, file.name)
                 do {
                     try beforeStep(.write(file.name))
-                    try FileSystem.writeNew(path, Array(file.contents.utf8))
+                    try FileSystem.writeNew(path, Array(file.contents.utf8), sync: false)
+                } catch {
+                    throw WriteError(path: Paths.join(folder, file.name), error: error)
+                }
+            }
+            for (file, _) in plan.files {
+                do {
+                    try beforeStep(.sync(file.name))
+                    try FileSystem.sync(Paths.join(temp, file.name))
                 } catch {
                     throw WriteError(path: Paths.join(folder, file.name), error: error)
                 }

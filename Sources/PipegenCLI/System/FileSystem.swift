@@ -66,8 +66,9 @@ enum FileSystem {
         return bytes
     }
 
-    /// Creates a new file at `path` (failing if one exists), writes `bytes` and fsyncs it.
-    static func writeNew(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
+    /// Creates a new file at `path` (failing if one exists), writes `bytes` and (unless
+    /// `sync` is false) fsyncs it.
+    static func writeNew(_ path: String, _ bytes: [UInt8], sync: Bool = true) throws(SystemError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw .last }
         var failure: SystemError?
@@ -80,9 +81,17 @@ enum FileSystem {
                 offset += n
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = .last }
+        if failure == nil, sync, fsync(fd) != 0 { failure = .last }
         if close(fd) != 0, failure == nil { failure = .last }
         if let failure { throw failure }
+    }
+
+    /// Flushes the file at `path` to disk (fsync).
+    static func sync(_ path: String) throws(SystemError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .last }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw .last }
     }
 
     /// The names in folder `path`, sorted bytewise, without `.` and `..`. Names that are not
