@@ -5,7 +5,20 @@ extension Value {
     public static func arn(_ service: String, region: String = "", account: String = "", _ resource: String)
         -> Value
     {
-        .sub("arn:${AWS::Partition}:\(service):\(region):\(account):\(resource)")
+        // Appended into one buffer sized up front: builders make thousands of ARNs on a long
+        // route, and string interpolation grows its buffer piece by piece.
+        let prefix = "arn:${AWS::Partition}:"
+        var text = ""
+        text.reserveCapacity(prefix.utf8.count + service.utf8.count + region.utf8.count + account.utf8.count + resource.utf8.count + 3)
+        text += prefix
+        text += service
+        text += ":"
+        text += region
+        text += ":"
+        text += account
+        text += ":"
+        text += resource
+        return .sub(text)
     }
 
     /// `${AWS::Region}`, for `arn(region:)`.

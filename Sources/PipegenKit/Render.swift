@@ -68,17 +68,34 @@ public struct StackTemplate: Sendable {
 /// environments in route-to-live order, home region before further regions.
 public enum TemplateSet {
     public static func build(_ config: Config) -> [StackTemplate] {
-        let model = AccessModel(config)
-        let topology = Topology(config)
-        // Job 0 is the tooling account (the largest, so it starts first), then one job per
-        // environment; each builds alone, and the results are joined in job order.
-        let jobs = Array(-1..<config.environments.count)
-        return Parallel.map(jobs) { job in
-            job < 0 ? tooling(config, model: model, topology: topology) : environment(config.environments[job], config, model: model)
-        }.flatMap { $0 }
+        let jobs = Jobs(config)
+        return Parallel.map(jobs.indices) { jobs.build($0) }.flatMap { $0 }
     }
 
-    private static func tooling(_ config: Config, model: AccessModel, topology: Topology) -> [StackTemplate] {
+    /// The templates of a config as independent jobs: job 0 is the tooling account (the
+    /// largest, so it starts first), then one job per environment; each builds alone, and
+    /// joined in job order they are `build`'s list.
+    struct Jobs: Sendable {
+        let config: Config
+        let model: AccessModel
+        let topology: Topology
+
+        init(_ config: Config) {
+            self.config = config
+            model = AccessModel(config)
+            topology = Topology(config)
+        }
+
+        var indices: [Int] { Array(0...config.environments.count) }
+
+        func build(_ job: Int) -> [StackTemplate] {
+            job == 0
+                ? TemplateSet.tooling(config, model: model, topology: topology)
+                : TemplateSet.environment(config.environments[job - 1], config, model: model)
+        }
+    }
+
+    static func tooling(_ config: Config, model: AccessModel, topology: Topology) -> [StackTemplate] {
         let names = model.names
         let tooling = ToolingBuilder(config, model: model, topology: topology)
         var out = [
@@ -99,7 +116,7 @@ public enum TemplateSet {
         return out
     }
 
-    private static func environment(_ env: Environment, _ config: Config, model: AccessModel) -> [StackTemplate] {
+    static func environment(_ env: Environment, _ config: Config, model: AccessModel) -> [StackTemplate] {
         let names = model.names
         let builder = EnvironmentBuilder(config: config, env: env, model: model)
         let e = env.name.value
@@ -138,21 +155,24 @@ public enum Renderer {
     {
         let header = GeneratedHeader.text(configPath: configPath)
         // Each template is validated and written on its own, concurrently.
-        let results = Parallel.map(stacks) { stack -> (file: RenderedFile, problems: [String]) in
-            let problems = stack.template.validate().map { "\(stack.name): \($0)" }
-            let text: String
-            switch format {
-            case .yaml:
-                text = YAMLWriter().write(tree: stack.template.value, comments: [header])
-            case .json:
-                var t = stack.template
-                t.metadata.insert(Field("pipegen", .string(header)), at: 0)
-                text = JSONWriter().write(tree: t.value)
-            }
-            return (RenderedFile(name: "\(stack.name).\(format.fileExtension)", contents: text, resourceCount: stack.template.resources.count), problems)
-        }
+        let results = Parallel.map(stacks) { file($0, header: header, format: format) }
         let problems = results.flatMap(\.problems)
         if !problems.isEmpty { throw InternalError(problems) }
         return results.map(\.file)
+    }
+
+    /// One template's file, and the CloudFormation rules it breaks (a bug if any).
+    static func file(_ stack: StackTemplate, header: String, format: OutputFormat) -> (file: RenderedFile, problems: [String]) {
+        let problems = stack.template.validate().map { "\(stack.name): \($0)" }
+        let text: String
+        switch format {
+        case .yaml:
+            text = YAMLWriter().write(tree: stack.template.value, comments: [header])
+        case .json:
+            var t = stack.template
+            t.metadata.insert(Field("pipegen", .string(header)), at: 0)
+            text = JSONWriter().write(tree: t.value)
+        }
+        return (RenderedFile(name: "\(stack.name).\(format.fileExtension)", contents: text, resourceCount: stack.template.resources.count), problems)
     }
 }

@@ -15,17 +15,8 @@ import Testing
         #expect(squares == items.map { $0 * $0 })
     }
 
-    @Test func bothReturnsBothResults() {
-        let (a, b) = Parallel.both({ "tooling" }, { [1, 2, 3] })
-        #expect(a == "tooling")
-        #expect(b == [1, 2, 3])
-    }
-
-    @Test func mapsNestInsideBoth() {
-        let (a, b) = Parallel.both(
-            { Parallel.map(Array(0..<100)) { $0 + 1 } },
-            { Parallel.map(Array(0..<100)) { String($0) } })
-        #expect(a == Array(1...100))
-        #expect(b == (0..<100).map(String.init))
+    @Test func mapsNestInsideMaps() {
+        let nested = Parallel.map(Array(0..<20)) { n in Parallel.map(Array(0..<n)) { $0 * 2 } }
+        #expect(nested == (0..<20).map { n in (0..<n).map { $0 * 2 } })
     }
 }

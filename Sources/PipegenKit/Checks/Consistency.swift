@@ -41,14 +41,14 @@ struct Consistency {
 
     /// What one template contributes: its roles' statements resolved, and for the tooling
     /// account the bucket and key of its region.
-    private struct ResolvedStack: Sendable {
+    struct ResolvedStack: Sendable {
         let stack: StackTemplate
         var roles: [(arn: String, trust: [ResolvedStatement], permissions: [ResolvedStatement])] = []
         var bucket: (name: String, policy: [ResolvedStatement])?
         var key: (arn: String, policy: [ResolvedStatement])?
     }
 
-    private static func resolve(_ stack: StackTemplate) -> ResolvedStack {
+    static func resolve(_ stack: StackTemplate) -> ResolvedStack {
         let r = Resolver(template: stack.template, account: stack.account, region: stack.region)
         var out = ResolvedStack(stack: stack)
         for (id, role) in stack.template.resources(of: IAM.Role.self) {
@@ -74,6 +74,12 @@ struct Consistency {
     }
 
     init(config: Config, stacks: [StackTemplate]) {
+        // Resolving every statement is most of the work: each template on its own, concurrently.
+        self.init(config: config, stacks: stacks, resolved: Parallel.map(stacks, Self.resolve))
+    }
+
+    /// With each template's statements already resolved (`resolve`, in `stacks` order).
+    init(config: Config, stacks: [StackTemplate], resolved: [ResolvedStack]) {
         self.config = config
         self.stacks = stacks
         home = config.tooling.region.value
@@ -81,8 +87,7 @@ struct Consistency {
         var environmentRoles: [String: EnvironmentRole] = [:]
         var toolingRoles: [String: [ResolvedStatement]] = [:]
         var regions: [String: Region] = [:]
-        // Resolving every statement is most of the work: each template on its own, concurrently.
-        for part in Parallel.map(stacks, Self.resolve) {
+        for part in resolved {
             let stack = part.stack
             for role in part.roles {
                 if stack.owner == .tooling {

@@ -18,6 +18,12 @@ struct Limits {
     static let managedPolicyCharacters = 6_144
 
     func run() -> [Diagnostic] {
+        // Each template on its own, concurrently; the results in template order.
+        pipelineChecks() + Parallel.map(stacks, check).flatMap { $0 }
+    }
+
+    /// The limits of the pipelines: stages, actions, names.
+    func pipelineChecks() -> [Diagnostic] {
         var out: [Diagnostic] = []
         let at = config.project.mark
         for spec in pipelines {
@@ -41,11 +47,11 @@ struct Limits {
                 }
             }
         }
-        // Each template on its own, concurrently; the results in template order.
-        return out + Parallel.map(stacks, check).flatMap { $0 }
+        return out
     }
 
-    private func check(_ stack: StackTemplate) -> [Diagnostic] {
+    /// The limits of one template: resources, outputs, parameters, policy sizes.
+    func check(_ stack: StackTemplate) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let t = stack.template
         let at = config.project.mark

@@ -200,17 +200,8 @@ public enum Pipegen {
             // Only a config whose names are valid renders; then its templates must agree and
             // fit the services' limits.
             if !more.contains(where: { $0.severity == .error }) {
-                let stacks = stacks(c)
+                let (stacks, found, rendered) = buildAndCheck(c, rendering: rendering)
                 built = stacks
-                let (found, rendered) = Parallel.both(
-                    { Consistency(config: c, stacks: stacks).run() + Limits(config: c, stacks: stacks, pipelines: pipelines(c)).run() },
-                    {
-                        rendering.map { request in
-                            Result { () throws(InternalError) in
-                                try Renderer.render(stacks, configPath: request.configPath, format: request.format)
-                            }
-                        }
-                    })
                 more += found
                 files = rendered
             }
@@ -222,6 +213,47 @@ public enum Pipegen {
             }
         }
         return (file, config, built, diagnostics, files)
+    }
+
+    /// Builds the templates and runs the checks that read them (cross-account consistency,
+    /// limits), rendering them too when asked. Everything that concerns one template alone
+    /// (building it, resolving its policies for the consistency check, its limits, its file)
+    /// is one job, and the jobs run on every core; the checks across templates follow.
+    private static func buildAndCheck(_ config: Config, rendering: RenderRequest?) -> (
+        stacks: [StackTemplate], diagnostics: [Diagnostic], files: Result<[RenderedFile], InternalError>?
+    ) {
+        struct Part: Sendable {
+            var stack: StackTemplate
+            var resolved: Consistency.ResolvedStack
+            var limits: [Diagnostic]
+            var file: (file: RenderedFile, problems: [String])?
+        }
+        let jobs = TemplateSet.Jobs(config)
+        let limits = Limits(config: config, stacks: [], pipelines: pipelines(config))
+        let header = rendering.map { GeneratedHeader.text(configPath: $0.configPath) }
+        let parts = Parallel.map(jobs.indices) { job in
+            jobs.build(job).map { stack in
+                Part(
+                    stack: stack, resolved: Consistency.resolve(stack), limits: limits.check(stack),
+                    file: zip2(rendering, header).map { Renderer.file(stack, header: $1, format: $0.format) })
+            }
+        }.flatMap { $0 }
+        let stacks = parts.map(\.stack)
+        let diagnostics =
+            Consistency(config: config, stacks: stacks, resolved: parts.map(\.resolved)).run()
+            + limits.pipelineChecks() + parts.flatMap(\.limits)
+        var files: Result<[RenderedFile], InternalError>?
+        if rendering != nil {
+            let problems = parts.flatMap { $0.file?.problems ?? [] }
+            files = problems.isEmpty ? .success(parts.compactMap(\.file?.file)) : .failure(InternalError(problems))
+        }
+        return (stacks, diagnostics, files)
+    }
+
+    /// Both values, or nil.
+    private static func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+        guard let a, let b else { return nil }
+        return (a, b)
     }
 
     /// The checks of derived names and limits for a decoded config.

@@ -26,11 +26,4 @@ public enum Parallel {
         }
         return results.map { $0! }
     }
-
-    /// `(a(), b())`, the two run concurrently. Work either of them spreads with `map` shares
-    /// the cores with the other.
-    public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
-        let results = map([0, 1]) { (i: Int) -> (A?, B?) in i == 0 ? (a(), nil) : (nil, b()) }
-        return (results[0].0!, results[1].1!)
-    }
 }
