@@ -61,7 +61,9 @@ struct Workspace {
             throw .io("cannot read '\(configDisplay)': \(error.message)")
         }
         let request = format.map { Pipegen.RenderRequest(configPath: configPathFromOutput, format: $0) }
-        let (source, config, stacks, diagnostics, files) = Pipegen.analyze(path: configDisplay, bytes: bytes, rendering: request)
+        let (source, config, stacks, diagnostics, files, workingSet) = Pipegen.analyze(
+            path: configDisplay, bytes: bytes, rendering: request)
+        ProcessLifetime.keep(workingSet as Any, io: io)
         Self.print(diagnostics, in: source, io: &io)
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { throw .invalidConfig }
         guard let config else {

@@ -187,20 +187,24 @@ public enum Pipegen {
 
     /// `analyze`, rendering the templates as `rendering` asks at the same time as the
     /// cross-account and limit checks run (the two share nothing but the templates). `files`
-    /// is nil when nothing was asked or the config has errors.
+    /// is nil when nothing was asked or the config has errors. `workingSet` holds what the
+    /// checks built (every policy statement resolved): a process that exits next can keep it
+    /// rather than spend time freeing it; anyone else just drops it.
     public static func analyze(path: String, bytes: [UInt8], rendering: RenderRequest?) -> (
         file: SourceFile, config: Config?, stacks: [StackTemplate], diagnostics: [Diagnostic],
-        files: Result<[RenderedFile], InternalError>?
+        files: Result<[RenderedFile], InternalError>?, workingSet: (any Sendable)?
     ) {
         var (file, config, diagnostics) = ConfigLoader.load(path: path, bytes: bytes)
         var built: [StackTemplate] = []
         var files: Result<[RenderedFile], InternalError>?
+        var workingSet: (any Sendable)?
         if let c = config {
             var more = check(c)
             // Only a config whose names are valid renders; then its templates must agree and
             // fit the services' limits.
             if !more.contains(where: { $0.severity == .error }) {
-                let (stacks, found, rendered) = buildAndCheck(c, rendering: rendering)
+                let (stacks, found, rendered, working) = buildAndCheck(c, rendering: rendering)
+                workingSet = working
                 built = stacks
                 more += found
                 files = rendered
@@ -212,7 +216,7 @@ public enum Pipegen {
                 files = nil
             }
         }
-        return (file, config, built, diagnostics, files)
+        return (file, config, built, diagnostics, files, workingSet)
     }
 
     /// Builds the templates and runs the checks that read them (cross-account consistency,
@@ -220,7 +224,7 @@ public enum Pipegen {
     /// (building it, resolving its policies for the consistency check, its limits, its file)
     /// is one job, and the jobs run on every core; the checks across templates follow.
     private static func buildAndCheck(_ config: Config, rendering: RenderRequest?) -> (
-        stacks: [StackTemplate], diagnostics: [Diagnostic], files: Result<[RenderedFile], InternalError>?
+        stacks: [StackTemplate], diagnostics: [Diagnostic], files: Result<[RenderedFile], InternalError>?, workingSet: any Sendable
     ) {
         struct Part: Sendable {
             var stack: StackTemplate
@@ -239,15 +243,21 @@ public enum Pipegen {
             }
         }.flatMap { $0 }
         let stacks = parts.map(\.stack)
-        let diagnostics =
-            Consistency(config: config, stacks: stacks, resolved: parts.map(\.resolved)).run()
-            + limits.pipelineChecks() + parts.flatMap(\.limits)
+        let consistency = Consistency(config: config, stacks: stacks, resolved: parts.map(\.resolved))
+        let diagnostics = consistency.run() + limits.pipelineChecks() + parts.flatMap(\.limits)
         var files: Result<[RenderedFile], InternalError>?
         if rendering != nil {
-            let problems = parts.flatMap { $0.file?.problems ?? [] }
-            files = problems.isEmpty ? .success(parts.compactMap(\.file?.file)) : .failure(InternalError(problems))
+            var rendered: [RenderedFile] = []
+            var problems: [String] = []
+            rendered.reserveCapacity(parts.count)
+            for part in parts {
+                guard let file = part.file else { continue }
+                rendered.append(file.file)
+                problems += file.problems
+            }
+            files = problems.isEmpty ? .success(rendered) : .failure(InternalError(problems))
         }
-        return (stacks, diagnostics, files)
+        return (stacks, diagnostics, files, consistency)
     }
 
     /// Both values, or nil.
