@@ -49,6 +49,33 @@ import YAMLKit
         #expect(text.contains("<IMAGE1_NAME>"))
     }
 
+    /// A connection the tooling stack creates must be activated by hand after the stack exists
+    /// and before anything is pushed; repositories behind a connection are not CodeCommit's.
+    @Test func createdConnectionsAreActivatedBeforeThePush() throws {
+        let github = try String(contentsOfFile: InsightFixtures.root + "/Examples/github-ecs/pipegen.yaml", encoding: .utf8)
+        let plan = try Self.plan(try InsightFixtures.config(github))
+        let kinds = plan.manualSteps.map(\.kind)
+        let activate = try #require(kinds.firstIndex(of: .activateConnections))
+        #expect(kinds.firstIndex(of: .pushSource).map { $0 > activate } == true)
+        let phase = try #require(plan.steps.firstIndex { if case .phase = $0.kind { true } else { false } })
+        let activation = try #require(plan.steps.firstIndex { if case .manual(let m) = $0.kind { m.kind == .activateConnections } else { false } })
+        #expect(activation > phase)
+        let text = plan.text
+        #expect(text.contains("myapp-github (GitHub)"))
+        #expect(text.contains("--provider-type-filter GitHub"))
+        let push = try #require(plan.manualSteps.first { $0.kind == .pushSource })
+        #expect(push.blocks.contains(.item(
+            "my-github-user/my-app on GitHub (container-deployment, branch master, changes under deploy/**): deploy/appspec.yaml, "
+                + "deploy/taskdef-production.json (the task definitions name the image <IMAGE1_NAME>)")))
+        #expect(!text.contains("codecommit::"))
+
+        // A connection given by ARN is the user's own: nothing to activate.
+        let given = github.replacing(
+            "      provider: github\n", with: "      provider: github\n      connection: arn:aws:codeconnections:eu-central-1:111111111111:connection/abc\n")
+        let plan2 = try Self.plan(try InsightFixtures.config(given))
+        #expect(!plan2.manualSteps.map(\.kind).contains(.activateConnections))
+    }
+
     @Test func aStackTooLargeToPassInlineGetsABucketStepBeforeItsPhase() throws {
         let config = try InsightFixtures.config(InsightFixtures.small)
         var files = try Renderer.render(config, configPath: "../pipegen.yaml", format: .json)

@@ -25,7 +25,7 @@ struct ManualSteps {
 
     /// Steps once every stack exists.
     func afterDeployment() -> [ManualStep] {
-        [subscriptions(), sources(), firstImage()].compactMap { $0 }
+        [subscriptions(), connections(), sources(), firstImage()].compactMap { $0 }
     }
 
     private func templateBuckets(phase number: Int) -> ManualStep? {
@@ -94,7 +94,8 @@ struct ManualSteps {
         return ManualStep(kind: .confirmSubscriptions, title: "Confirm the e-mail subscriptions", blocks: blocks)
     }
 
-    private func sources() -> ManualStep? {
+    /// The sources of the pipelines the config has, with what each repository must hold.
+    private var repositories: [(kind: PipelineKind, source: Source, contents: String)] {
         let p = config.pipelines
         var repos: [(PipelineKind, Source, String)] = []
         if let c = p.containerBuild {
@@ -112,18 +113,74 @@ struct ManualSteps {
             if let name = imagePlaceholder() { what += " (the task definitions name the image <\(name)>)" }
             repos.append((.containerDeployment, d.source, what))
         }
-        guard !repos.isEmpty else { return nil }
+        return repos
+    }
+
+    /// The CodeConnections connections the tooling stack creates start out pending: someone
+    /// must authorize AWS on the provider's side, once, in the console, before any pipeline
+    /// can read from them (connections given by ARN are the user's own and left alone).
+    private func connections() -> ManualStep? {
+        let providers = unique(repositories.map(\.source).filter { !$0.isCodeCommit && $0.connection == nil }.map(\.provider.value))
+        guard !providers.isEmpty else { return nil }
+        let one = providers.count == 1
         var blocks: [ManualStep.Block] = [
             .text(
-                "The pipelines start once when they are created and stop at Source while their repositories are empty; "
-                    + "each push to the branch starts its pipeline. These commands push the current branch with "
-                    + "git-remote-codecommit (pip install git-remote-codecommit), which uses the profile; the clone URLs "
-                    + "are also outputs of the tooling stack.")
+                "The tooling stack creates \(one ? "a connection" : "connections") to "
+                    + "\(providers.map(Self.providerName).joined(separator: ", ")) in the PENDING state, and the pipelines "
+                    + "cannot read their sources until \(one ? "it is" : "they are") available. Activate \(one ? "it" : "each") "
+                    + "once, as someone who can install the AWS Connector app for the repositories' owner: in the console of "
+                    + "account \(config.tooling.account.value), region \(home), open Developer Tools > Settings > Connections, "
+                    + "choose the connection and 'Update pending connection'. \(one ? "The command shows its" : "The commands show each") "
+                    + "status (AVAILABLE once done).")
         ]
+        for provider in providers {
+            let name = names.connection(provider)
+            blocks.append(.item("\(name) (\(Self.providerName(provider)))"))
+            blocks.append(
+                .command(
+                    "aws codeconnections list-connections --provider-type-filter \(ToolingBuilder.providerTypes[provider] ?? provider) "
+                        + "--query \"Connections[?ConnectionName=='\(name)'].ConnectionStatus\" --output text "
+                        + "--region \(home) --profile \(toolingProfile)"))
+        }
+        return ManualStep(kind: .activateConnections, title: one ? "Activate the source connection" : "Activate the source connections", blocks: blocks)
+    }
+
+    static func providerName(_ provider: String) -> String {
+        ["github": "GitHub", "github-enterprise": "GitHub Enterprise Server", "bitbucket": "Bitbucket", "gitlab": "GitLab"][provider]
+            ?? provider
+    }
+
+    private func sources() -> ManualStep? {
+        let repos = repositories
+        guard !repos.isEmpty else { return nil }
+        var text =
+            "The pipelines start once when they are created and stop at Source while their repositories are empty; "
+            + "each push to the branch starts its pipeline."
+        if repos.contains(where: { $0.source.isCodeCommit }) {
+            text +=
+                " These commands push the current branch with git-remote-codecommit (pip install git-remote-codecommit), "
+                + "which uses the profile; the clone URLs are also outputs of the tooling stack."
+        }
+        let hosted = repos.filter { !$0.source.isCodeCommit }
+        if !hosted.isEmpty {
+            text +=
+                " Repositories on \(unique(hosted.map { Self.providerName($0.source.provider.value) }).joined(separator: ", ")) "
+                + "are pushed to as usual, once their connection is available."
+            if hosted.contains(where: { !$0.source.filePaths.isEmpty }) {
+                text += " A push that changes none of a pipeline's file paths does not start it."
+            }
+        }
+        var blocks: [ManualStep.Block] = [.text(text)]
         for (kind, source, contents) in repos {
             let repo = source.repository.value, branch = source.branch.value
-            blocks.append(.item("\(repo) (\(kind.rawValue), branch \(branch)): \(contents)"))
-            blocks.append(.command("git push codecommit::\(home)://\(toolingProfile)@\(repo) HEAD:\(branch)"))
+            if source.isCodeCommit {
+                blocks.append(.item("\(repo) (\(kind.rawValue), branch \(branch)): \(contents)"))
+                blocks.append(.command("git push codecommit::\(home)://\(toolingProfile)@\(repo) HEAD:\(branch)"))
+            } else {
+                let paths = source.filePaths.isEmpty ? "" : ", changes under \(source.filePaths.joined(separator: ", "))"
+                blocks.append(
+                    .item("\(repo) on \(Self.providerName(source.provider.value)) (\(kind.rawValue), branch \(branch)\(paths)): \(contents)"))
+            }
         }
         return ManualStep(kind: .pushSource, title: "Push the source code", blocks: blocks)
     }

@@ -103,6 +103,7 @@ public struct ManualStep: Sendable {
         case createTemplateBucket = "create-template-bucket"
         case createECSResources = "create-ecs-resources"
         case confirmSubscriptions = "confirm-subscriptions"
+        case activateConnections = "activate-connections"
         case pushSource = "push-source"
         case pushImage = "push-image"
     }
