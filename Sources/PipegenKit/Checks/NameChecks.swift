@@ -234,12 +234,12 @@ public enum Pipegen {
         }
         let jobs = TemplateSet.Jobs(config)
         let limits = Limits(config: config, stacks: [], pipelines: pipelines(config))
-        let header = rendering.map { GeneratedHeader.text(configPath: $0.configPath) }
+        let output = rendering.map { (format: $0.format, header: GeneratedHeader.text(configPath: $0.configPath)) }
         let parts = Parallel.map(jobs.indices) { job in
             jobs.build(job).map { stack in
                 Part(
                     stack: stack, resolved: Consistency.resolve(stack), limits: limits.check(stack),
-                    file: zip2(rendering, header).map { Renderer.file(stack, header: $1, format: $0.format) })
+                    file: output.map { Renderer.file(stack, header: $0.header, format: $0.format) })
             }
         }.flatMap { $0 }
         let stacks = parts.map(\.stack)
@@ -258,12 +258,6 @@ public enum Pipegen {
             files = problems.isEmpty ? .success(rendered) : .failure(InternalError(problems))
         }
         return (stacks, diagnostics, files, consistency)
-    }
-
-    /// Both values, or nil.
-    private static func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-        guard let a, let b else { return nil }
-        return (a, b)
     }
 
     /// The checks of derived names and limits for a decoded config.
