@@ -27,11 +27,11 @@ let package = Package(
         // The properties the fuzzers check on one input; tests replay the corpus and findings.
         .target(name: "PipegenFuzzChecks", dependencies: ["PipegenKit", "PipegenConfig", "YAMLKit"]),
 
-        // Test helpers shared by the test targets (golden files, repository paths).
+        // Test helpers shared by the test targets (golden files, repository paths, seeded randomness).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
-        .testTarget(name: "YAMLKitTests", dependencies: ["YAMLKit"]),
-        .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "YAMLKit"]),
+        .testTarget(name: "YAMLKitTests", dependencies: ["YAMLKit", "TestSupport"]),
+        .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "YAMLKit", "TestSupport"]),
         .testTarget(name: "PipegenConfigTests", dependencies: ["PipegenConfig", "YAMLKit", "TestSupport"]),
         .testTarget(
             name: "PipegenKitTests",

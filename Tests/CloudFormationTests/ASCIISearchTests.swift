@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+import TestSupport
 
 @testable import CloudFormation
 
@@ -30,15 +31,9 @@ import Testing
     /// Random text over an alphabet with pattern pieces, non-ASCII letters, combining marks and
     /// line breaks; replay a failure with PIPEGEN_SEED.
     @Test func sameAnswersOnRandomText() {
-        let seed = getenv("PIPEGEN_SEED").flatMap { UInt64(String(cString: $0)) } ?? 0xA5C1_15EA
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        let seed = TestSupport.seed(default: 0xA5C1_15EA)
+        var random = SplitMix64(seed: seed)
+        func next() -> UInt64 { random.next() }
         let pieces = ["{", "}", "e", "n", "v", "{env}", "$", "::", ":", "a", "é", "\u{301}", "\r", "\n", "\r\n", "-"]
         func text(_ count: Int) -> String { (0..<count).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined() }
         for _ in 0..<5_000 {

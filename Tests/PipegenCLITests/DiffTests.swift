@@ -1,23 +1,12 @@
 import Glibc
 import Testing
+import TestSupport
 
 @testable import PipegenCLI
 
-/// SplitMix64: a tiny seeded generator so property tests replay exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct DiffTests {
     /// The seed for property tests: `PIPEGEN_SEED` to replay a failure, else a fixed one.
-    static let seed = getenv("PIPEGEN_SEED").flatMap { UInt64(String(cString: $0)) } ?? 0x5EED_CAFE
+    static let seed = TestSupport.seed(default: 0x5EED_CAFE)
 
     /// Length of a longest common subsequence, by the textbook table: the oracle.
     static func lcs(_ a: [Int], _ b: [Int]) -> Int {
@@ -34,7 +23,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func myersFindsAShortestEditScript() {
-        var random = SplitMix64(state: Self.seed)
+        var random = SplitMix64(seed: Self.seed)
         for round in 0..<2000 {
             let alphabet = Int.random(in: 1...4, using: &random)
             let a = (0..<Int.random(in: 0...24, using: &random)).map { _ in Int.random(in: 0..<alphabet, using: &random)

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import YAMLKit
 
 /// Input nobody should write: the readers answer with a node or a `SyntaxError`, in linear time

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import YAMLKit
 
 /// Random documents written by a writer and read by the matching reader come back equal.

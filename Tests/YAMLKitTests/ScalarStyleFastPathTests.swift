@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+import TestSupport
 
 @testable import YAMLKit
 
@@ -45,8 +46,8 @@ import Testing
     /// SplitMix64-generated strings over an alphabet heavy in indicators, digits and the
     /// letters of the reserved words; replay a failure with PIPEGEN_SEED.
     @Test func fastPathAgreesOnRandomText() {
-        let seed = getenv("PIPEGEN_SEED").flatMap { UInt64(String(cString: $0)) } ?? 0x5EED_5CA1
-        var random = Generator(seed: seed)
+        let seed = TestSupport.seed(default: 0x5EED_5CA1)
+        var random = SplitMix64(seed: seed)
         let alphabet = Array("aeflnorsuxyAEFLNORSTUY0123456789+-._:#' ~<=?[]{},&*!|>%@`\"/$".unicodeScalars)
         let starts = Array("anoytfANOYTF/$".unicodeScalars)
         for _ in 0..<20_000 {
@@ -61,16 +62,4 @@ import Testing
         }
     }
 
-    /// SplitMix64 (nested: the YAMLKit tests may have a generator of their own).
-    struct Generator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }

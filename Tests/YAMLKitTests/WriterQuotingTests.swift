@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import YAMLKit
 
 /// How the writer writes tricky strings: exactly, so that our reader reads them back unchanged,

@@ -1,4 +1,5 @@
 import PipegenConfig
+import TestSupport
 
 /// A seeded generator of valid configs over the whole option space: 1–12 environments, 1–4
 /// regions, every source kind, each pipeline on or off, change sets, approvals, tests,
