@@ -30,44 +30,37 @@ extension String {
 
     /// `firstRange(of:)` of the standard library, fast for ASCII.
     public func firstRange(of other: String) -> Range<String.Index>? {
-        guard let matches = ASCIISearch.matches(of: other, in: self, all: false) else {
-            return firstRange(of: other[...])
-        }
-        guard let start = matches.first else { return nil }
-        let lower = utf8.index(utf8.startIndex, offsetBy: start)
-        return lower..<utf8.index(lower, offsetBy: other.utf8.count)
+        ASCIISearch.firstRange(of: other, in: self) ?? firstRange(of: other[...])
     }
 
     /// `contains(_:)` of the standard library for a string, fast for ASCII.
     public func contains(_ other: String) -> Bool {
-        guard let matches = ASCIISearch.matches(of: other, in: self, all: false) else {
-            return firstRange(of: other[...]) != nil
-        }
-        return !matches.isEmpty
+        ASCIISearch.firstRange(of: other, in: self).map { $0 != nil } ?? (firstRange(of: other[...]) != nil)
     }
 }
 
 extension Substring {
     /// `firstRange(of:)` of the standard library, fast for ASCII.
     public func firstRange(of other: String) -> Range<String.Index>? {
-        guard let matches = ASCIISearch.matches(of: other, in: self, all: false) else {
-            return firstRange(of: other[...])
-        }
-        guard let start = matches.first else { return nil }
-        let lower = utf8.index(utf8.startIndex, offsetBy: start)
-        return lower..<utf8.index(lower, offsetBy: other.utf8.count)
+        ASCIISearch.firstRange(of: other, in: self) ?? firstRange(of: other[...])
     }
 
     /// `contains(_:)` of the standard library for a string, fast for ASCII.
     public func contains(_ other: String) -> Bool {
-        guard let matches = ASCIISearch.matches(of: other, in: self, all: false) else {
-            return firstRange(of: other[...]) != nil
-        }
-        return !matches.isEmpty
+        ASCIISearch.firstRange(of: other, in: self).map { $0 != nil } ?? (firstRange(of: other[...]) != nil)
     }
 }
 
 enum ASCIISearch {
+    /// The first occurrence of `pattern` in `text`: `.some(nil)` when there is none, nil when
+    /// the byte scan cannot answer (see `matches`) and the standard library must.
+    static func firstRange<T: StringProtocol>(of pattern: String, in text: T) -> Range<String.Index>?? where T.Index == String.Index {
+        guard let matches = matches(of: pattern, in: text, all: false) else { return nil }
+        guard let start = matches.first else { return .some(nil) }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+        return .some(lower..<text.utf8.index(lower, offsetBy: pattern.utf8.count))
+    }
+
     /// The byte offsets of the non-overlapping occurrences of `pattern` in `text`, left to
     /// right (only the first unless `all`); nil when either is not ASCII without `\r`, or the
     /// pattern is empty, for the standard library to answer.

@@ -3,10 +3,10 @@ import PipegenConfig
 import YAMLKit
 
 /// The limits CloudFormation, CodePipeline and IAM put on what pipegen generates, checked on
-/// the rendered templates, each violation said in terms of the config and what to change.
+/// the rendered templates, each violation said in terms of the config and what to change:
+/// `pipelineChecks()` once, `check(_:)` for each template (in that template's job).
 struct Limits {
     let config: Config
-    let stacks: [StackTemplate]
     let pipelines: [PipelineSpec]
 
     static let maxStages = 50
@@ -16,11 +16,6 @@ struct Limits {
     static let keyPolicyBytes = 32_768
     static let inlineRolePolicyCharacters = 10_240
     static let managedPolicyCharacters = 6_144
-
-    func run() -> [Diagnostic] {
-        // Each template on its own, concurrently; the results in template order.
-        pipelineChecks() + Parallel.map(stacks, check).flatMap { $0 }
-    }
 
     /// The limits of the pipelines: stages, actions, names.
     func pipelineChecks() -> [Diagnostic] {

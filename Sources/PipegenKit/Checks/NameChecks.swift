@@ -233,7 +233,7 @@ public enum Pipegen {
             var file: (file: RenderedFile, problems: [String])?
         }
         let jobs = TemplateSet.Jobs(config)
-        let limits = Limits(config: config, stacks: [], pipelines: pipelines(config))
+        let limits = Limits(config: config, pipelines: pipelines(config))
         let output = rendering.map { (format: $0.format, header: GeneratedHeader.text(configPath: $0.configPath)) }
         let parts = Parallel.map(jobs.indices) { job in
             jobs.build(job).map { stack in
