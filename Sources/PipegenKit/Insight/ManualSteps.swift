@@ -138,7 +138,7 @@ struct ManualSteps {
             blocks.append(.item("\(name) (\(Self.providerName(provider)))"))
             blocks.append(
                 .command(
-                    "aws codeconnections list-connections --provider-type-filter \(ToolingBuilder.providerTypes[provider] ?? provider) "
+                    "aws codestar-connections list-connections --provider-type-filter \(ToolingBuilder.providerTypes[provider] ?? provider) "
                         + "--query \"Connections[?ConnectionName=='\(name)'].ConnectionStatus\" --output text "
                         + "--region \(home) --profile \(toolingProfile)"))
         }
