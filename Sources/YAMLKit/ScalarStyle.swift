@@ -88,9 +88,11 @@ public enum ScalarStyle: Equatable, Sendable {
     /// indentation). Text with no visible character is never written as a block.
     static func literalFits(_ text: String) -> Bool {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first(where: { !$0.isEmpty }), first.first != " " else { return false }
+        // Scalars, not Characters: a space followed by a combining mark is one Character that
+        // is not " ", but a reader still sees the space as indentation.
+        guard let first = lines.first(where: { !$0.isEmpty }), first.unicodeScalars.first != " " else { return false }
         for line in lines {
-            if line.last == " " { return false }
+            if line.unicodeScalars.last == " " { return false }
             if line.unicodeScalars.contains(where: needsEscape) { return false }
         }
         return true

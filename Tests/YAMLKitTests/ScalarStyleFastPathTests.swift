@@ -26,7 +26,7 @@ import TestSupport
         "'a", "a'b", "\"a", "arn:aws:iam::aws:policy/PowerUserAccess", "${AWS::Region}", "s3:*", "*",
         "Fn::Sub", "logs.${AWS::Region}.amazonaws.com", "demo-artifacts-111111111111-eu-west-1",
         "codepipeline.amazonaws.com", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", "a\tb", "a\u{7F}",
-        "é", "aé", "a\nb", "",
+        "é", "aé", "a\nb", "", " \u{485}x\ny", "x\n \u{301}y", "x \u{301}\ny",
     ]
 
     @Test(arguments: tricky)

@@ -62,6 +62,9 @@ import YAMLKit
         // ...and double-quoted when a block would change it.
         (" a\nb", "\" a\\nb\""), ("  indented\nline", "\"  indented\\nline\""), ("a \nb", "\"a \\nb\""),
         ("\n", "\"\\n\""), ("\n\n", "\"\\n\\n\""), ("a\n\tb", "\"a\\n\\tb\""), ("a\nb\u{85}", "\"a\\nb\\u0085\""),
+        // A space followed by a combining mark is one Character, but still a leading or trailing
+        // space to a reader (found by fuzzing).
+        (" \u{485}>x\n]0", "\" \u{485}>x\\n]0\""), ("a \u{301}\nb", "|-\n  a \u{301}\n  b"),
     ]
 
     @Test(arguments: scalars)
