@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "PipegenCLI", dependencies: ["PipegenKit", "PipegenConfig", "CloudFormation", "YAMLKit"]),
         .executableTarget(name: "pipegen", dependencies: ["PipegenCLI"]),
         // The properties the fuzzers check on one input; tests replay the corpus and findings.
-        .target(name: "PipegenFuzzChecks", dependencies: ["PipegenKit", "PipegenConfig", "YAMLKit"]),
+        .target(name: "PipegenFuzzChecks", dependencies: ["PipegenKit", "PipegenConfig", "PipegenCLI", "YAMLKit"]),
 
         // Test helpers shared by the test targets (golden files, repository paths, seeded randomness).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -35,13 +35,13 @@ let package = Package(
         .testTarget(name: "PipegenConfigTests", dependencies: ["PipegenConfig", "YAMLKit", "TestSupport"]),
         .testTarget(
             name: "PipegenKitTests",
-            dependencies: ["PipegenKit", "PipegenConfig", "CloudFormation", "YAMLKit", "TestSupport"],
-            exclude: ["Fixtures"]),
+            dependencies: ["PipegenKit", "PipegenConfig", "CloudFormation", "YAMLKit", "TestSupport"]),
         .testTarget(
             name: "PipegenFuzzChecksTests", dependencies: ["PipegenFuzzChecks", "YAMLKit", "TestSupport"],
             exclude: ["Findings"]),
         .testTarget(
-            name: "PipegenCLITests", dependencies: ["PipegenCLI", "PipegenKit", "YAMLKit", "TestSupport"]),
+            name: "PipegenCLITests", dependencies: ["PipegenCLI", "PipegenKit", "YAMLKit", "TestSupport"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,8 +15,6 @@ public struct CLIIO {
     public var stdoutIsTerminal: Bool
     /// Whether stderr is a terminal (colours diagnostics).
     public var stderrIsTerminal: Bool
-    /// True for the real process, which exits when the command returns (`ProcessLifetime`).
-    public var exitsAfterRun = false
     /// Test hook passed to `render`'s `AtomicWriter`, to fail or observe each write step.
     var beforeWriteStep: ((AtomicWriter.Step) throws(SystemError) -> Void)?
 
@@ -56,10 +54,9 @@ public struct CLIIO {
             }
             entry += 1
         }
-        var io = CLIIO(
+        let io = CLIIO(
             stdout: .descriptor(1), stderr: .descriptor(2), workingDirectory: String(cString: cwd),
             environment: environment, stdoutIsTerminal: isatty(1) == 1, stderrIsTerminal: isatty(2) == 1)
-        io.exitsAfterRun = true
         return io
     }
 

@@ -1,3 +1,4 @@
+import PipegenConfig
 import Glibc
 
 /// The command-line interface, callable in process: `run` returns the exit code.
@@ -38,8 +39,7 @@ public enum PipegenCLI {
         case "--version": command = VersionCommand.self
         default:
             if first.hasPrefix("-"), first != "-" {
-                let suggestion = Suggestion.closest(
-                    to: String(first.drop(while: { $0 == "-" })), among: ["help", "version"]
+                let suggestion = Suggest.closest(to: String(first.drop(while: { $0 == "-" })), in: ["help", "version"]
                 ).map { "did you mean '--\($0)'?" }
                 throw .usage(UsageError("unknown option '\(first)'", help: suggestion, command: "pipegen"))
             }

@@ -1,3 +1,4 @@
+import PipegenConfig
 /// A `pipegen` subcommand. Adding one is a new file with a type conforming to this
 /// protocol, plus its name in `Subcommands.all`.
 protocol Subcommand {
@@ -25,7 +26,7 @@ enum Subcommands {
 
     /// An unknown-subcommand error, suggesting the nearest name.
     static func unknown(_ name: String) -> UsageError {
-        let suggestion = Suggestion.closest(to: name, among: all.map { $0.spec.name }).map { "did you mean '\($0)'?" }
+        let suggestion = Suggest.closest(to: name, in: all.map { $0.spec.name }).map { "did you mean '\($0)'?" }
         return UsageError("unknown subcommand '\(name)'", help: suggestion, command: "pipegen")
     }
 }

@@ -27,7 +27,8 @@ public struct Config: Sendable {
 
     public init(
         project: Located<String>, tooling: Tooling, environments: [Environment], registry: Registry = Registry(),
-        artifacts: Artifacts = Artifacts(), logRetentionDays: Int = 30, pipelines: Pipelines = Pipelines()
+        artifacts: Artifacts = Artifacts(), logRetentionDays: Int = ConfigSchema.logRetentionDays.defaultValue,
+        pipelines: Pipelines = Pipelines()
     ) {
         self.project = project
         self.tooling = tooling
@@ -84,13 +85,13 @@ public struct Environment: Sendable {
     /// Where the container-deployment pipeline deploys (required when that pipeline is on).
     public var ecs: ECSTarget?
     /// Deploy the regions at once rather than one after the other.
-    public var parallelRegions: Bool = false
+    public var parallelRegions: Bool = Keys.parallelRegions.defaultValue
     /// Deploy the infrastructure directly, or through change sets approved once.
-    public var deployMode: DeployMode = .direct
+    public var deployMode: DeployMode = Keys.deploy.defaultValue
     /// Integration tests after the infrastructure deployment.
     public var tests: IntegrationTests?
     /// Roll the stage back automatically on failure.
-    public var rollback: Bool = false
+    public var rollback: Bool = Keys.rollback.defaultValue
     /// Environments next to each other with the same wave share one stage.
     public var wave: Located<String>?
     /// Where the environment was declared (its `- name:` line).
@@ -112,7 +113,7 @@ public struct Environment: Sendable {
 }
 
 /// How CloudFormation changes reach an environment.
-public enum DeployMode: String, Sendable, Hashable {
+public enum DeployMode: String, CaseIterable, Sendable, Hashable, ConfigValue {
     /// `CREATE_UPDATE` in one action.
     case direct
     /// `CHANGE_SET_REPLACE` in every region, one approval, then `CHANGE_SET_EXECUTE`.
@@ -187,12 +188,16 @@ public struct ECSTarget: Sendable, Hashable {
 
 /// The ECR repository the container pipelines push to and deploy from.
 public struct Registry: Sendable {
-    public var repository: Located<String>?
+    /// The repository's name; nil for the default, `{project}`.
+    public var repository: Located<NamePattern>?
     /// Images kept by the lifecycle policy.
     public var keepImages: Int
     public var scanOnPush: Bool
 
-    public init(repository: Located<String>? = nil, keepImages: Int = 30, scanOnPush: Bool = true) {
+    public init(
+        repository: Located<NamePattern>? = nil, keepImages: Int = Keys.keepImages.defaultValue,
+        scanOnPush: Bool = Keys.scanOnPush.defaultValue
+    ) {
         self.repository = repository
         self.keepImages = keepImages
         self.scanOnPush = scanOnPush
@@ -204,198 +209,8 @@ public struct Artifacts: Sendable {
     /// Days an overwritten or deleted artifact version is kept.
     public var noncurrentDays: Int
 
-    public init(noncurrentDays: Int = 30) {
+    public init(noncurrentDays: Int = Keys.noncurrentDays.defaultValue) {
         self.noncurrentDays = noncurrentDays
     }
 }
 
-/// Where a pipeline's source comes from.
-public struct Source: Sendable, Hashable {
-    /// `codecommit`, or a CodeConnections provider (`github`, `github-enterprise`, `bitbucket`, `gitlab`).
-    public var provider: Located<String>
-    /// A CodeCommit repository name, or `owner/name` for a connection provider.
-    public var repository: Located<String>
-    public var branch: Located<String>
-    /// An existing connection's ARN; nil to have the tooling template create one.
-    public var connection: Located<String>?
-    /// Path globs that must change for a push to start the pipeline (connection providers).
-    public var filePaths: [String]
-    /// Where `file-paths` was written.
-    public var filePathsMark: Mark?
-    /// Gitflow: pushes to this branch open a pull request into `branch`; nil when off.
-    public var pullRequestFrom: Located<String>? = nil
-
-    public init(
-        provider: Located<String> = Located("codecommit"), repository: Located<String>, branch: Located<String>,
-        connection: Located<String>? = nil, filePaths: [String] = []
-    ) {
-        self.provider = provider
-        self.repository = repository
-        self.branch = branch
-        self.connection = connection
-        self.filePaths = filePaths
-    }
-
-    /// True for a CodeCommit repository created by the tooling template.
-    public var isCodeCommit: Bool { provider.value == "codecommit" }
-}
-
-/// The three pipelines; nil when the config leaves one out.
-public struct Pipelines: Sendable {
-    public var containerBuild: ContainerBuild?
-    public var infrastructure: InfrastructureDeployment?
-    public var containerDeployment: ContainerDeployment?
-
-    public init(
-        containerBuild: ContainerBuild? = nil, infrastructure: InfrastructureDeployment? = nil,
-        containerDeployment: ContainerDeployment? = nil
-    ) {
-        self.containerBuild = containerBuild
-        self.infrastructure = infrastructure
-        self.containerDeployment = containerDeployment
-    }
-
-    /// True when a pipeline needs the ECR repository.
-    public var needsRegistry: Bool { containerBuild != nil || containerDeployment != nil }
-}
-
-/// CodeBuild settings shared by the builds a pipeline runs.
-public struct BuildSettings: Sendable, Hashable {
-    public var image: String
-    public var computeType: String
-    public var timeoutMinutes: Int
-
-    public init(image: String = "aws/codebuild/standard:7.0", computeType: String = "BUILD_GENERAL1_SMALL", timeoutMinutes: Int = 30) {
-        self.image = image
-        self.computeType = computeType
-        self.timeoutMinutes = timeoutMinutes
-    }
-}
-
-/// Source → image build → push to ECR.
-public struct ContainerBuild: Sendable {
-    public var source: Source
-    public var dockerfile: String
-    public var context: String
-    /// A buildspec file in the repository instead of the generated inline one.
-    public var buildspec: String?
-    public var build: BuildSettings
-    public var mark: Mark?
-
-    public init(source: Source, dockerfile: String = "Dockerfile", context: String = ".", buildspec: String? = nil, build: BuildSettings = BuildSettings(), mark: Mark? = nil) {
-        self.source = source
-        self.dockerfile = dockerfile
-        self.context = context
-        self.buildspec = buildspec
-        self.build = build
-        self.mark = mark
-    }
-}
-
-/// Source → package Lambdas → lint → per environment: [approval] → deploy → update Lambdas.
-public struct InfrastructureDeployment: Sendable {
-    public var source: Source
-    /// The CloudFormation template's path in the repository.
-    public var template: String
-    /// The application stack's name; `{project}` and `{env}` are replaced.
-    public var stackName: String
-    /// Where `stack-name` was written, for messages about the names it gives.
-    public var stackNameMark: Mark?
-    /// Per-environment template configuration file; `{env}` is replaced.
-    public var parameters: String
-    public var capabilities: [String]
-    /// Lambda packaging and code update; nil when off.
-    public var lambda: LambdaSettings?
-    /// Linters run over the template; empty means no lint stage.
-    public var lint: [String]
-    public var executionRole: ExecutionRole
-    public var build: BuildSettings
-    public var mark: Mark?
-
-    public init(
-        source: Source, template: String = "template.yaml", stackName: String = "{project}-{env}",
-        parameters: String = "params/{env}.json",
-        capabilities: [String] = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"],
-        lambda: LambdaSettings? = LambdaSettings(), lint: [String] = ["cfn-lint", "cfn-nag"],
-        executionRole: ExecutionRole = ExecutionRole(), build: BuildSettings = BuildSettings(), mark: Mark? = nil
-    ) {
-        self.source = source
-        self.template = template
-        self.stackName = stackName
-        self.parameters = parameters
-        self.capabilities = capabilities
-        self.lambda = lambda
-        self.lint = lint
-        self.executionRole = executionRole
-        self.build = build
-        self.mark = mark
-    }
-}
-
-/// Which folders become Lambda zips, and which functions they update.
-public struct LambdaSettings: Sendable, Hashable {
-    /// Each sub-folder is one function's code.
-    public var folder: String
-    /// The deployed function's name; `{project}`, `{env}` and `{function}` (the sub-folder) are replaced.
-    public var functionName: String
-
-    public init(folder: String = "lambda", functionName: String = "{project}-{function}") {
-        self.folder = folder
-        self.functionName = functionName
-    }
-}
-
-/// What the CloudFormation execution role in each environment may do.
-public struct ExecutionRole: Sendable, Hashable {
-    /// Managed policy ARNs; nil means the documented default.
-    public var managedPolicies: [String]?
-    public var statements: [PolicyStatement]
-
-    public init(managedPolicies: [String]? = nil, statements: [PolicyStatement] = []) {
-        self.managedPolicies = managedPolicies
-        self.statements = statements
-    }
-}
-
-/// An IAM statement written in the config.
-public struct PolicyStatement: Sendable, Hashable {
-    public var effect: String
-    public var actions: [String]
-    public var resources: [String]
-
-    public init(effect: String = "Allow", actions: [String], resources: [String]) {
-        self.effect = effect
-        self.actions = actions
-        self.resources = resources
-    }
-}
-
-/// Source (deployment files) + ECR image → per environment: [approval] → CodeDeploy ECS blue/green.
-public struct ContainerDeployment: Sendable {
-    public var source: Source
-    /// `{env}` is replaced.
-    public var appspec: String
-    /// `{env}` is replaced.
-    public var taskDefinition: String
-    /// The ECR tag whose push starts the pipeline.
-    public var imageTag: String
-    /// Minutes the old (blue) tasks keep running after traffic moved.
-    public var terminationWaitMinutes: Int
-    /// Role-name patterns the task definitions may name (passed with iam:PassRole).
-    public var taskRoles: [String]
-    public var mark: Mark?
-
-    public init(
-        source: Source, appspec: String = "appspec.yaml", taskDefinition: String = "taskdef-{env}.json",
-        imageTag: String = "latest", terminationWaitMinutes: Int = 5, taskRoles: [String] = ["{project}-*"],
-        mark: Mark? = nil
-    ) {
-        self.source = source
-        self.appspec = appspec
-        self.taskDefinition = taskDefinition
-        self.imageTag = imageTag
-        self.terminationWaitMinutes = terminationWaitMinutes
-        self.taskRoles = taskRoles
-        self.mark = mark
-    }
-}

@@ -26,15 +26,15 @@ struct ConfigDecoder {
         }
         var registry = Registry()
         if let reg = r.object("registry", owner: " in 'registry'") {
-            registry.repository = reg.string("repository")
-            registry.keepImages = reg.int("keep-images") ?? registry.keepImages
-            registry.scanOnPush = reg.bool("scan-on-push") ?? registry.scanOnPush
+            registry = Registry(
+                repository: reg.located(Registry.Keys.repository), keepImages: reg.read(Registry.Keys.keepImages),
+                scanOnPush: reg.read(Registry.Keys.scanOnPush))
         }
         var artifacts = Artifacts()
         if let a = r.object("artifacts", owner: " in 'artifacts'") {
-            artifacts.noncurrentDays = a.int("noncurrent-days") ?? artifacts.noncurrentDays
+            artifacts.noncurrentDays = a.read(Artifacts.Keys.noncurrentDays)
         }
-        let retention = r.int("log-retention-days") ?? 30
+        let retention = r.read(ConfigSchema.logRetentionDays)
         let pipelines = r.object("pipelines", owner: " in 'pipelines'").map(decodePipelines) ?? Pipelines()
         let notifications = r.object("notifications", owner: " in 'notifications'").flatMap {
             decodeNotifications($0, at: r.keyMark("notifications"))
@@ -45,7 +45,7 @@ struct ConfigDecoder {
             project: project, tooling: tooling, environments: environments, registry: registry, artifacts: artifacts,
             logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
-        SemanticChecks(context: context).run(&config)
+        SemanticChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
         return hasErrors ? nil : config
     }
@@ -84,9 +84,9 @@ struct ConfigDecoder {
             let ecs = r.object("ecs", owner: label).flatMap { decodeECS($0) }
             guard let name, let account, !regions.isEmpty else { continue }
             var env = Environment(name: name, account: account, regions: regions, approval: approval, ecs: ecs, mark: item.mark)
-            env.parallelRegions = r.bool("parallel-regions") ?? false
-            env.deployMode = r.string("deploy").flatMap { DeployMode(rawValue: $0.value) } ?? .direct
-            env.rollback = r.bool("rollback") ?? false
+            env.parallelRegions = r.read(Environment.Keys.parallelRegions)
+            env.deployMode = r.read(Environment.Keys.deploy)
+            env.rollback = r.read(Environment.Keys.rollback)
             env.wave = r.string("wave")
             if let t = r.object("tests", owner: " in 'tests' of environment '\(name.value)'") { env.tests = decodeTests(t) }
             out.append(env)
@@ -154,92 +154,5 @@ struct ConfigDecoder {
             return .importValue(name.value)
         }
         return context.string(n, .string(.text), what: what).map { .literal($0.value) }
-    }
-
-    private func decodeSource(_ r: ObjectReader, defaultRepository: String) -> Source {
-        let s = r.object("source", owner: " in 'source'\(r.owner)")
-        let mark = r.node("source")?.mark
-        var source = Source(
-            provider: s?.string("provider") ?? Located("codecommit", at: mark),
-            repository: s?.string("repository") ?? Located(defaultRepository, at: mark),
-            branch: s?.string("branch") ?? Located("main", at: mark))
-        source.connection = s?.string("connection")
-        source.filePaths = s?.strings("file-paths")?.map(\.value) ?? []
-        source.filePathsMark = s?.keyMark("file-paths")
-        source.pullRequestFrom = s.flatMap { decodePullRequestFrom($0, branch: source.branch) }
-        return source
-    }
-
-    private func decodeBuild(_ r: ObjectReader) -> BuildSettings {
-        var b = BuildSettings()
-        b.image = r.string("build-image")?.value ?? b.image
-        b.computeType = r.string("compute-type")?.value ?? b.computeType
-        b.timeoutMinutes = r.int("timeout-minutes") ?? b.timeoutMinutes
-        return b
-    }
-
-    private func decodePipelines(_ r: ObjectReader) -> Pipelines {
-        var p = Pipelines()
-        if let c = r.object("container-build", owner: " in 'container-build'") {
-            var cb = ContainerBuild(source: decodeSource(c, defaultRepository: "ECS-Container-Build"), mark: r.keyMark("container-build"))
-            cb.dockerfile = c.string("dockerfile")?.value ?? cb.dockerfile
-            cb.context = c.string("context")?.value ?? cb.context
-            cb.buildspec = c.string("buildspec")?.value
-            cb.build = decodeBuild(c)
-            p.containerBuild = cb
-        }
-        if let i = r.object("infrastructure-deployment", owner: " in 'infrastructure-deployment'") {
-            var infra = InfrastructureDeployment(
-                source: decodeSource(i, defaultRepository: "Infrastructure-Deployment"), mark: r.keyMark("infrastructure-deployment"))
-            infra.template = i.string("template")?.value ?? infra.template
-            if let stack = i.string("stack-name") {
-                infra.stackName = stack.value
-                infra.stackNameMark = stack.mark
-            }
-            infra.parameters = i.string("parameters")?.value ?? infra.parameters
-            infra.capabilities = i.strings("capabilities")?.map(\.value) ?? infra.capabilities
-            infra.lint = i.strings("lint")?.map(\.value) ?? infra.lint
-            if let n = i.node("lambda") { infra.lambda = decodeLambda(n) }
-            if let e = i.object("execution-role", owner: " in 'execution-role'") {
-                infra.executionRole.managedPolicies = e.strings("managed-policies")?.map(\.value)
-                infra.executionRole.statements = (e.list("statements") ?? []).compactMap(decodeStatement)
-            }
-            infra.build = decodeBuild(i)
-            p.infrastructure = infra
-        }
-        if let c = r.object("container-deployment", owner: " in 'container-deployment'") {
-            var cd = ContainerDeployment(
-                source: decodeSource(c, defaultRepository: "ECS-Container-Deployment"), mark: r.keyMark("container-deployment"))
-            cd.appspec = c.string("appspec")?.value ?? cd.appspec
-            cd.taskDefinition = c.string("task-definition")?.value ?? cd.taskDefinition
-            cd.imageTag = c.string("image-tag")?.value ?? cd.imageTag
-            cd.terminationWaitMinutes = c.int("termination-wait-minutes") ?? cd.terminationWaitMinutes
-            cd.taskRoles = c.strings("task-roles")?.map(\.value) ?? cd.taskRoles
-            p.containerDeployment = cd
-        }
-        return p
-    }
-
-    /// `lambda: false`, `lambda: true`, or the settings mapping.
-    private func decodeLambda(_ n: Node) -> LambdaSettings? {
-        let owner = " in 'lambda'"
-        if case .mapping = n.kind {
-            guard let l = ObjectReader(n, spec: ConfigSchema.lambda, owner: owner, context: context, what: "'lambda'") else { return nil }
-            var settings = LambdaSettings()
-            settings.folder = l.string("folder")?.value ?? settings.folder
-            settings.functionName = l.string("function-name")?.value ?? settings.functionName
-            return settings
-        }
-        return context.bool(n, what: "'lambda' in 'infrastructure-deployment'") == false ? nil : LambdaSettings()
-    }
-
-    private func decodeStatement(_ n: Node) -> PolicyStatement? {
-        guard
-            let r = ObjectReader(
-                n, spec: ConfigSchema.statement, owner: " in an execution-role statement", context: context, what: "a statement")
-        else { return nil }
-        guard let actions = r.strings("actions"), let resources = r.strings("resources") else { return nil }
-        return PolicyStatement(
-            effect: r.string("effect")?.value ?? "Allow", actions: actions.map(\.value), resources: resources.map(\.value))
     }
 }

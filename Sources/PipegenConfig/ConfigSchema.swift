@@ -1,46 +1,8 @@
 /// The pipegen config, key by key. Order here is the order of `pipegen init` and of the
-/// README's reference.
+/// README's reference. Keys with a typed default are `Key`s declared beside the type they
+/// fill (`Environment.Keys`, `ContainerBuild.Keys`, ...): the decoder, the model and the
+/// schema all read that one declaration.
 public enum ConfigSchema {
-    static let buildKeys: [KeySpec] = [
-        KeySpec("build-image", .string(.text), default: "aws/codebuild/standard:7.0", "CodeBuild image for this pipeline's builds"),
-        KeySpec(
-            "compute-type",
-            .choice([
-                "BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE", "BUILD_GENERAL1_XLARGE",
-                "BUILD_GENERAL1_2XLARGE",
-            ]), default: "BUILD_GENERAL1_SMALL", "CodeBuild compute type"),
-        // CodeBuild's API takes up to 2160, but CloudFormation's schema (and cfn-lint) up to 480.
-        KeySpec("timeout-minutes", .integer(min: 5, max: 480), default: "30", "build timeout"),
-    ]
-
-    /// The source providers: CodeCommit, or a CodeConnections (CodeStar) connection.
-    public static let providers = ["codecommit", "github", "github-enterprise", "bitbucket", "gitlab"]
-
-    static func source(defaultRepository: String) -> KeySpec {
-        KeySpec(
-            "source",
-            .object(
-                ObjectSpec(
-                    "source", "where the pipeline's source comes from",
-                    keys: [
-                        KeySpec(
-                            "provider", .choice(providers), default: "codecommit",
-                            "codecommit (a repository the tooling template creates) or a CodeConnections provider"),
-                        KeySpec(
-                            "repository", .string(.text), default: defaultRepository,
-                            "CodeCommit repository name, or 'owner/name' for a connection provider"),
-                        KeySpec("branch", .string(.branch), default: "main", "branch whose pushes start the pipeline"),
-                        KeySpec(
-                            "connection", .string(.arn),
-                            example: "arn:aws:codeconnections:eu-west-1:111111111111:connection/00000000-0000-0000-0000-000000000000",
-                            "existing CodeConnections connection ARN; without it the tooling template creates one (activate it once in the console)"),
-                        KeySpec(
-                            "file-paths", .list(.string(.text), minItems: 1), example: "[src/**, Dockerfile]",
-                            "connection providers only: start the pipeline only when these paths (glob patterns) change"),
-                        pullRequestFrom,
-                    ])), "source repository and branch")
-    }
-
     static let valueSource: ValueType = .either([
         .string(.text),
         .object(
@@ -82,98 +44,24 @@ public enum ConfigSchema {
         keys: [
             KeySpec("name", .string(.name), required: true, example: "dev", "short name, used in stack, role and stage names"),
             KeySpec("account", .string(.accountId), required: true, example: "\"222222222222\"", "12-digit AWS account id"),
-            KeySpec("region", .string(.region), default: "the tooling region", "the environment's region (or use 'regions')"),
+            KeySpec("region", .string(.region), documentedDefault: "the tooling region", "the environment's region (or use 'regions')"),
             KeySpec("regions", .list(.string(.region), minItems: 1), "several regions; the first is the home region"),
-            KeySpec("approval", .either([.boolean, .object(approval)]), default: "false", "require a manual approval before deploying here"),
+            KeySpec(
+                "approval", .either([.boolean, .object(approval)]), defaultValue: false.document,
+                "require a manual approval before deploying here"),
             KeySpec("ecs", .object(ecs), "the ECS service container-deployment updates (required when that pipeline is on)"),
-            KeySpec(
-                "parallel-regions", .boolean, default: "false",
-                "deploy all regions of the environment at once instead of one after the other"),
-            KeySpec(
-                "deploy", .choice(["direct", "change-set"]), default: "direct",
-                "direct, or change-set: create change sets in every region, approve once, then execute them"),
+            Environment.Keys.parallelRegions.spec, Environment.Keys.deploy.spec,
             KeySpec("tests", .object(tests), "integration tests run after the infrastructure deployment"),
-            KeySpec("rollback", .boolean, default: "false", "roll the environment's stage back automatically when it fails"),
+            Environment.Keys.rollback.spec,
             KeySpec(
                 "wave", .string(.name), example: "regional",
                 "environments next to each other with the same wave deploy in parallel in one stage (they must agree on approval, deploy and rollback)"),
         ])
 
-    static let statement = ObjectSpec(
-        "statement", "an IAM policy statement",
-        keys: [
-            KeySpec("effect", .choice(["Allow", "Deny"]), default: "Allow", "Allow or Deny"),
-            KeySpec("actions", .list(.string(.text), minItems: 1), required: true, "IAM actions"),
-            KeySpec("resources", .list(.string(.text), minItems: 1), required: true, "resource ARNs"),
-        ])
+    public static let pipelines = Pipelines.spec
 
-    public static let containerBuild = ObjectSpec(
-        "container-build pipeline", "source → docker build → push to ECR (tags 'latest' and the commit)",
-        keys: [
-            source(defaultRepository: "ECS-Container-Build"),
-            KeySpec("dockerfile", .string(.path), default: "Dockerfile", "Dockerfile path in the repository"),
-            KeySpec("context", .string(.path), default: ".", "docker build context"),
-            KeySpec("buildspec", .string(.path), "use this buildspec file from the repository instead of the generated one"),
-        ] + buildKeys)
-
-    public static let lambda = ObjectSpec(
-        "lambda settings", "zip each sub-folder and update the functions after each deploy",
-        keys: [
-            KeySpec("folder", .string(.path), default: "lambda", "each sub-folder is one function's code"),
-            KeySpec(
-                "function-name", .string(.text), default: "{project}-{function}",
-                "deployed function name; {project}, {env} and {function} (the sub-folder) are replaced"),
-        ])
-
-    public static let infrastructure = ObjectSpec(
-        "infrastructure-deployment pipeline",
-        "source → package Lambdas → lint → per environment: [approval] → CloudFormation deploy → update Lambdas",
-        keys: [
-            source(defaultRepository: "Infrastructure-Deployment"),
-            KeySpec("template", .string(.path), default: "template.yaml", "CloudFormation template path in the repository"),
-            KeySpec("stack-name", .string(.text), default: "{project}-{env}", "application stack name; {project} and {env} are replaced"),
-            KeySpec("parameters", .string(.path), default: "params/{env}.json", "template configuration file per environment; {env} is replaced"),
-            KeySpec(
-                "capabilities",
-                .list(.choice(["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]), minItems: 0),
-                default: "[CAPABILITY_IAM, CAPABILITY_NAMED_IAM, CAPABILITY_AUTO_EXPAND]", "capabilities the deploy acknowledges"),
-            KeySpec("lambda", .either([.boolean, .object(lambda)]), default: "true", "Lambda packaging and code update; false to turn off"),
-            KeySpec("lint", .list(.choice(["cfn-lint", "cfn-nag"]), minItems: 0), default: "[cfn-lint, cfn-nag]", "linters run over the template; [] for none"),
-            KeySpec(
-                "execution-role",
-                .object(
-                    ObjectSpec(
-                        "execution role", "what CloudFormation may do in each environment",
-                        keys: [
-                            KeySpec(
-                                "managed-policies", .list(.string(.arn), minItems: 0),
-                                default: "[arn:<partition>:iam::aws:policy/PowerUserAccess]",
-                                "managed policies attached to the execution role"),
-                            KeySpec("statements", .list(.object(statement), minItems: 0), default: "[]", "inline statements added to it"),
-                        ])), "CloudFormation execution role permissions"),
-        ] + buildKeys)
-
-    public static let containerDeployment = ObjectSpec(
-        "container-deployment pipeline",
-        "deployment files + new ECR image → per environment: [approval] → CodeDeploy ECS blue/green",
-        keys: [
-            source(defaultRepository: "ECS-Container-Deployment"),
-            KeySpec("appspec", .string(.path), default: "appspec.yaml", "AppSpec file in the repository; {env} is replaced"),
-            KeySpec("task-definition", .string(.path), default: "taskdef-{env}.json", "task definition template; {env} is replaced"),
-            KeySpec("image-tag", .string(.text), default: "latest", "ECR tag whose push starts the pipeline"),
-            KeySpec("termination-wait-minutes", .integer(min: 0, max: 2880), default: "5", "minutes the old tasks keep running after traffic moved"),
-            KeySpec(
-                "task-roles", .list(.string(.text), minItems: 1), default: "[\"{project}-*\"]",
-                "names (or name patterns) of roles the task definitions use, passed with iam:PassRole"),
-        ])
-
-    public static let pipelines = ObjectSpec(
-        "pipelines", "the pipelines to generate; leave one out to not have it",
-        keys: [
-            KeySpec("container-build", .object(containerBuild), "build and push the container image"),
-            KeySpec("infrastructure-deployment", .object(infrastructure), "deploy the CloudFormation stack along the route to live"),
-            KeySpec("container-deployment", .object(containerDeployment), "blue/green deploy the image along the route to live"),
-        ])
+    public static let logRetentionDays = Key<Int>(
+        "log-retention-days", .integerChoice(logRetentionChoices), default: 30, "CloudWatch Logs retention of the builds")
 
     public static let root = ObjectSpec(
         "config", "a pipegen config",
@@ -189,25 +77,9 @@ public enum ConfigSchema {
                             KeySpec("region", .string(.region), required: true, example: "eu-west-1", "home region of pipelines and builds"),
                         ])), required: true, "the build (tooling) account"),
             KeySpec("environments", .list(.object(environment), minItems: 1), required: true, "the route to live, in order"),
-            KeySpec(
-                "registry",
-                .object(
-                    ObjectSpec(
-                        "registry", "the ECR repository (created when a container pipeline is on)",
-                        keys: [
-                            KeySpec("repository", .string(.text), default: "{project}", "ECR repository name"),
-                            KeySpec("keep-images", .integer(min: 1, max: 10000), default: "30", "images kept by the lifecycle policy"),
-                            KeySpec("scan-on-push", .boolean, default: "true", "scan each pushed image for vulnerabilities"),
-                        ])), "container image repository"),
-            KeySpec(
-                "artifacts",
-                .object(
-                    ObjectSpec(
-                        "artifacts", "the artifact bucket",
-                        keys: [
-                            KeySpec("noncurrent-days", .integer(min: 1, max: 3650), default: "30", "days old artifact versions are kept"),
-                        ])), "artifact bucket retention"),
-            KeySpec("log-retention-days", .integerChoice(logRetentionChoices), default: "30", "CloudWatch Logs retention of the builds"),
+            KeySpec("registry", .object(Registry.spec), "container image repository"),
+            KeySpec("artifacts", .object(Artifacts.spec), "artifact bucket retention"),
+            logRetentionDays.spec,
             KeySpec("pipelines", .object(pipelines), "the pipelines"),
             KeySpec("notifications", .object(notifications), "e-mail about failed (and optionally succeeded) pipeline runs"),
         ])
@@ -216,4 +88,38 @@ public enum ConfigSchema {
     public static let logRetentionChoices = [
         1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
     ]
+}
+
+extension Environment {
+    public enum Keys {
+        public static let parallelRegions = Key<Bool>(
+            "parallel-regions", .boolean, default: false, "deploy all regions of the environment at once instead of one after the other")
+        public static let deploy = Key<DeployMode>(
+            "deploy", .choice(DeployMode.allCases.map(\.rawValue)), default: .direct,
+            "direct, or change-set: create change sets in every region, approve once, then execute them")
+        public static let rollback = Key<Bool>(
+            "rollback", .boolean, default: false, "roll the environment's stage back automatically when it fails")
+    }
+}
+
+extension Registry {
+    public enum Keys {
+        public static let repository = Key<NamePattern>("repository", .string(.text), default: "{project}", "ECR repository name")
+        public static let keepImages = Key<Int>(
+            "keep-images", .integer(min: 1, max: 10000), default: 30, "images kept by the lifecycle policy")
+        public static let scanOnPush = Key<Bool>("scan-on-push", .boolean, default: true, "scan each pushed image for vulnerabilities")
+    }
+
+    static let spec = ObjectSpec(
+        "registry", "the ECR repository (created when a container pipeline is on)",
+        keys: [Keys.repository.spec, Keys.keepImages.spec, Keys.scanOnPush.spec])
+}
+
+extension Artifacts {
+    public enum Keys {
+        public static let noncurrentDays = Key<Int>(
+            "noncurrent-days", .integer(min: 1, max: 3650), default: 30, "days old artifact versions are kept")
+    }
+
+    static let spec = ObjectSpec("artifacts", "the artifact bucket", keys: [Keys.noncurrentDays.spec])
 }

@@ -10,15 +10,21 @@ public struct Notifications: Sendable, Hashable {
     /// Where `notifications:` was written.
     public var mark: Mark?
 
-    public init(emails: [String], events: [NotificationEvent] = [.failed], mark: Mark? = nil) {
+    public init(emails: [String], events: [NotificationEvent] = eventsKey.defaultValue, mark: Mark? = nil) {
         self.emails = emails
         self.events = events
         self.mark = mark
     }
 }
 
+extension Notifications {
+    public static let eventsKey = Key<[NotificationEvent]>(
+        "events", .list(.choice(NotificationEvent.allCases.map(\.rawValue)), minItems: 1), default: [.failed],
+        "failed: a stage of a run failed; succeeded: a run completed")
+}
+
 /// What a notification is about.
-public enum NotificationEvent: String, Sendable, Hashable, CaseIterable {
+public enum NotificationEvent: String, Sendable, Hashable, CaseIterable, ConfigValue {
     /// A stage of a pipeline execution failed (the message names the stage).
     case failed
     /// A pipeline execution completed.
@@ -33,15 +39,8 @@ extension ConfigSchema {
             KeySpec(
                 "emails", .list(.string(.email), minItems: 1), required: true, example: "[team@example.com]",
                 "addresses subscribed to the notifications topic; each confirms once by e-mail"),
-            KeySpec(
-                "events", .list(.choice(NotificationEvent.allCases.map(\.rawValue)), minItems: 1), default: "[failed]",
-                "failed: a stage of a run failed; succeeded: a run completed"),
+            Notifications.eventsKey.spec,
         ])
-
-    /// `pull-request-from:` in a pipeline's `source`.
-    static let pullRequestFrom = KeySpec(
-        "pull-request-from", .string(.branch), example: "develop",
-        "gitflow: a push to this branch opens a pull request into 'branch' unless one is open")
 }
 
 extension ConfigDecoder {
@@ -51,7 +50,7 @@ extension ConfigDecoder {
         guard !emails.isEmpty else { return nil }
         let kinds = events.compactMap { NotificationEvent(rawValue: $0.value) }
         return Notifications(
-            emails: emails.map(\.value), events: r.has("events") ? kinds : [.failed], mark: mark)
+            emails: emails.map(\.value), events: r.has("events") ? kinds : Notifications.eventsKey.defaultValue, mark: mark)
     }
 
     /// `values` without repeats; each repeat is reported where it is written.
@@ -94,8 +93,7 @@ struct FeatureChecks {
     let context: DecodeContext
 
     func run(_ config: Config) {
-        let p = config.pipelines
-        if let n = config.notifications, p.containerBuild == nil, p.infrastructure == nil, p.containerDeployment == nil {
+        if let n = config.notifications, config.pipelines.isEmpty {
             context.warning(
                 "'notifications' is not used: no pipelines are configured", at: n.mark,
                 notes: [.help("add a pipeline under 'pipelines', or remove 'notifications'")])

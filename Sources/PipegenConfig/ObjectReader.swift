@@ -139,6 +139,28 @@ struct ObjectReader {
     }
 }
 
+extension ObjectReader {
+    /// A typed key's value, or its default when the key is absent (or, after an error is
+    /// reported, holds a value of the wrong kind).
+    func read(_ key: Key<String>) -> String { string(key.name)?.value ?? key.defaultValue }
+    func read(_ key: Key<Int>) -> Int { int(key.name) ?? key.defaultValue }
+    func read(_ key: Key<Bool>) -> Bool { bool(key.name) ?? key.defaultValue }
+    func read(_ key: Key<NamePattern>) -> NamePattern { located(key)?.value ?? key.defaultValue }
+    func read<T: RawRepresentable & Hashable>(_ key: Key<T>) -> T where T.RawValue == String { choice(key)?.value ?? key.defaultValue }
+    func read(_ key: Key<[String]>) -> [String] { strings(key.name)?.map(\.value) ?? key.defaultValue }
+    func read(_ key: Key<[NamePattern]>) -> [NamePattern] { strings(key.name)?.map { NamePattern($0.value) } ?? key.defaultValue }
+
+    /// A typed key's value where it was written; nil when absent or not valid.
+    func located(_ key: Key<NamePattern>) -> Located<NamePattern>? {
+        string(key.name).map { Located(NamePattern($0.value), at: $0.mark) }
+    }
+
+    /// A key whose value is one of a closed set, where it was written; nil when absent or not valid.
+    func choice<T: RawRepresentable & Hashable>(_ key: Key<T>) -> Located<T>? where T.RawValue == String {
+        string(key.name).flatMap { located in T(rawValue: located.value).map { Located($0, at: located.mark) } }
+    }
+}
+
 extension DecodeContext {
     /// Checks a scalar against a string format or choice list.
     func string(_ n: Node, _ type: ValueType, what: String) -> Located<String>? {

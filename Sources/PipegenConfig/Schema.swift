@@ -1,3 +1,5 @@
+import YAMLKit
+
 /// The shape of the config, declared once: the decoder checks input against it, `pipegen
 /// schema` prints it as JSON Schema, and `pipegen init` writes it as a commented starter file,
 /// so the three cannot disagree.
@@ -88,23 +90,39 @@ public struct KeySpec: Sendable {
     public var name: String
     public var type: ValueType
     public var required: Bool
-    /// The default as the user would write it (shown by `init` and the schema), nil if none.
-    public var defaultText: String?
+    /// The default as data, when it is a value the user could write (`pipegen schema` states
+    /// it, `pipegen init` shows it); nil when the key has none or it is prose.
+    public var literalDefault: Document?
+    /// A default that is not a value the user could write: prose ("the tooling region") or a
+    /// placeholder (`<partition>`), shown as text.
+    public var documentedDefault: String?
     /// One line: what the key does.
     public var summary: String
     /// A value `init` shows for a required key or an illustrative optional one.
     public var example: String?
 
+    /// A key whose default, if any, is prose or a placeholder (or that has none).
     public init(
-        _ name: String, _ type: ValueType, required: Bool = false, default defaultText: String? = nil,
+        _ name: String, _ type: ValueType, required: Bool = false, documentedDefault: String? = nil,
         example: String? = nil, _ summary: String
     ) {
         self.name = name
         self.type = type
         self.required = required
-        self.defaultText = defaultText
+        self.documentedDefault = documentedDefault
         self.summary = summary
         self.example = example
+    }
+
+    /// An optional key whose default is a value (`Key` declares the typed ones).
+    public init(_ name: String, _ type: ValueType, defaultValue: Document, example: String? = nil, _ summary: String) {
+        self.init(name, type, example: example, summary)
+        literalDefault = defaultValue
+    }
+
+    /// The default as the user would write it: the literal in YAML flow style, or the prose.
+    public var defaultText: String? {
+        documentedDefault ?? literalDefault.map(\.flowText)
     }
 }
 

@@ -1,13 +1,6 @@
 import YAMLKit
 
 extension KeySpec {
-    /// The default as data, when `defaultText` is a value the user could write and the decoder
-    /// accepts; nil for prose ("the tooling region") and placeholders (`<partition>`). The
-    /// schema's `default` and the starter config's commented-out values come from here.
-    public var literalDefault: Document? {
-        defaultText.flatMap { SchemaValues.literal($0, type) }
-    }
-
     /// `example` as data (it is written as YAML), nil when there is none.
     public var exampleValue: Document? {
         guard let example, let node = try? YAMLReader.parse(example) else { return nil }
@@ -15,36 +8,21 @@ extension KeySpec {
     }
 }
 
-/// Reads schema texts (defaults, examples) as values of their declared type.
-enum SchemaValues {
-    /// `text` as a value of `type`, or nil when it is not one the decoder would accept.
-    static func literal(_ text: String, _ type: ValueType) -> Document? {
-        // Angle brackets mark a placeholder to fill in, never a value.
-        if text.contains("<"), text.contains(">") { return nil }
-        switch type {
-        case .string(let format):
-            return StringRules.problem(text, format) == nil ? .string(text) : nil
-        case .integer(let lo, let hi):
-            return Int(text).flatMap { (lo...hi).contains($0) ? .int($0) : nil }
-        case .integerChoice(let options):
-            return Int(text).flatMap { options.contains($0) ? .int($0) : nil }
-        case .boolean:
-            return text == "true" ? .bool(true) : text == "false" ? .bool(false) : nil
-        case .choice(let options):
-            return options.contains(text) ? .string(text) : nil
-        case .list(let element, let minItems):
-            guard let node = try? YAMLReader.parse(text), case .sequence(let items) = node.kind, items.count >= minItems
-            else { return nil }
-            var values: [Document] = []
-            for item in items {
-                guard let scalar = item.scalar, let value = literal(scalar.text, element) else { return nil }
-                values.append(value)
-            }
-            return .list(values)
-        case .either(let types):
-            return types.lazy.compactMap { literal(text, $0) }.first
-        case .object, .map:
-            return nil
+extension Document {
+    /// The value as YAML flow text, quoting strings that would read as anything else: how
+    /// `pipegen init` and the schema's descriptions show defaults.
+    public var flowText: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .string(let s):
+            let plain = ScalarStyle.of(s, allowLiteral: false) == .plain && !s.contains(where: { ",[]{}#".contains($0) })
+            if plain { return s }
+            return "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        case .list(let items): return "[" + items.map(\.flowText).joined(separator: ", ") + "]"
+        case .map(let entries): return "{" + entries.map { "\($0.key): \($0.value.flowText)" }.joined(separator: ", ") + "}"
         }
     }
 }

@@ -4,7 +4,7 @@
 struct SemanticChecks {
     let context: DecodeContext
 
-    func run(_ config: inout Config) {
+    func run(_ config: Config) {
         var seen: [String: Environment] = [:]
         let partition = config.partition
         for env in config.environments {
@@ -31,15 +31,13 @@ struct SemanticChecks {
                         notes: [.help("a pipeline cannot deploy across partitions; use a tooling account in '\(p.name)' for these environments")])
                 }
             }
-            if config.pipelines.containerDeployment != nil, env.ecs == nil {
-                context.error(
-                    "environment '\(name)' has no 'ecs' settings, which container-deployment needs", at: env.mark,
-                    notes: [.help("add 'ecs:' with cluster, service, listener and target-groups, or remove pipelines.container-deployment")])
-            }
-            if config.pipelines.containerDeployment == nil, env.ecs != nil {
+            if !config.pipelines.kinds.contains(.containerDeployment), env.ecs != nil {
                 context.warning(
                     "'ecs' in environment '\(name)' is not used: pipelines.container-deployment is not configured", at: env.mark)
             }
+        }
+        for pipeline in config.pipelines.all {
+            pipeline.decodable.check(config, context)
         }
         checkRepositories(config)
         checkWaves(config)
@@ -80,10 +78,7 @@ struct SemanticChecks {
     }
 
     private func checkRepositories(_ config: Config) {
-        var sources: [(String, Source)] = []
-        if let p = config.pipelines.containerBuild { sources.append(("container-build", p.source)) }
-        if let p = config.pipelines.infrastructure { sources.append(("infrastructure-deployment", p.source)) }
-        if let p = config.pipelines.containerDeployment { sources.append(("container-deployment", p.source)) }
+        let sources = config.pipelines.all.map { ($0.kind.rawValue, $0.source) }
         var seen: [String: String] = [:]
         for (pipeline, source) in sources {
             let repo = source.repository
@@ -92,7 +87,7 @@ struct SemanticChecks {
             } else {
                 checkConnection(source, home: config.tooling.region.value)
             }
-            let key = "\(source.provider.value)|\(repo.value)|\(source.branch.value)|\(source.filePaths)"
+            let key = "\(source.provider.value.rawValue)|\(repo.value)|\(source.branch.value)|\(source.filePaths)"
             if let other = seen[key] {
                 context.error(
                     "pipelines '\(other)' and '\(pipeline)' use the same repository '\(repo.value)'", at: repo.mark,
@@ -100,11 +95,11 @@ struct SemanticChecks {
             }
             seen[key] = pipeline
         }
-        if let repo = config.registry.repository, !Self.isECRName(repo.value.replacingProject(config.project.value)) {
+        if let repo = config.registry.repository, !Self.isECRName(repo.value.expanded([(.project, config.project.value)])) {
             context.error(
-                "'\(repo.value)' is not a valid ECR repository name", at: repo.mark,
+                "'\(repo.value.text)' is not a valid ECR repository name", at: repo.mark,
                 notes: [.help("use 2-256 lowercase letters, digits and '.', '_', '-', '/' between them")])
-        } else if config.registry.repository == nil, config.pipelines.needsRegistry, !Self.isECRName(config.project.value) {
+        } else if config.registry.repository == nil, config.pipelines.usesRegistry, !Self.isECRName(config.project.value) {
             // The default repository name is the project's, which may be a single letter.
             context.error(
                 "the image repository would be named '\(config.project.value)', which is not a valid ECR repository name",
@@ -137,16 +132,16 @@ struct SemanticChecks {
         if let from = source.pullRequestFrom {
             context.error(
                 "'pull-request-from' needs a CodeCommit source", at: from.mark,
-                notes: [.note("pipegen opens pull requests through CodeCommit's API; use your Git host's own automation for \(source.provider.value)")])
+                notes: [.note("pipegen opens pull requests through CodeCommit's API; use your Git host's own automation for \(source.provider.value.rawValue)")])
         }
         let parts = repo.value.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count < 2 || parts.contains(where: \.isEmpty) || repo.value.contains(" ") {
             context.error(
-                "repository '\(repo.value)' must be 'owner/name' for a \(source.provider.value) source", at: repo.mark,
+                "repository '\(repo.value)' must be 'owner/name' for a \(source.provider.value.rawValue) source", at: repo.mark,
                 notes: [.help("write the full repository id, such as 'my-org/my-service'")])
         }
         guard let connection = source.connection else {
-            if source.provider.value == "github-enterprise" {
+            if !source.provider.value.connectionCanBeCreated {
                 context.error(
                     "a github-enterprise source needs an existing 'connection' ARN", at: source.provider.mark,
                     notes: [.help("create the host and connection for your GitHub Enterprise Server once, then give its ARN")])
@@ -189,12 +184,5 @@ struct SemanticChecks {
             if previousSeparator { return false }
         }
         return true
-    }
-}
-
-extension String {
-    /// The text with `{project}` replaced.
-    func replacingProject(_ project: String) -> String {
-        replacing("{project}", with: project)
     }
 }

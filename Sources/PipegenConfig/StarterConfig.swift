@@ -119,26 +119,10 @@ public enum StarterConfig {
     /// example, or a sample.
     static func value(_ key: KeySpec) -> String {
         if key.required, let example = key.example { return example }
-        if let literal = key.literalDefault { return flow(literal) }
+        if let literal = key.literalDefault { return literal.flowText }
         if let example = key.example { return example }
         if let sample = samples[key.name] { return sample }
         preconditionFailure("no value to show for '\(key.name)': add an example to ConfigSchema or a sample here")
-    }
-
-    /// `value` as YAML flow text, quoting strings that would read as anything else.
-    static func flow(_ value: Document) -> String {
-        switch value {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .double(let d): return String(d)
-        case .string(let s):
-            let plain = ScalarStyle.of(s, allowLiteral: false) == .plain && !s.contains(where: { ",[]{}#".contains($0) })
-            if plain { return s }
-            return "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
-        case .list(let items): return "[" + items.map(flow).joined(separator: ", ") + "]"
-        case .map(let entries): return "{" + entries.map { "\($0.key): \(flow($0.value))" }.joined(separator: ", ") + "}"
-        }
     }
 
     /// `text` as comment lines of at most 80 columns.

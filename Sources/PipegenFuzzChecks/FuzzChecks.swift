@@ -1,3 +1,4 @@
+import PipegenCLI
 import PipegenConfig
 import PipegenKit
 import YAMLKit
@@ -42,7 +43,8 @@ public enum FuzzChecks {
     }
 
     static func load(_ bytes: [UInt8], path: String) -> String? {
-        let (file, config, diagnostics) = Pipegen.load(path: path, bytes: bytes)
+        let loaded = Pipegen.load(SourceFile(path: path, bytes: bytes))
+        let (file, diagnostics) = (loaded.file, loaded.diagnostics)
         let printer = DiagnosticPrinter(color: false)
         for diagnostic in diagnostics {
             if let mark = diagnostic.mark, let problem = markProblem(mark, in: bytes) {
@@ -52,14 +54,14 @@ public enum FuzzChecks {
         }
         _ = printer.summary(diagnostics)
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        guard let config else {
+        guard let valid = loaded.valid else {
             return hasErrors ? nil : "\(path): the loader returned no config and no error"
         }
         if hasErrors { return "\(path): the loader returned a config and an error" }
         var rendered: [OutputFormat: [RenderedFile]] = [:]
         for format in OutputFormat.allCases {
             do {
-                rendered[format] = try Renderer.render(config, configPath: "../\(path)", format: format)
+                rendered[format] = try Renderer.render(valid.stacks, RenderRequest(format: format, configPath: "../\(path)")).files
             } catch {
                 return "\(path): internal error rendering \(format.rawValue): \(error.problems.joined(separator: "; "))"
             }

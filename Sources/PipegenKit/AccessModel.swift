@@ -15,6 +15,8 @@ public enum ArtifactScope: String, Sendable, CaseIterable {
 /// grant, and the key, bucket and registry policies are all derived.
 public struct CrossAccountRole: Sendable {
     public let kind: EnvironmentRoleKind
+    /// The pipeline that needs it.
+    public let pipeline: PipelineKind
     public let environment: String
     public let account: String
     /// The role's name in the environment account.
@@ -37,29 +39,27 @@ public struct AccessModel: Sendable {
     private let byEnvironment: [String: [CrossAccountRole]]
     private let byKind: [String: CrossAccountRole]
 
+    /// Every kind of environment role the config's pipelines declare, in their order.
+    let roleKinds: [EnvironmentRoleKind]
+
     public init(_ config: Config) {
         let names = Names(config)
         self.names = names
+        let declarations = config.declarations
         var roles: [CrossAccountRole] = []
         for env in config.environments {
-            let e = env.name.value, account = env.account.value
-            func add(_ kind: EnvironmentRoleKind, _ assumer: String, _ reads: ArtifactScope, _ cause: Mark?) {
-                roles.append(
-                    CrossAccountRole(
-                        kind: kind, environment: e, account: account, name: names.environmentRole(kind, env: e),
-                        assumedBy: assumer, reads: reads, cause: cause))
-            }
-            if let infra = config.pipelines.infrastructure {
-                add(.cfnDeploy, names.pipelineRole(.infrastructure), .pipelineArtifacts, infra.mark)
-                if infra.lambda != nil {
-                    add(.lambdaUpdate, names.buildRole(.lambdaUpdate), .lambdaZips, infra.mark)
+            let e = env.name.value
+            for d in declarations {
+                for role in d.assumedRoles(in: env, names: names) {
+                    roles.append(
+                        CrossAccountRole(
+                            kind: role.kind, pipeline: d.kind, environment: e, account: env.account.value,
+                            name: names.environmentRole(role.kind, env: e), assumedBy: role.assumedBy, reads: role.reads, cause: d.mark))
                 }
-            }
-            if let cd = config.pipelines.containerDeployment {
-                add(.ecsDeploy, names.pipelineRole(.containerDeployment), .pipelineArtifacts, cd.mark)
             }
         }
         self.roles = roles
+        roleKinds = declarations.flatMap(\.roleKinds)
         byEnvironment = Dictionary(grouping: roles, by: \.environment)
         byKind = Dictionary(roles.map { ("\($0.kind.rawValue)|\($0.environment)", $0) }, uniquingKeysWith: { a, _ in a })
         var accounts: [String] = []
@@ -86,7 +86,7 @@ public struct AccessModel: Sendable {
 
     /// Kinds of cross-account role that read `scope`, in a fixed order.
     public func readerKinds(_ scope: ArtifactScope) -> [EnvironmentRoleKind] {
-        EnvironmentRoleKind.allCases.filter { kind in roles.contains { $0.kind == kind && $0.reads == scope } }
+        roleKinds.filter { kind in roles.contains { $0.kind == kind && $0.reads == scope } }
     }
 
     /// The account ids whose roles read `scope`.

@@ -41,12 +41,13 @@ public enum EcsFiles {
     /// The files for `config`, AppSpec files first, each path once; nil when the config has
     /// no container-deployment pipeline.
     public static func files(_ config: Config, container: Container) -> [StarterFile]? {
-        guard let cd = config.pipelines.containerDeployment else { return nil }
+        guard let cd = config.pipelines[ContainerDeployment.self] else { return nil }
+        let names = Names(config)
         var out: [StarterFile] = []
-        for (path, _) in grouped(cd.appspec, config.environments) {
+        for (path, _) in grouped(cd.appspec, config.environments, names) {
             out.append(StarterFile(path: path, contents: appspec(container)))
         }
-        for (path, envs) in grouped(cd.taskDefinition, config.environments) {
+        for (path, envs) in grouped(cd.taskDefinition, config.environments, names) {
             let env = envs[0]
             var notes: [String] = []
             let others = envs.dropFirst().filter { $0.account.value != env.account.value || $0.homeRegion != env.homeRegion }
@@ -61,9 +62,7 @@ public enum EcsFiles {
                         + "its log configuration names \(env.homeRegion) only")
             }
             let roles = roleNames(config, env)
-            let patterns = cd.taskRoles.map {
-                $0.replacing("{project}", with: config.project.value).replacing("{env}", with: env.name.value)
-            }
+            let patterns = cd.taskRoles.map { names.expand($0, env: env.name.value) }
             for role in [roles.execution, roles.task] where !patterns.contains(where: { PolicyMatch.glob($0, role) }) {
                 notes.append(
                     "role '\(role)' matches none of container-deployment.task-roles (\(patterns.joined(separator: ", "))), "
@@ -76,10 +75,10 @@ public enum EcsFiles {
 
     /// Each distinct path of `pattern` (`{env}` replaced) with the environments that use it,
     /// in route order.
-    static func grouped(_ pattern: String, _ environments: [Environment]) -> [(String, [Environment])] {
+    static func grouped(_ pattern: NamePattern, _ environments: [Environment], _ names: Names) -> [(String, [Environment])] {
         var out: [(String, [Environment])] = []
         for env in environments {
-            let path = pattern.replacing("{env}", with: env.name.value)
+            let path = names.expand(pattern, env: env.name.value)
             if let i = out.firstIndex(where: { $0.0 == path }) {
                 out[i].1.append(env)
             } else {

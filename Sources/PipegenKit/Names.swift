@@ -13,7 +13,24 @@ public struct Names: Sendable {
         project = config.project.value
         toolingAccount = config.tooling.account.value
         toolingRegion = config.tooling.region.value
-        registryName = (config.registry.repository?.value ?? "{project}").replacing("{project}", with: config.project.value)
+        registryName = ""
+        registryName = expand(config.registry.repository?.value ?? Registry.Keys.repository.defaultValue)
+    }
+
+    // MARK: Names and paths from the config's patterns
+
+    /// `pattern` with `{project}` and the given placeholders filled in: the one place a
+    /// pattern of the config (`stack-name`, `function-name`, `task-roles`, the paths with
+    /// `{env}`) becomes a name.
+    public func expand(
+        _ pattern: NamePattern, env: String? = nil, function: String? = nil, region: String? = nil, account: String? = nil
+    ) -> String {
+        var values: [(NamePattern.Placeholder, String)] = [(.project, project)]
+        if let env { values.append((.env, env)) }
+        if let function { values.append((.function, function)) }
+        if let region { values.append((.region, region)) }
+        if let account { values.append((.account, account)) }
+        return pattern.expanded(values)
     }
 
     // MARK: Stacks
@@ -30,7 +47,7 @@ public struct Names: Sendable {
     public func artifactBucket(region: String) -> String { "\(project)-artifacts-\(toolingAccount)-\(region)" }
     /// The prefix under which Lambda zips are stored in the artifact bucket.
     public let lambdaPrefix = "lambda"
-    public let registryName: String
+    public private(set) var registryName: String
 
     public func pipeline(_ kind: PipelineKind) -> String { "\(project)-\(kind.rawValue)" }
     public func pipelineRole(_ kind: PipelineKind) -> String { "\(project)-\(kind.rawValue)-role" }
@@ -88,48 +105,46 @@ public struct Names: Sendable {
     }
 }
 
-/// The three pipelines.
-public enum PipelineKind: String, CaseIterable, Sendable {
-    case containerBuild = "container-build"
-    case infrastructure = "infrastructure-deployment"
-    case containerDeployment = "container-deployment"
-
+extension PipelineKind {
     /// The logical id stem: `ContainerBuild`, ...
     var id: String { Template.logicalId(rawValue) }
 }
 
-/// The CodeBuild projects of the tooling account.
-public enum BuildKind: String, CaseIterable, Sendable {
-    case imageBuild = "image-build"
-    case lambdaPackage = "lambda-package"
-    case templateLint = "template-lint"
-    case lambdaUpdate = "lambda-update"
-    case integrationTests = "integration-tests"
-    case imageLocate = "image-locate"
+/// A CodeBuild project of the tooling account. Each pipeline declaration names its own
+/// (`BuildKind.imageBuild`, ...); the name is part of the project's and its role's names.
+public struct BuildKind: Hashable, Sendable, CustomStringConvertible {
+    /// `image-build`: the project is `<project>-image-build`.
+    public let rawValue: String
+    /// What the project does, for its description.
+    let summary: String
+
+    init(_ rawValue: String, summary: String) {
+        self.rawValue = rawValue
+        self.summary = summary
+    }
 
     var id: String { Template.logicalId(rawValue) }
+    public var description: String { rawValue }
+
+    public static func == (a: BuildKind, b: BuildKind) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 
-/// The roles pipegen creates in each environment account.
-public enum EnvironmentRoleKind: String, CaseIterable, Sendable {
-    /// Assumed by the infrastructure pipeline to run CloudFormation.
-    case cfnDeploy = "cfn-deploy"
-    /// Passed to CloudFormation; creates the application's resources.
-    case cfnExecution = "cfn-exec"
-    /// Assumed by the Lambda-update build to update function code.
-    case lambdaUpdate = "lambda-update"
-    /// Assumed by the container-deployment pipeline to start CodeDeploy.
-    case ecsDeploy = "ecs-deploy"
-    /// CodeDeploy's service role for the ECS blue/green deployment.
-    case codeDeploy = "codedeploy"
+/// A role pipegen creates in each environment account. Each pipeline declaration names its
+/// own (`EnvironmentRoleKind.cfnDeploy`, ...).
+public struct EnvironmentRoleKind: Hashable, Sendable, CustomStringConvertible {
+    /// The end of the role's name: `<project>-<env>-cfn-deploy`.
+    public let rawValue: String
+    /// The role's logical id in the environment template.
+    let id: String
 
-    var id: String {
-        switch self {
-        case .cfnDeploy: return "CloudFormationDeployRole"
-        case .cfnExecution: return "CloudFormationExecutionRole"
-        case .lambdaUpdate: return "LambdaUpdateRole"
-        case .ecsDeploy: return "EcsDeployRole"
-        case .codeDeploy: return "CodeDeployServiceRole"
-        }
+    init(_ rawValue: String, id: String) {
+        self.rawValue = rawValue
+        self.id = id
     }
+
+    public var description: String { rawValue }
+
+    public static func == (a: EnvironmentRoleKind, b: EnvironmentRoleKind) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }

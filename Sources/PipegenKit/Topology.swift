@@ -12,9 +12,7 @@ public struct Topology: Sendable {
     public init(_ config: Config) {
         homeRegion = config.tooling.region.value
         var regions = [homeRegion]
-        let anyPipeline =
-            config.pipelines.infrastructure != nil || config.pipelines.containerDeployment != nil
-        if anyPipeline {
+        if config.declarations.contains(where: \.deploysToEnvironments) {
             for env in config.environments {
                 for region in env.regions where !regions.contains(region.value) { regions.append(region.value) }
             }

@@ -1,3 +1,4 @@
+import PipegenConfig
 import Testing
 
 @testable import PipegenCLI
@@ -195,6 +196,6 @@ struct UsageCase: Sendable, CustomTestStringConvertible {
             ("x", nil), ("helpp", "help"), ("RENDER", "render"), ("", nil),
         ] as [(String, String?)])
     func suggestions(_ typed: String, _ expected: String?) {
-        #expect(Suggestion.closest(to: typed, among: ["render", "check", "validate", "help", "version"]) == expected)
+        #expect(Suggest.closest(to: typed, in: ["render", "check", "validate", "help", "version"]) == expected)
     }
 }

@@ -14,7 +14,7 @@ import YAMLKit
             let run = pipegen(["graph"] + options, in: root)
             #expect(run.code == 0)
             #expect(run.stderr == "")
-            let config = try #require(ConfigLoader.load(SourceFile(path: "pipegen.yaml", text: PlanCommandTests.config)).config)
+            let config = try #require(Pipegen.load(SourceFile(path: "pipegen.yaml", text: PlanCommandTests.config)).config)
             let graph = DeploymentGraph(config)
             #expect(run.stdout == (format == "dot" ? graph.dot : graph.mermaid))
             #expect(try tree(root).keys.sorted() == ["pipegen.yaml"], "graph never writes")

@@ -1,11 +1,12 @@
 import Foundation
-import PipegenConfig
-import PipegenKit
 import Testing
 import TestSupport
 
+@testable import PipegenCLI
+
 /// Every file in Fixtures/invalid is a broken config; its `.expected` file is the full text
-/// pipegen prints for it (diagnostics and summary, no colour). Re-record with PIPEGEN_RECORD=1.
+/// `pipegen validate` prints for it on stderr (diagnostics and summary, no colour). Re-record
+/// with PIPEGEN_RECORD=1.
 @Suite struct InvalidConfigTests {
     static let folder = Golden.directory(of: #filePath) + "/Fixtures/invalid"
 
@@ -20,13 +21,11 @@ import TestSupport
 
     @Test(arguments: cases)
     func reportsExpectedDiagnostics(_ name: String) throws {
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(Self.folder)/\(name).yaml")))
-        let (file, config, diagnostics) = Pipegen.load(path: "\(name).yaml", bytes: bytes)
-        #expect(config == nil, "an invalid config must not decode")
-        #expect(diagnostics.contains { $0.severity == .error })
-        let printer = DiagnosticPrinter(color: false)
-        let text = diagnostics.map { printer.format($0, in: file) }.joined() + printer.summary(diagnostics)
-        if let problem = Golden.compare(text, toFileAt: "\(Self.folder)/\(name).expected") {
+        let run = pipegen(["validate", "\(name).yaml"], in: Self.folder)
+        #expect(run.code == 1, "an invalid config must fail validation")
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("error: "))
+        if let problem = Golden.compare(run.stderr, toFileAt: "\(Self.folder)/\(name).expected") {
             Issue.record(Comment(rawValue: problem))
         }
     }

@@ -4,7 +4,8 @@ import YAMLKit
 
 /// Decodes `text` (YAML unless `path` ends in .json).
 func load(_ text: String, path: String = "pipegen.yaml") -> (Config?, [Diagnostic]) {
-    ConfigLoader.load(SourceFile(path: path, text: text))
+    let decoded = ConfigReader.read(SourceFile(path: path, text: text))
+    return (decoded.config, decoded.diagnostics)
 }
 
 /// Strips the marker `1️⃣` from `text` and returns the text and the marker's position
@@ -49,7 +50,7 @@ let minimal = """
         #expect(c.logRetentionDays == 30)
         #expect(c.artifacts.noncurrentDays == 30)
         #expect(c.registry.keepImages == 30)
-        #expect(c.pipelines.containerBuild == nil && c.pipelines.infrastructure == nil && c.pipelines.containerDeployment == nil)
+        #expect(c.pipelines.isEmpty)
         #expect(c.partition == .aws)
     }
 
@@ -81,24 +82,24 @@ let minimal = """
                 """)
         #expect(diagnostics.isEmpty)
         let p = try #require(config).pipelines
-        #expect(p.containerBuild?.source.repository.value == "ECS-Container-Build")
-        #expect(p.containerBuild?.source.branch.value == "main")
-        #expect(p.infrastructure?.source.repository.value == "Infrastructure-Deployment")
-        #expect(p.infrastructure?.lint == ["cfn-lint", "cfn-nag"])
-        #expect(p.infrastructure?.lambda == LambdaSettings())
-        #expect(p.infrastructure?.parameters == "params/{env}.json")
+        #expect(p[ContainerBuild.self]?.source.repository.value == "ECS-Container-Build")
+        #expect(p[ContainerBuild.self]?.source.branch.value == "main")
+        #expect(p[InfrastructureDeployment.self]?.source.repository.value == "Infrastructure-Deployment")
+        #expect(p[InfrastructureDeployment.self]?.lint == ["cfn-lint", "cfn-nag"])
+        #expect(p[InfrastructureDeployment.self]?.lambda == LambdaSettings())
+        #expect(p[InfrastructureDeployment.self]?.parameters == "params/{env}.json")
     }
 
     @Test func lambdaCanBeTurnedOff() throws {
         let (config, _) = load(minimal + "pipelines:\n  infrastructure-deployment:\n    lambda: false\n")
-        #expect(try #require(config).pipelines.infrastructure?.lambda == nil)
+        #expect(try #require(config).pipelines[InfrastructureDeployment.self]?.lambda == nil)
     }
 
     @Test func lambdaSettingsAreRead() throws {
         let (config, diagnostics) = load(
             minimal + "pipelines:\n  infrastructure-deployment:\n    lambda:\n      folder: src/functions\n      function-name: \"x-{function}\"\n")
         #expect(diagnostics.isEmpty)
-        #expect(try #require(config).pipelines.infrastructure?.lambda == LambdaSettings(folder: "src/functions", functionName: "x-{function}"))
+        #expect(try #require(config).pipelines[InfrastructureDeployment.self]?.lambda == LambdaSettings(folder: "src/functions", functionName: "x-{function}"))
     }
 
     @Test func approvalWithNotify() throws {

@@ -62,9 +62,9 @@ import YAMLKit
         let (config, diagnostics) = load(text)
         #expect(diagnostics.isEmpty)
         let c = try #require(config)
-        #expect(c.pipelines.containerBuild?.source.pullRequestFrom?.value == "develop")
-        #expect(c.pipelines.containerBuild?.source.pullRequestFrom?.mark == mark)
-        #expect(c.pipelines.infrastructure?.source.pullRequestFrom == nil)
+        #expect(c.pipelines[ContainerBuild.self]?.source.pullRequestFrom?.value == "develop")
+        #expect(c.pipelines[ContainerBuild.self]?.source.pullRequestFrom?.mark == mark)
+        #expect(c.pipelines[InfrastructureDeployment.self]?.source.pullRequestFrom == nil)
     }
 
     @Test(arguments: [

@@ -24,7 +24,7 @@ import YAMLKit
 
     /// Every input the fuzzers start from, relative to the repository root.
     static var seeds: [String] {
-        (examples() + files(in: "\(root)/Tests/PipegenKitTests/Fixtures/invalid", suffixes: [".yaml"]))
+        (examples() + files(in: "\(root)/Tests/PipegenCLITests/Fixtures/invalid", suffixes: [".yaml"]))
             .map { String($0.dropFirst(root.count + 1)) }
     }
 

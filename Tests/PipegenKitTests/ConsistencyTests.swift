@@ -9,7 +9,7 @@ import TestSupport
 func exampleConfig(_ relativePath: String) throws -> Config {
     let root = Golden.repositoryRoot(from: #filePath)
     let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(root)/\(relativePath)")))
-    let (_, config, diagnostics) = Pipegen.load(path: relativePath, bytes: bytes)
+    let (_, config, diagnostics) = loadConfig(path: relativePath, bytes: bytes)
     guard let config else { throw LoadFailure(diagnostics: diagnostics.map(\.message)) }
     return config
 }
@@ -18,7 +18,7 @@ struct LoadFailure: Error { var diagnostics: [String] }
 
 /// Loads an inline config.
 func inlineConfig(_ text: String) throws -> Config {
-    let (_, config, diagnostics) = Pipegen.load(path: "pipegen.yaml", bytes: Array(text.utf8))
+    let (_, config, diagnostics) = loadConfig(path: "pipegen.yaml", bytes: Array(text.utf8))
     guard let config else { throw LoadFailure(diagnostics: diagnostics.map(\.message)) }
     return config
 }
@@ -43,7 +43,7 @@ func inlineConfig(_ text: String) throws -> Config {
 
     @Test func aMissingEnvironmentRoleIsFound() throws {
         let config = try exampleConfig("Examples/route-to-live/pipegen.yaml")
-        let stacks = altered(Pipegen.stacks(config), "test") { t in
+        let stacks = altered(StackSet.build(config).stacks, "test") { t in
             var r = role(t, named: "CloudFormationDeployRole")
             r.roleName = "shop-test-something-else"
             t.replace("CloudFormationDeployRole", with: Resource(r))
@@ -54,7 +54,7 @@ func inlineConfig(_ text: String) throws -> Config {
 
     @Test func aTrustThatAdmitsAnotherPrincipalIsFound() throws {
         let config = try exampleConfig("Examples/route-to-live/pipegen.yaml")
-        let stacks = altered(Pipegen.stacks(config), "prod") { t in
+        let stacks = altered(StackSet.build(config).stacks, "prod") { t in
             var r = role(t, named: "EcsDeployRole")
             r.assumeRolePolicyDocument.statements[0].conditions = [
                 IAM.Condition("ArnEquals", "aws:PrincipalArn", .sub("arn:${AWS::Partition}:iam::111111111111:role/someone-else"))
@@ -68,7 +68,7 @@ func inlineConfig(_ text: String) throws -> Config {
 
     @Test func aBucketPolicyThatForgetsAnAccountIsFound() throws {
         let config = try exampleConfig("Examples/route-to-live/pipegen.yaml")
-        let stacks = altered(Pipegen.stacks(config), "tooling") { t in
+        let stacks = altered(StackSet.build(config).stacks, "tooling") { t in
             var policy = t.resource("ArtifactBucketPolicy")!.model(as: S3.BucketPolicy.self)!
             policy.policyDocument.statements[1].principal = .aws([.sub("arn:${AWS::Partition}:iam::222222222222:root")])
             t.replace("ArtifactBucketPolicy", with: Resource(policy))
@@ -80,7 +80,7 @@ func inlineConfig(_ text: String) throws -> Config {
 
     @Test func aKeyPolicyThatGrantsAnUnneededAccountIsFound() throws {
         let config = try exampleConfig("Examples/route-to-live/pipegen.yaml")
-        let stacks = altered(Pipegen.stacks(config), "tooling") { t in
+        let stacks = altered(StackSet.build(config).stacks, "tooling") { t in
             var key = t.resource("ArtifactKey")!.model(as: KMS.Key.self)!
             key.keyPolicy!.statements[2].principal = .aws(
                 ["222222222222", "333333333333", "444444444444", "999999999999"].map { .sub("arn:${AWS::Partition}:iam::\($0):root") })
@@ -92,7 +92,7 @@ func inlineConfig(_ text: String) throws -> Config {
 
     @Test func aRuleWhoseRoleMayStartAnotherPipelineIsFound() throws {
         let config = try exampleConfig("Examples/route-to-live/pipegen.yaml")
-        let stacks = altered(Pipegen.stacks(config), "tooling") { t in
+        let stacks = altered(StackSet.build(config).stacks, "tooling") { t in
             var r = role(t, named: "ContainerBuildEventsRole")
             r.policies[0].policyDocument.statements[0].resources.append(
                 .sub("arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${InfrastructureDeploymentPipeline}"))
@@ -105,7 +105,7 @@ func inlineConfig(_ text: String) throws -> Config {
 
     @Test func aMissingApprovalIsFound() throws {
         let config = try exampleConfig("Examples/route-to-live/pipegen.yaml")
-        let stacks = altered(Pipegen.stacks(config), "tooling") { t in
+        let stacks = altered(StackSet.build(config).stacks, "tooling") { t in
             var p = t.resource("InfrastructureDeploymentPipeline")!.model(as: CodePipeline.Pipeline.self)!
             let i = p.stages.firstIndex { $0.name == "prod" }!
             p.stages[i].actions.removeFirst()
@@ -123,7 +123,7 @@ func inlineConfig(_ text: String) throws -> Config {
 
     @Test func environmentsOutOfRouteOrderAreFound() throws {
         let config = try exampleConfig("Examples/route-to-live/pipegen.yaml")
-        let stacks = altered(Pipegen.stacks(config), "tooling") { t in
+        let stacks = altered(StackSet.build(config).stacks, "tooling") { t in
             var p = t.resource("ContainerDeploymentPipeline")!.model(as: CodePipeline.Pipeline.self)!
             p.stages.swapAt(1, 2)
             t.replace("ContainerDeploymentPipeline", with: Resource(p))

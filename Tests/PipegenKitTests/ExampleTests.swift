@@ -17,7 +17,7 @@ import YAMLKit
 
     static func render(_ example: String, _ format: OutputFormat) throws -> [RenderedFile] {
         let config = try exampleConfig("Examples/\(example)/pipegen.yaml")
-        return try Renderer.render(config, configPath: "../pipegen.yaml", format: format)
+        return try renderFiles(config, configPath: "../pipegen.yaml", format: format)
     }
 
     /// The renderer writes each template's values in place (`WritableTree`); written through a
@@ -25,7 +25,7 @@ import YAMLKit
     @Test(arguments: examples)
     func writersWalkValuesAsTheyWalkDocuments(_ example: String) throws {
         let config = try exampleConfig("Examples/\(example)/pipegen.yaml")
-        for stack in Pipegen.stacks(config) {
+        for stack in StackSet.build(config).stacks {
             let t = stack.template
             #expect(YAMLWriter().write(tree: t.value, comments: ["c"]) == YAMLWriter().write(t.document, comments: ["c"]), "\(stack.name)")
             #expect(JSONWriter().write(tree: t.value) == JSONWriter().write(t.document), "\(stack.name)")
@@ -62,7 +62,7 @@ import YAMLKit
     @Test(arguments: examples)
     func outputReadsBackAsTheModel(_ example: String) throws {
         let config = try exampleConfig("Examples/\(example)/pipegen.yaml")
-        let stacks = Pipegen.stacks(config)
+        let stacks = StackSet.build(config).stacks
         let yaml = try Self.render(example, .yaml)
         let json = try Self.render(example, .json)
         for (i, stack) in stacks.enumerated() {
@@ -81,7 +81,7 @@ import YAMLKit
     @Test(arguments: examples)
     func everyTemplateValidates(_ example: String) throws {
         let config = try exampleConfig("Examples/\(example)/pipegen.yaml")
-        for stack in Pipegen.stacks(config) {
+        for stack in StackSet.build(config).stacks {
             #expect(stack.template.validate().map(\.message) == [], "\(stack.name)")
             #expect(!stack.template.description.isEmpty && stack.template.description.utf8.count <= 1024)
         }
@@ -93,7 +93,7 @@ import YAMLKit
 @Suite struct CompactJSONLengthTests {
     @Test func matchesTheWriterOnEveryExampleProperty() throws {
         for example in ExampleTests.examples {
-            for stack in Pipegen.stacks(try exampleConfig("Examples/\(example)/pipegen.yaml")) {
+            for stack in StackSet.build(try exampleConfig("Examples/\(example)/pipegen.yaml")).stacks {
                 for (_, resource) in stack.template.resources {
                     let value = Value.map(resource.properties)
                     #expect(value.compactJSONLength == JSONWriter.compact(value.document).utf8.count)

@@ -154,7 +154,7 @@ import YAMLKit
 
     func tampered(_ change: (inout Template) -> Void) throws -> [String] {
         let config = try inlineConfig(Self.config)
-        let stacks = Pipegen.stacks(config).map { s in
+        let stacks = StackSet.build(config).stacks.map { s in
             guard s.name == "tooling" else { return s }
             var copy = s
             change(&copy.template)

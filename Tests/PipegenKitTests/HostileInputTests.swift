@@ -9,7 +9,7 @@ import Testing
         var text = "project: big\ntooling:\n  account: \"100000000000\"\n  region: eu-west-1\nenvironments:\n"
         for i in 0..<200_000 { text += "  - name: e\(i)\n    account: \"\(200_000_000_000 + i)\"\n" }
         text += "pipelines:\n  infrastructure-deployment: {}\n"
-        let (_, config, diagnostics) = Pipegen.load(path: "big.yaml", bytes: Array(text.utf8))
+        let (_, config, diagnostics) = loadConfig(path: "big.yaml", bytes: Array(text.utf8))
         #expect(config == nil)
         #expect(diagnostics.map(\.message) == ["200000 environments; pipegen supports at most 1000"])
         #expect(diagnostics.first?.mark?.line == 6)
@@ -20,7 +20,7 @@ import Testing
     @Test func aFileOfJunkKeysGetsAnErrorLimit() {
         var text = ""
         for i in 0..<300_000 { text += "k\(i): v\n" }
-        let (_, config, diagnostics) = Pipegen.load(path: "junk.yaml", bytes: Array(text.utf8))
+        let (_, config, diagnostics) = loadConfig(path: "junk.yaml", bytes: Array(text.utf8))
         #expect(config == nil)
         #expect(diagnostics.count == 1001)
         #expect(diagnostics.last?.message == "299003 more errors not listed")

@@ -9,8 +9,8 @@ import YAMLKit
 /// `DeploymentPlan`: phases from the templates' real dependencies, commands, manual steps.
 @Suite struct InsightPlanTests {
     static func plan(_ config: Config, format: OutputFormat = .yaml, folder: String = "templates") throws -> DeploymentPlan {
-        let files = try Renderer.render(config, configPath: "../pipegen.yaml", format: format)
-        return DeploymentPlan(config: config, files: files, templateFolder: folder)
+        let files = try renderFiles(config, configPath: "../pipegen.yaml", format: format)
+        return DeploymentPlan(ValidConfig(config: config, stacks: StackSet.build(config)), files: files, templateFolder: folder)
     }
 
     @Test func routeToLiveDeploysInOnePhase() throws {
@@ -78,9 +78,9 @@ import YAMLKit
 
     @Test func aStackTooLargeToPassInlineGetsABucketStepBeforeItsPhase() throws {
         let config = try InsightFixtures.config(InsightFixtures.small)
-        var files = try Renderer.render(config, configPath: "../pipegen.yaml", format: .json)
+        var files = try renderFiles(config, configPath: "../pipegen.yaml", format: .json)
         files[0].contents += String(repeating: " ", count: DeploymentPlan.inlineTemplateLimit)
-        let plan = DeploymentPlan(config: config, files: files, templateFolder: "my templates")
+        let plan = DeploymentPlan(ValidConfig(config: config, stacks: StackSet.build(config)), files: files, templateFolder: "my templates")
         let tooling = plan.phases[0].stacks[0]
         #expect(tooling.templateFile == "my templates/tooling.json")
         #expect(tooling.command[1] == "--template-file 'my templates/tooling.json'")
@@ -160,7 +160,7 @@ import YAMLKit
 
     @Test func anUnknownParameterIsReported() throws {
         let config = try InsightFixtures.config(InsightFixtures.small)
-        var stacks = TemplateSet.build(config)
+        var stacks = StackSet.build(config).stacks
         stacks[1].template.parameters.append(("Mystery", Parameter()))
         let files = stacks.map { RenderedFile(name: $0.name + ".yaml", contents: "x", resourceCount: 0) }
         let plan = Planner(config: config, stacks: stacks, files: files, folder: "templates").plan()

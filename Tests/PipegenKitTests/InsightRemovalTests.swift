@@ -8,7 +8,7 @@ import YAMLKit
 /// from the old files alone.
 @Suite struct InsightRemovalTests {
     static func files(_ config: Config, format: OutputFormat = .yaml) throws -> [RenderedFile] {
-        try Renderer.render(config, configPath: "../pipegen.yaml", format: format)
+        try renderFiles(config, configPath: "../pipegen.yaml", format: format)
     }
 
     /// The report reads where a stack lives from the template's description; every template
@@ -17,7 +17,7 @@ import YAMLKit
     func everyTemplateSaysWhereItDeploys(_ format: OutputFormat) throws {
         for config in [try InsightFixtures.routeToLive(), try InsightFixtures.multiRegion()] {
             let files = try Self.files(config, format: format)
-            for (stack, file) in zip(TemplateSet.build(config), files) {
+            for (stack, file) in zip(StackSet.build(config).stacks, files) {
                 let target = RemovalReport.target(of: RemovalReport.read(file.name, Array(file.contents.utf8)))
                 #expect(target?.account == stack.account, "\(file.name)")
                 #expect(target?.region == stack.region, "\(file.name)")

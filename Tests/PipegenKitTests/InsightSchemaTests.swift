@@ -9,7 +9,7 @@ import YAMLKit
 /// the configs only pipegen can reject (checks across values, derived names) are listed.
 @Suite struct InsightSchemaTests {
     static let validator = SchemaValidator(root: JSONSchema.document)
-    static let fixtures = Golden.directory(of: #filePath) + "/Fixtures/invalid"
+    static let fixtures = Golden.repositoryRoot(from: #filePath) + "/Tests/PipegenCLITests/Fixtures/invalid"
 
     /// Files the YAML reader refuses: they never become data a schema could look at.
     static let unreadable: Set<String> = [
@@ -82,7 +82,7 @@ import YAMLKit
         if Self.onlyPipegenCatches.contains(name) {
             #expect(problems == [], "\(name) fails the schema now: remove it from onlyPipegenCatches")
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-            #expect(Pipegen.load(path: "\(name).yaml", bytes: bytes).config == nil, "pipegen must still reject \(name)")
+            #expect(loadConfig(path: "\(name).yaml", bytes: bytes).config == nil, "pipegen must still reject \(name)")
         } else {
             #expect(!problems.isEmpty, "the schema accepts \(name)")
         }

@@ -11,7 +11,7 @@ enum InsightFixtures {
 
     /// The config in `text`, which must be valid.
     static func config(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Config {
-        let (_, config, diagnostics) = Pipegen.load(path: "pipegen.yaml", bytes: Array(text.utf8))
+        let (_, config, diagnostics) = loadConfig(path: "pipegen.yaml", bytes: Array(text.utf8))
         let errors = diagnostics.filter { $0.severity == .error }.map(\.message)
         return try #require(config, "config has errors: \(errors)", sourceLocation: sourceLocation)
     }

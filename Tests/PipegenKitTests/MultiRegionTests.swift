@@ -11,7 +11,7 @@ import Testing
 
     init() throws {
         config = try exampleConfig("Examples/global-blue-green/pipegen.yaml")
-        stacks = Pipegen.stacks(config)
+        stacks = StackSet.build(config).stacks
     }
 
     func stack(_ name: String) -> StackTemplate { stacks.first { $0.name == name }! }
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func regionalTemplatesHoldOnlyRegionalResources() throws {
-        let stacks = Pipegen.stacks(try Self.config(parallel: false))
+        let stacks = StackSet.build(try Self.config(parallel: false)).stacks
         #expect(
             stacks.map(\.name) == [
                 "tooling", "tooling-us-east-1-bucket", "tooling-us-east-1", "tooling-ap-southeast-2-bucket", "tooling-ap-southeast-2",
@@ -112,7 +112,7 @@ import Testing
     }
 
     func runOrders(_ parallel: Bool, _ pipeline: String) throws -> [String: Int] {
-        let stacks = Pipegen.stacks(try Self.config(parallel: parallel))
+        let stacks = StackSet.build(try Self.config(parallel: parallel)).stacks
         let p = try #require(stacks[0].template.resource(pipeline)?.model(as: CodePipeline.Pipeline.self))
         let stage = try #require(p.stages.first { $0.name == "prod" })
         return Dictionary(uniqueKeysWithValues: stage.actions.map { ($0.name, $0.runOrder ?? 1) })
@@ -142,7 +142,7 @@ import Testing
 @Suite struct ConnectionSourceTests {
     @Test func githubSourcesUseAConnectionAndTriggers() throws {
         let config = try exampleConfig("Examples/github-ecs/pipegen.yaml")
-        let tooling = Pipegen.stacks(config)[0].template
+        let tooling = StackSet.build(config).stacks[0].template
         let connections = tooling.resources(of: CodeStarConnections.Connection.self)
         #expect(connections.map(\.id) == ["GithubConnection"])
         #expect(connections.first?.model.connectionName == .string("myapp-github"))
@@ -175,7 +175,7 @@ import Testing
                   connection: arn:aws:codeconnections:eu-west-1:111111111111:connection/0123abcd-0000-4000-8000-000000000000
 
             """)
-        let tooling = Pipegen.stacks(config)[0].template
+        let tooling = StackSet.build(config).stacks[0].template
         #expect(tooling.resources(of: CodeStarConnections.Connection.self).isEmpty)
         let pipeline = try #require(tooling.resources(of: CodePipeline.Pipeline.self).first?.model)
         #expect(

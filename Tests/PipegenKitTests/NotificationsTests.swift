@@ -27,7 +27,7 @@ func featureConfig(region: String = "eu-west-1", approvals: String? = nil, sourc
 
 /// The home tooling stack of `text`, and a resolver for it.
 func toolingStack(_ text: String) throws -> (StackTemplate, Resolver) {
-    let stacks = Pipegen.stacks(try inlineConfig(text))
+    let stacks = StackSet.build(try inlineConfig(text)).stacks
     let tooling = try #require(stacks.first { $0.name == "tooling" })
     return (tooling, Resolver(template: tooling.template, account: tooling.account, region: tooling.region))
 }
@@ -176,7 +176,7 @@ func transform(_ transformer: Events.Rule.InputTransformer, _ event: Document) -
         let text = Self.both.replacing(
             "  - name: prod\n    account: \"444444444444\"\n",
             with: "  - name: prod\n    account: \"444444444444\"\n    regions: [eu-west-1, us-east-1]\n")
-        let stacks = Pipegen.stacks(try inlineConfig(text))
+        let stacks = StackSet.build(try inlineConfig(text)).stacks
         let replica = try #require(stacks.first { $0.name == "tooling-us-east-1" })
         let policy = try #require(replica.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy)
         #expect(!policy.statements.contains { $0.principal == .service(["events.amazonaws.com"]) })
@@ -191,12 +191,12 @@ func transform(_ transformer: Events.Rule.InputTransformer, _ event: Document) -
             notifications: {emails: [team@example.com]}
 
             """
-        let (_, config, diagnostics) = Pipegen.load(path: "pipegen.yaml", bytes: Array(text.utf8))
+        let (_, config, diagnostics) = loadConfig(path: "pipegen.yaml", bytes: Array(text.utf8))
         #expect(diagnostics.map(\.message) == ["'notifications' is not used: no pipelines are configured"])
         #expect(diagnostics.first?.severity == .warning)
         #expect(diagnostics.first?.mark == Mark(line: 4, column: 1))
         let loaded = try #require(config)
-        let tooling = try #require(Pipegen.stacks(loaded).first)
+        let tooling = try #require(StackSet.build(loaded).stacks.first)
         #expect(tooling.template.resources(of: SNS.Topic.self).isEmpty)
     }
 
@@ -210,7 +210,7 @@ func transform(_ transformer: Events.Rule.InputTransformer, _ event: Document) -
 /// Approvals announce themselves on the environment's own topic, else on the shared one.
 @Suite struct ApprovalAnnouncementTests {
     func tooling(_ text: String) throws -> Template {
-        Pipegen.stacks(try inlineConfig(text))[0].template
+        StackSet.build(try inlineConfig(text)).stacks[0].template
     }
 
     /// The NotificationArn of every approval action, and the topics each pipeline role may publish to.

@@ -20,11 +20,11 @@ import YAMLKit
         """
 
     static func load(_ text: String) -> (Config?, [String]) {
-        let (_, config, diagnostics) = Pipegen.load(path: "pipegen.yaml", bytes: Array(text.utf8))
+        let (_, config, diagnostics) = loadConfig(path: "pipegen.yaml", bytes: Array(text.utf8))
         return (config, diagnostics.filter { $0.severity == .error }.map(\.message))
     }
 
-    static func tooling(_ config: Config) -> Template { Pipegen.stacks(config)[0].template }
+    static func tooling(_ config: Config) -> Template { StackSet.build(config).stacks[0].template }
 
     @Test func functionNameMayBeJustTheFolderName() throws {
         let (config, errors) = Self.load(Self.head + "pipelines:\n  infrastructure-deployment:\n    lambda: {function-name: \"{function}\"}\n")
@@ -56,7 +56,7 @@ import YAMLKit
                 + "pipelines:\n  infrastructure-deployment: {}\n")
         #expect(errors == [])
         let c = try #require(config)
-        let files = try Renderer.render(c, configPath: "../pipegen.yaml", format: .yaml)
+        let files = try renderFiles(c, configPath: "../pipegen.yaml", format: .yaml)
         let tooling = try #require(files.first { $0.name == "tooling.yaml" }).contents
         #expect(tooling.contains(#"curl -f \"${API_URL}/health\""#))
         // The Lambda update's role ARN still needs Fn::Sub; the user's text inside one is escaped.
@@ -74,7 +74,7 @@ import YAMLKit
 
                 """)
         #expect(errors == [])
-        let env = Pipegen.stacks(try #require(config))[1].template
+        let env = StackSet.build(try #require(config)).stacks[1].template
         let role = try #require(env.resources(of: IAM.Role.self).first { $0.0 == "CloudFormationExecutionRole" }?.1)
         let resources = role.policies[0].policyDocument.statements[0].resources
         #expect(resources == [.sub("arn:${AWS::Partition}:s3:::data/*"), .string("*")])

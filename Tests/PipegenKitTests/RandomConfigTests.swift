@@ -1,7 +1,7 @@
 import CloudFormation
 import Foundation
 import PipegenConfig
-import PipegenKit
+@testable import PipegenKit
 import Testing
 import YAMLKit
 
@@ -45,7 +45,7 @@ import YAMLKit
                         + "replay: PIPEGEN_SEED=\(Self.hex(seed)) swift test --filter RandomConfigTests\n--- \(path)\n\(text)"))
         }
 
-        let (_, loaded, diagnostics) = Pipegen.load(path: path, bytes: Array(text.utf8))
+        let (_, loaded, diagnostics) = loadConfig(path: path, bytes: Array(text.utf8))
         let problems = diagnostics.filter { $0.severity == .error || $0.severity == .warning }
         guard problems.isEmpty, let config = loaded else {
             fail("pipegen does not accept the config:\n" + diagnostics.map(Self.describe).joined(separator: "\n"))
@@ -55,20 +55,20 @@ import YAMLKit
         for format in OutputFormat.allCases {
             let first: [RenderedFile], second: [RenderedFile]
             do {
-                first = try Renderer.render(config, configPath: "../\(path)", format: format)
-                second = try Renderer.render(config, configPath: "../\(path)", format: format)
+                first = try renderFiles(config, configPath: "../\(path)", format: format)
+                second = try renderFiles(config, configPath: "../\(path)", format: format)
             } catch {
                 fail("internal error: \(error)")
                 return
             }
             if first != second { fail("two \(format) renderings differ") }
-            let size = Pipegen.sizeDiagnostics(first).filter { $0.severity == .error }
+            let size = Limits.bodySizes(first).filter { $0.severity == .error }
             if !size.isEmpty { fail(size.map(Self.describe).joined(separator: "\n")) }
             if format == .yaml, let out = Self.environment["PIPEGEN_RANDOM_OUT"] {
                 try Self.write(text, as: path, templates: first, to: "\(out)/seed-\(String(seed, radix: 16))")
             }
         }
-        let stacks = Pipegen.stacks(config)
+        let stacks = StackSet.build(config).stacks
         for stack in stacks {
             for problem in stack.template.validate() { fail("\(stack.name): \(problem)") }
         }

@@ -29,7 +29,7 @@ import Testing
         """
 
     static func render(_ text: String) throws -> [String: String] {
-        let files = try Renderer.render(try inlineConfig(text), configPath: "../pipegen.yaml", format: .yaml)
+        let files = try renderFiles(try inlineConfig(text), configPath: "../pipegen.yaml", format: .yaml)
         return Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
     }
 

@@ -34,7 +34,7 @@ import YAMLKit
     }
 
     static func load(_ text: String) -> (Config?, [Diagnostic]) {
-        let (_, config, diagnostics) = Pipegen.load(path: "pipegen.yaml", bytes: Array(text.utf8))
+        let (_, config, diagnostics) = loadConfig(path: "pipegen.yaml", bytes: Array(text.utf8))
         return (config, diagnostics)
     }
 
@@ -43,7 +43,7 @@ import YAMLKit
         let errors = diagnostics.filter { $0.severity == .error }.map(\.message)
         #expect(errors == [])
         let c = try #require(config)
-        let stacks = Pipegen.stacks(c)
+        let stacks = StackSet.build(c).stacks
         #expect(stacks.count == 101)
         for spec in Pipegen.pipelines(c) {
             #expect(spec.stages.count <= 50)
@@ -83,7 +83,7 @@ import YAMLKit
 
     @Test func manyRolesAreGrantedByPatternNotOneByOne() throws {
         let (config, _) = Self.load(Self.config(environments: 100, waveSize: 10))
-        let tooling = Pipegen.stacks(try #require(config))[0].template
+        let tooling = StackSet.build(try #require(config)).stacks[0].template
         let role = try #require(tooling.resource("InfrastructureDeploymentPipelineRole")?.model(as: IAM.Role.self))
         let assume = role.policies[0].policyDocument.statements.first { $0.sid == "AssumeEnvironmentRoles" }
         #expect(assume?.resources == [.sub("arn:${AWS::Partition}:iam::*:role/fleet-*-cfn-deploy")])

@@ -32,10 +32,10 @@ import TestSupport
               infrastructure-deployment: {lambda: false}
 
             """
-        let (_, loaded, _) = Pipegen.load(path: "pipegen.yaml", bytes: Array(text.utf8))
+        let (_, loaded, _) = loadConfig(path: "pipegen.yaml", bytes: Array(text.utf8))
         let config = try #require(loaded)
         func denied(_ stack: String) throws -> [String] {
-            let t = try #require(Pipegen.stacks(config).first { $0.name == stack }).template
+            let t = try #require(StackSet.build(config).stacks.first { $0.name == stack }).template
             let role = try #require(t.resources(of: IAM.Role.self).first { $0.0 == "CloudFormationExecutionRole" }?.1)
             let deny = try #require(role.policies[0].policyDocument.statements.first { $0.sid == "ProtectPipegenRoles" })
             return deny.resources.map { if case .sub(let s, _) = $0 { return s } else { return "\($0)" } }

@@ -1,3 +1,4 @@
+import PipegenConfig
 /// Parses one subcommand's arguments against its `CommandSpec`.
 ///
 /// Conventions: options and positionals may come in any order; `--` ends options; a value
@@ -71,7 +72,7 @@ enum ArgumentParser {
             return option
         }
         let bare = String(typed.drop(while: { $0 == "-" }))
-        let suggestion = Suggestion.closest(to: bare, among: options.map(\.long)).map { "did you mean '--\($0)'?" }
+        let suggestion = Suggest.closest(to: bare, in: options.map(\.long)).map { "did you mean '--\($0)'?" }
         throw UsageError("unknown option '\(typed)'", help: suggestion, command: spec.invocation)
     }
 

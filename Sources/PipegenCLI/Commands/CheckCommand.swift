@@ -36,7 +36,7 @@ enum CheckCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let (config, plan) = try workspace.configAndPlan(io: &io, verb: "read")
+        let (config, plan) = try workspace.plan(io: &io, verb: "read")
         let style = io.stdoutStyle
         var (differ, missing) = (0, 0)
         for (file, action) in plan.files {

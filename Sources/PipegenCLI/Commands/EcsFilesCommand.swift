@@ -51,7 +51,7 @@ enum EcsFilesCommand: Subcommand {
             workspace.outDisplay = Paths.typedParent(workspace.configDisplay).map { Paths.join($0, "deployment") } ?? "deployment"
             workspace.outPath = Paths.absolute(workspace.outDisplay, base: io.workingDirectory)
         }
-        let config = try workspace.loadConfig(io: &io)
+        let config = try workspace.load(io: &io).config
         guard
             let files = EcsFiles.files(
                 config, container: EcsFiles.Container(name: container.name ?? config.project.value, port: container.port))
@@ -72,7 +72,7 @@ enum EcsFilesCommand: Subcommand {
             }
         }
         if wrote {
-            let repository = config.pipelines.containerDeployment!.source.repository.value
+            let repository = config.pipelines[ContainerDeployment.self]!.source.repository.value
             io.stdout.write("next: edit the roles, CPU, memory and log group, then commit the files to '\(repository)'\n")
         }
     }

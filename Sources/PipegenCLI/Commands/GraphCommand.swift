@@ -35,7 +35,7 @@ enum GraphCommand: Subcommand {
         """
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
-        let config = try Workspace(arguments, io: io).loadConfig(io: &io)
+        let config = try Workspace(arguments, io: io).load(io: &io).config
         let graph = DeploymentGraph(config)
         io.stdout.write(arguments.value("format") == "dot" ? graph.dot : graph.mermaid)
     }

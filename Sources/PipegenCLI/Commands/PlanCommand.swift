@@ -51,11 +51,9 @@ enum PlanCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
         let templateFormat = arguments.value("template-format").flatMap(OutputFormat.init(rawValue:)) ?? .yaml
-        let loaded = try workspace.load(io: &io, rendering: templateFormat)
-        let config = loaded.config
-        ProcessLifetime.keep(loaded, io: io)
-        let files = try workspace.render(loaded, format: templateFormat)
-        let plan = DeploymentPlan(config: config, files: files, templateFolder: workspace.outDisplay)
+        let valid = try workspace.load(io: &io)
+        let files = try workspace.render(valid, format: templateFormat).files
+        let plan = DeploymentPlan(valid, files: files, templateFolder: workspace.outDisplay)
         guard plan.problems.isEmpty else { throw .internalError(plan.problems) }
         if let output = try? OutputPlan(files: files, folder: workspace.outPath), output.hasChanges {
             io.stderr.write(

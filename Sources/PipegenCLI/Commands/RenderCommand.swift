@@ -39,7 +39,7 @@ enum RenderCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let (config, plan) = try workspace.configAndPlan(io: &io, verb: "write")
+        let (config, plan) = try workspace.plan(io: &io, verb: "write")
         // Read before the write: the old files are the only record of the stacks to delete.
         let removal = RemovalReport(config: config, plan: plan)
         if let name = plan.foreign.first {

@@ -29,11 +29,11 @@ enum ValidateCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let loaded = try workspace.load(io: &io, rendering: .yaml)
-        let config = loaded.config
-        ProcessLifetime.keep(loaded, io: io)
-        let files = try workspace.render(loaded, format: .yaml)
-        try workspace.reportSizes(files, io: &io)
+        let valid = try workspace.load(io: &io)
+        let config = valid.config
+        let rendered = try workspace.render(valid, format: .yaml)
+        try workspace.reportSizes(rendered, io: &io)
+        let files = rendered.files
         let resources = files.reduce(0) { $0 + $1.resourceCount }
         let summary = "\(counted(files.count, "template")), \(counted(resources, "resource"))"
         io.stdout.write("\(workspace.configDisplay): ok (project '\(config.project.value)', \(counted(config.environments.count, "environment")), \(summary))\n")

@@ -37,115 +37,73 @@ struct Workspace {
     /// How a file in the output folder is named in messages: `templates/dev.yaml`.
     func display(_ name: String) -> String { Paths.join(outDisplay, name) }
 
-    /// Reads and decodes the config, printing its diagnostics (in source order, then a
-    /// count) to stderr. Throws when the file cannot be read or has errors.
-    func loadConfig(io: inout CLIIO) throws(CLIError) -> Config {
-        try load(io: &io).config
-    }
-
-    /// A loaded config and the templates its checks built, and the files rendered from
-    /// them when `load` was asked for a format.
-    struct Loaded {
-        var config: Config
-        var stacks: [StackTemplate]
-        var rendered: (format: OutputFormat, files: Result<[RenderedFile], InternalError>)?
-    }
-
-    /// `loadConfig`, keeping the templates the checks built for rendering. With a `format`,
-    /// also renders them, while the checks run.
-    func load(io: inout CLIIO, rendering format: OutputFormat? = nil) throws(CLIError) -> Loaded {
+    /// Reads and checks the config (`Pipegen.load`), printing its diagnostics (in source
+    /// order, then a count) to stderr. Throws when the file cannot be read or has errors.
+    func load(io: inout CLIIO) throws(CLIError) -> ValidConfig {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(configPath)
         } catch {
             throw .io("cannot read '\(configDisplay)': \(error.message)")
         }
-        let request = format.map { Pipegen.RenderRequest(configPath: configPathFromOutput, format: $0) }
-        let (source, config, stacks, diagnostics, files, workingSet) = Pipegen.analyze(
-            path: configDisplay, bytes: bytes, rendering: request)
-        ProcessLifetime.keep(workingSet as Any, io: io)
-        Self.print(diagnostics, in: source, io: &io)
-        guard diagnostics.allSatisfy({ $0.severity != .error }) else { throw .invalidConfig }
-        guard let config else {
+        let loaded = Pipegen.load(SourceFile(path: configDisplay, bytes: bytes))
+        Self.print(loaded.diagnostics, in: loaded.file, io: &io)
+        guard !loaded.diagnostics.hasErrors else { throw .invalidConfig }
+        guard let valid = loaded.valid else {
             throw .internalError(["the config loader returned no config and no error for '\(configDisplay)'"])
         }
-        var loaded = Loaded(config: config, stacks: stacks, rendered: nil)
-        if let format, let files { loaded.rendered = (format, files) }
-        return loaded
+        return valid
     }
 
-    /// Prints `diagnostics` to stderr in source order (whole-file problems first, the loader's
-    /// order breaking ties), then the `N errors and M warnings generated` line.
+    /// Like a compiler's error limit: a broken file of a million lines says the first
+    /// problems clearly and counts the rest.
     static let diagnosticLimit = 50
 
+    /// Prints `diagnostics` to stderr in source order (whole-file problems first, ties in the
+    /// order found), then the `N errors and M warnings generated` line.
     static func print(_ diagnostics: [Diagnostic], in source: SourceFile, io: inout CLIIO) {
         let printer = DiagnosticPrinter(color: io.stderrStyle.enabled)
-        let ordered = diagnostics.enumerated().sorted { a, b in
-            switch (a.element.mark, b.element.mark) {
-            case (let x?, let y?) where x != y: return x < y
-            case (nil, _?): return true
-            case (_?, nil): return false
-            default: return a.offset < b.offset
-            }
-        }
-        // Like a compiler's error limit: a broken file of a million lines says the first
-        // problems clearly and counts the rest.
-        for (_, diagnostic) in ordered.prefix(Self.diagnosticLimit) { io.stderr.write(printer.format(diagnostic, in: source)) }
+        let ordered = diagnostics.inSourceOrder()
+        for diagnostic in ordered.prefix(Self.diagnosticLimit) { io.stderr.write(printer.format(diagnostic, in: source)) }
         if ordered.count > Self.diagnosticLimit {
             io.stderr.write(printer.format(.init(.note, "\(ordered.count - Self.diagnosticLimit) more not shown", at: nil), in: source))
         }
         io.stderr.write(printer.summary(diagnostics))
     }
 
-    /// Loads and renders the config, then compares the result with the output folder: the
-    /// first half of `render` and `check`. `verb` says what failed in an I/O error message.
-    func plan(io: inout CLIIO, verb: String) throws(CLIError) -> OutputPlan {
-        try configAndPlan(io: &io, verb: verb).plan
-    }
-
-    /// `plan(io:verb:)` with the config it rendered (for the removal report).
-    func configAndPlan(io: inout CLIIO, verb: String) throws(CLIError) -> (config: Config, plan: OutputPlan) {
-        let loaded = try load(io: &io, rendering: format)
-        let config = loaded.config
-        let files = try render(loaded, format: format)
-        ProcessLifetime.keep(loaded, io: io)
-        try reportSizes(files, io: &io)
+    /// Loads and renders the config in the workspace's format, then compares the result with
+    /// the output folder: the first half of `render` and `check`. `verb` says what failed in
+    /// an I/O error message.
+    func plan(io: inout CLIIO, verb: String) throws(CLIError) -> (config: Config, plan: OutputPlan) {
+        let valid = try load(io: &io)
+        let rendered = try render(valid, format: format)
+        try reportSizes(rendered, io: &io)
         do {
-            return (config, try OutputPlan(files: files, folder: outPath))
+            return (valid.config, try OutputPlan(files: rendered.files, folder: outPath))
         } catch {
             throw .io("cannot \(verb) '\(display(absolute: error.path))': \(error.error.message)")
         }
     }
 
-    /// Prints the size problems of rendered files (warnings above the inline-upload limit);
-    /// throws when a file is too large for CloudFormation at all.
-    func reportSizes(_ files: [RenderedFile], io: inout CLIIO) throws(CLIError) {
-        let diagnostics = Pipegen.sizeDiagnostics(files)
-        guard !diagnostics.isEmpty else { return }
-        Self.print(diagnostics, in: SourceFile(path: configDisplay, text: ""), io: &io)
-        if diagnostics.contains(where: { $0.severity == .error }) { throw .invalidConfig }
-    }
-
-    /// Renders `config` in memory. A renderer failure, or file names that could not be
-    /// written safely, are pipegen's bugs.
-    func render(_ config: Config, format: OutputFormat) throws(CLIError) -> [RenderedFile] {
-        try render(Loaded(config: config, stacks: Pipegen.stacks(config), rendered: nil), format: format)
-    }
-
-    /// Renders templates already built by `load` (or takes the files it rendered).
-    func render(_ loaded: Loaded, format: OutputFormat) throws(CLIError) -> [RenderedFile] {
-        let files: [RenderedFile]
+    /// Renders a loaded config (`Renderer.render`, the one way pipegen renders). A renderer
+    /// failure, or file names that could not be written safely, are pipegen's bugs.
+    func render(_ valid: ValidConfig, format: OutputFormat) throws(CLIError) -> RenderedTemplates {
+        let rendered: RenderedTemplates
         do {
-            if let rendered = loaded.rendered, rendered.format == format {
-                files = try rendered.files.get()
-            } else {
-                files = try Renderer.render(loaded.stacks, configPath: configPathFromOutput, format: format)
-            }
+            rendered = try Renderer.render(valid.stacks, RenderRequest(format: format, configPath: configPathFromOutput))
         } catch {
             throw .internalError(error.problems)
         }
-        try Self.checkNames(files)
-        return files
+        try Self.checkNames(rendered.files)
+        return rendered
+    }
+
+    /// Prints the size problems of rendered files: warnings above the inline-upload limit; a
+    /// file too large for CloudFormation at all makes the config invalid.
+    func reportSizes(_ rendered: RenderedTemplates, io: inout CLIIO) throws(CLIError) {
+        guard !rendered.diagnostics.isEmpty else { return }
+        Self.print(rendered.diagnostics, in: SourceFile(path: configDisplay, text: ""), io: &io)
+        if rendered.diagnostics.hasErrors { throw .invalidConfig }
     }
 
     /// The renderer's file names must be plain, unique names inside the output folder: no

@@ -137,8 +137,6 @@ extension Consistency {
     private var notificationsMark: Mark? { config.notifications?.mark ?? config.project.mark }
 
     private var gitflowMark: Mark? {
-        let p = config.pipelines
-        return [p.containerBuild?.source, p.infrastructure?.source, p.containerDeployment?.source].compactMap { $0?.pullRequestFrom?.mark }
-            .first ?? config.project.mark
+        config.pipelines.all.lazy.compactMap { $0.source.pullRequestFrom?.mark }.first ?? config.project.mark
     }
 }

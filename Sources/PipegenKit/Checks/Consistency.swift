@@ -370,8 +370,8 @@ struct Consistency {
             for (_, repo) in s.template.resources(of: ECR.Repository.self) {
                 let granted = Set(repo.repositoryPolicyText?.statements.flatMap { PolicyMatch.awsPrincipals($0, r) } ?? [])
                 let needed = Set(
-                    config.pipelines.containerDeployment == nil
-                        ? [] : config.environments.map { "arn:aws:iam::\($0.account.value):root" })
+                    config.declarations.contains(where: \.deploysImages)
+                        ? config.environments.map { "arn:aws:iam::\($0.account.value):root" } : [])
                 if granted != needed {
                     out.append(bug("the image repository is pullable by \(granted.sorted()) instead of \(needed.sorted())", at: config.project.mark))
                 }
@@ -412,13 +412,13 @@ struct Consistency {
 }
 
 extension Pipegen {
-    /// The cross-account consistency check of the templates `config` renders to.
-    public static func consistency(_ config: Config) -> [Diagnostic] {
-        Consistency(config: config, stacks: stacks(config)).run()
+    /// The cross-account consistency check of the templates `config` builds to.
+    package static func consistency(_ config: Config) -> [Diagnostic] {
+        Consistency(config: config, stacks: StackSet.build(config).stacks).run()
     }
 
     /// The same check over a given set of templates (tests use it on altered templates).
-    public static func consistency(_ config: Config, stacks: [StackTemplate]) -> [Diagnostic] {
+    package static func consistency(_ config: Config, stacks: [StackTemplate]) -> [Diagnostic] {
         Consistency(config: config, stacks: stacks).run()
     }
 }

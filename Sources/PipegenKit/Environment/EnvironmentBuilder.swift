@@ -7,24 +7,27 @@ struct EnvironmentBuilder {
     let config: Config
     let env: Environment
     let model: AccessModel
+    /// The config's pipeline declarations.
+    let declarations: [any PipelineDeclaration]
     var names: Names { model.names }
     var e: String { env.name.value }
 
+    init(config: Config, env: Environment, model: AccessModel) {
+        self.config = config
+        self.env = env
+        self.model = model
+        declarations = config.declarations
+    }
+
     enum ID {
         static func role(_ kind: EnvironmentRoleKind) -> String { kind.id }
-        static let application = "CodeDeployApplication"
-        static let deploymentGroup = "BlueGreenDeploymentGroup"
     }
 
     /// The environment's main template, nil when the config gives it nothing to hold.
     func build() -> Template? {
         var t = Template(description: description(region: env.homeRegion))
         for role in model.roles(in: e) { addAssumedRole(role, to: &t) }
-        if let infra = config.pipelines.infrastructure { addExecutionRole(infra, to: &t) }
-        if config.pipelines.containerDeployment != nil {
-            addCodeDeployRole(to: &t)
-            addBlueGreen(region: env.homeRegion, to: &t)
-        }
+        for declaration in declarations { declaration.addEnvironmentResources(self, region: env.homeRegion, to: &t) }
         for (id, _) in t.resources where id.hasSuffix("Role") {
             t.addOutput(id + "Arn", Output(.getAtt(id, "Arn")))
         }
@@ -33,10 +36,9 @@ struct EnvironmentBuilder {
 
     /// The template of a further region, nil when nothing regional is needed there.
     func build(region: String) -> Template? {
-        guard config.pipelines.containerDeployment != nil else { return nil }
         var t = Template(description: description(region: region))
-        addBlueGreen(region: region, to: &t)
-        return t
+        for declaration in declarations { declaration.addEnvironmentResources(self, region: region, to: &t) }
+        return t.resources.isEmpty ? nil : t
     }
 
     private func description(region: String) -> String {
@@ -59,76 +61,9 @@ struct EnvironmentBuilder {
             trust: Policies.trust(role: model.toolingRoleArn(role.assumedBy), account: names.toolingAccount, names: names))
         r.roleName = .string(role.name)
         r.description = "Assumed by \(role.assumedBy) in the tooling account \(names.toolingAccount)"
-        r.policies = [IAM.Role.Policy(role.kind.rawValue, statements(for: role))]
+        let declaration = declarations.first { $0.kind == role.pipeline }!
+        r.policies = [IAM.Role.Policy(role.kind.rawValue, declaration.permissions(of: role, self))]
         t.add(ID.role(role.kind), Resource(r))
-    }
-
-    private func statements(for role: CrossAccountRole) -> [IAM.Statement] {
-        let buckets = regions.map { names.artifactBucket(region: $0) }
-        let decrypt = Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names)
-        switch role.kind {
-        case .cfnDeploy:
-            let stack = config.pipelines.infrastructure!.stackName
-                .replacing("{project}", with: names.project).replacing("{env}", with: e)
-            var statements: [IAM.Statement] = [
-                IAM.Statement(
-                    sid: "DeployApplicationStack",
-                    actions: [
-                        "cloudformation:CreateChangeSet", "cloudformation:CreateStack", "cloudformation:DeleteChangeSet",
-                        "cloudformation:DeleteStack", "cloudformation:DescribeChangeSet", "cloudformation:DescribeStackEvents",
-                        "cloudformation:DescribeStacks", "cloudformation:ExecuteChangeSet", "cloudformation:GetTemplate",
-                        "cloudformation:SetStackPolicy", "cloudformation:UpdateStack",
-                    ],
-                    resources: regions.map { .arn("cloudformation", region: $0, account: Value.thisAccount, "stack/\(stack)/*") }),
-                Policies.pass(
-                    [names.roleArn(names.environmentRole(.cfnExecution, env: e), account: Value.thisAccount)],
-                    to: "cloudformation.amazonaws.com", sid: "PassExecutionRole"),
-                Policies.readArtifacts(buckets), decrypt,
-            ]
-            // A template with transforms (SAM, AWS::Include) is expanded under the caller's own
-            // permission to create a change set on the transform.
-            if config.pipelines.infrastructure!.capabilities.contains("CAPABILITY_AUTO_EXPAND") {
-                statements.append(
-                    IAM.Statement(
-                        sid: "ExpandTransforms", actions: ["cloudformation:CreateChangeSet"],
-                        resources: regions.map { .arn("cloudformation", region: $0, account: "aws", "transform/*") }))
-            }
-            return statements
-        case .lambdaUpdate:
-            let lambda = config.pipelines.infrastructure!.lambda!
-            let pattern = lambda.functionName.replacing("{project}", with: names.project).replacing("{env}", with: e)
-                .replacing("{function}", with: "*")
-            return [
-                IAM.Statement(
-                    sid: "UpdateFunctionCode",
-                    actions: ["lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode"],
-                    resources: regions.map { .arn("lambda", region: $0, account: Value.thisAccount, "function:\(pattern)") }),
-                Policies.readArtifacts(buckets, prefix: names.lambdaPrefix), decrypt,
-            ]
-        case .ecsDeploy:
-            let app = names.codeDeployApplication(e), group = names.deploymentGroup(e)
-            return [
-                IAM.Statement(
-                    sid: "StartBlueGreenDeployment",
-                    actions: [
-                        "codedeploy:CreateDeployment", "codedeploy:GetApplication", "codedeploy:GetApplicationRevision",
-                        "codedeploy:GetDeployment", "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision",
-                    ],
-                    resources: regions.flatMap { r -> [Value] in
-                        [
-                            .arn("codedeploy", region: r, account: Value.thisAccount, "application:\(app)"),
-                            .arn("codedeploy", region: r, account: Value.thisAccount, "deploymentgroup:\(app)/\(group)"),
-                            .arn("codedeploy", region: r, account: Value.thisAccount, "deploymentconfig:*"),
-                        ]
-                    }),
-                // ecs:RegisterTaskDefinition has no resource type: AWS accepts only "*".
-                IAM.Statement(sid: "RegisterTaskDefinition", actions: ["ecs:RegisterTaskDefinition"], resources: ["*"]),
-                Policies.pass(taskRoleArns, to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
-                Policies.readArtifacts(buckets), decrypt,
-            ]
-        case .cfnExecution, .codeDeploy:
-            preconditionFailure("\(role.kind) is not assumed from the tooling account")
-        }
     }
 
     /// The roles in this account the execution role may never change: every environment's
@@ -136,62 +71,17 @@ struct EnvironmentBuilder {
     /// each other's roles (at any number of environments); and when the environment shares
     /// the tooling account, the tooling roles pipegen may create there.
     var protectedRoleArns: [Value] {
-        var kinds = model.roles.map(\.kind)
-        if config.pipelines.infrastructure != nil { kinds.append(.cfnExecution) }
-        if config.pipelines.containerDeployment != nil { kinds.append(.codeDeploy) }
-        var out = EnvironmentRoleKind.allCases.filter(kinds.contains).map {
+        let used = Set(model.roles.map(\.kind) + declarations.flatMap(\.serviceRoleKinds))
+        var out = model.roleKinds.filter(used.contains).map {
             names.rolePatternArn(names.environmentRolePattern($0), account: Value.thisAccount)
         }
         if env.account.value == names.toolingAccount {
             let tooling = ToolingBuilder(config, model: model, topology: Topology(config))
-            var roles = PipelineKind.allCases.filter(tooling.isOn).flatMap { [names.pipelineRole($0), names.eventsRole($0)] }
-            roles += tooling.builds.map(names.buildRole)
+            var roles = config.pipelines.kinds.flatMap { [names.pipelineRole($0), names.eventsRole($0)] }
+            roles += tooling.builds.map { names.buildRole($0.kind) }
             if !tooling.gitflowSources.isEmpty { roles.append(names.gitflowRole) }
             out += roles.map { names.roleArn($0, account: Value.thisAccount) }
         }
         return out
-    }
-
-    var taskRoleArns: [Value] {
-        (config.pipelines.containerDeployment?.taskRoles ?? []).map {
-            names.roleArn($0.replacing("{project}", with: names.project).replacing("{env}", with: e), account: Value.thisAccount)
-        }
-    }
-
-    // MARK: Roles used by AWS services in this account
-
-    /// The role CloudFormation uses to create the application's resources: the configured
-    /// managed policies and statements, or by default PowerUserAccess plus management of the
-    /// project's own roles. The pipegen roles of the account are always out of its reach.
-    private func addExecutionRole(_ infra: InfrastructureDeployment, to t: inout Template) {
-        var role = IAM.Role(trust: Policies.trust(service: "cloudformation.amazonaws.com"))
-        role.roleName = .string(names.environmentRole(.cfnExecution, env: e))
-        role.description = "Passed to CloudFormation to create the \(e) application stack"
-        let custom = infra.executionRole
-        role.managedPolicyArns = (custom.managedPolicies ?? ["arn:${AWS::Partition}:iam::aws:policy/PowerUserAccess"]).map {
-            $0.contains("${") ? .sub($0) : .string($0)
-        }
-        var statements: [IAM.Statement] = custom.statements.map {
-            IAM.Statement(
-                effect: $0.effect == "Deny" ? .deny : .allow, actions: $0.actions,
-                resources: $0.resources.map { $0.contains("${") ? .sub($0) : .string($0) })
-        }
-        if custom.managedPolicies == nil {
-            statements.append(
-                IAM.Statement(
-                    sid: "ManageProjectRoles",
-                    actions: [
-                        "iam:AttachRolePolicy", "iam:CreateRole", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy",
-                        "iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:PassRole",
-                        "iam:PutRolePolicy", "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole",
-                    ],
-                    resources: [names.roleArn("\(names.project)-*", account: Value.thisAccount)]))
-        }
-        statements.append(
-            IAM.Statement(
-                sid: "ProtectPipegenRoles", effect: .deny, actions: ["iam:*"],
-                resources: protectedRoleArns))
-        role.policies = [IAM.Role.Policy("application-stack", statements)]
-        t.add(ID.role(.cfnExecution), Resource(role))
     }
 }

@@ -38,9 +38,7 @@ struct GraphBuilder {
                     s.nodes.append(node)
                     if let role = action.role, let target = roleIds[role.name] {
                         edges.append(.init(from: node.id, to: target, label: "assumes", kind: .assumes))
-                    } else if case .build(.lambdaUpdate, _) = action.kind, let env = stage.environment,
-                        let role = model.role(.lambdaUpdate, in: env), let target = roleIds[role.name]
-                    {
+                    } else if let role = action.buildAssumes, let target = roleIds[role.name] {
                         edges.append(.init(from: node.id, to: target, label: "build assumes", kind: .assumes))
                     }
                 }
@@ -98,22 +96,9 @@ struct GraphBuilder {
         return out
     }
 
+    /// What a role acts on, as its pipeline's declaration says.
     private func targetLines(_ role: CrossAccountRole, region: String) -> [String] {
-        let e = role.environment
-        switch role.kind {
-        case .cfnDeploy:
-            let stack = config.pipelines.infrastructure?.stackName.replacing("{project}", with: names.project)
-                .replacing("{env}", with: e) ?? e
-            return ["CloudFormation stack", stack]
-        case .lambdaUpdate:
-            let pattern = config.pipelines.infrastructure?.lambda?.functionName.replacing("{project}", with: names.project)
-                .replacing("{env}", with: e).replacing("{function}", with: "*") ?? "*"
-            return ["Lambda functions", pattern]
-        case .ecsDeploy:
-            return ["CodeDeploy blue/green", "\(names.codeDeployApplication(e)) / \(names.deploymentGroup(e))"]
-        case .cfnExecution, .codeDeploy:
-            return [role.name]
-        }
+        config.declarations.first { $0.kind == role.pipeline }?.graphTarget(of: role, names) ?? [role.name]
     }
 
     /// What an action box says: its name and kind, then what it works on.

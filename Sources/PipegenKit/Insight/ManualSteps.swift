@@ -14,18 +14,19 @@ struct ManualSteps {
     var home: String { config.tooling.region.value }
     var toolingProfile: String { profiles[0].name }
 
-    /// Steps to take before the stacks of phase `number` are deployed.
+    /// Steps to take before the stacks of phase `number` are deployed; the pipelines' own
+    /// steps come before the first environment's stack.
     func before(phase number: Int) -> [ManualStep] {
         var out: [ManualStep] = []
         if let s = templateBuckets(phase: number) { out.append(s) }
-        let ecsPhase = config.environments.compactMap { phaseOf[$0.name.value] }.min()
-        if ecsPhase == number, let s = ecsResources() { out.append(s) }
+        let environmentsPhase = config.environments.compactMap { phaseOf[$0.name.value] }.min()
+        if environmentsPhase == number { out += config.declarations.compactMap { $0.stepBeforeEnvironments(self) } }
         return out
     }
 
     /// Steps once every stack exists.
     func afterDeployment() -> [ManualStep] {
-        [subscriptions(), connections(), sources(), firstImage()].compactMap { $0 }
+        [subscriptions(), connections(), sources()].compactMap { $0 } + config.declarations.compactMap { $0.stepAfterPush(self) }
     }
 
     private func templateBuckets(phase number: Int) -> ManualStep? {
@@ -48,37 +49,6 @@ struct ManualSteps {
             ] + commands.map { .command($0) })
     }
 
-    private func ecsResources() -> ManualStep? {
-        guard config.pipelines.containerDeployment != nil else { return nil }
-        var blocks: [ManualStep.Block] = [
-            .text(
-                "Each environment's blue/green deployment group points at the application's ECS service and load "
-                    + "balancer, and CodeDeploy checks that they exist when the stack is created. Create them (with your own stack) in every "
-                    + "account and region below; a value written as {import: name} must be an export there. The service "
-                    + "needs the CODE_DEPLOY deployment controller and may start with any image: the first run of "
-                    + "container-deployment replaces it.")
-        ]
-        for env in config.environments {
-            guard let ecs = env.ecs else { continue }
-            var parts = ["cluster \(Self.describe(ecs.cluster))", "service \(Self.describe(ecs.service))"]
-            parts.append("listener \(Self.describe(ecs.listener))")
-            if let test = ecs.testListener { parts.append("test listener \(Self.describe(test))") }
-            parts.append("target groups " + ecs.targetGroups.map(Self.describe).joined(separator: " and "))
-            for region in env.regions.map(\.value) {
-                blocks.append(
-                    .item("\(env.name.value) (account \(env.account.value), \(region)): " + parts.joined(separator: ", ")))
-            }
-        }
-        return ManualStep(kind: .createECSResources, title: "Create the ECS services the deployments replace", blocks: blocks)
-    }
-
-    static func describe(_ value: ValueSource) -> String {
-        switch value {
-        case .literal(let text): return text
-        case .importValue(let export): return "from export \(export)"
-        }
-    }
-
     private func subscriptions() -> ManualStep? {
         let waiting = config.environments.filter { !($0.approval?.notify.isEmpty ?? true) }
         guard !waiting.isEmpty else { return nil }
@@ -96,37 +66,20 @@ struct ManualSteps {
 
     /// The sources of the pipelines the config has, with what each repository must hold.
     private var repositories: [(kind: PipelineKind, source: Source, contents: String)] {
-        let p = config.pipelines
-        var repos: [(PipelineKind, Source, String)] = []
-        if let c = p.containerBuild {
-            let build = c.buildspec.map { ", buildspec \($0)" } ?? ""
-            repos.append((.containerBuild, c.source, "\(c.dockerfile) (build context \(c.context))\(build)"))
-        }
-        if let i = p.infrastructure {
-            var files = [i.template] + unique(config.environments.map { i.parameters.replacing("{env}", with: $0.name.value) })
-            if let lambda = i.lambda { files.append("one sub-folder of \(lambda.folder)/ per Lambda function") }
-            repos.append((.infrastructure, i.source, files.joined(separator: ", ")))
-        }
-        if let d = p.containerDeployment {
-            let files = [d.appspec] + unique(config.environments.map { d.taskDefinition.replacing("{env}", with: $0.name.value) })
-            var what = files.joined(separator: ", ")
-            if let name = imagePlaceholder() { what += " (the task definitions name the image <\(name)>)" }
-            repos.append((.containerDeployment, d.source, what))
-        }
-        return repos
+        config.declarations.map { ($0.kind, $0.source, $0.repositoryContents(self)) }
     }
 
     /// The CodeConnections connections the tooling stack creates start out pending: someone
     /// must authorize AWS on the provider's side, once, in the console, before any pipeline
     /// can read from them (connections given by ARN are the user's own and left alone).
     private func connections() -> ManualStep? {
-        let providers = unique(repositories.map(\.source).filter { !$0.isCodeCommit && $0.connection == nil }.map(\.provider.value))
+        let providers = uniqued(repositories.map(\.source).filter { !$0.isCodeCommit && $0.connection == nil }.map(\.provider.value))
         guard !providers.isEmpty else { return nil }
         let one = providers.count == 1
         var blocks: [ManualStep.Block] = [
             .text(
                 "The tooling stack creates \(one ? "a connection" : "connections") to "
-                    + "\(providers.map(Self.providerName).joined(separator: ", ")) in the PENDING state, and the pipelines "
+                    + "\(providers.map(\.displayName).joined(separator: ", ")) in the PENDING state, and the pipelines "
                     + "cannot read their sources until \(one ? "it is" : "they are") available. Activate \(one ? "it" : "each") "
                     + "once, as someone who can install the AWS Connector app for the repositories' owner: in the console of "
                     + "account \(config.tooling.account.value), region \(home), open Developer Tools > Settings > Connections, "
@@ -134,20 +87,15 @@ struct ManualSteps {
                     + "status (AVAILABLE once done).")
         ]
         for provider in providers {
-            let name = names.connection(provider)
-            blocks.append(.item("\(name) (\(Self.providerName(provider)))"))
+            let name = names.connection(provider.rawValue)
+            blocks.append(.item("\(name) (\(provider.displayName))"))
             blocks.append(
                 .command(
-                    "aws codestar-connections list-connections --provider-type-filter \(ToolingBuilder.providerTypes[provider] ?? provider) "
+                    "aws codestar-connections list-connections --provider-type-filter \(provider.connectionProviderType ?? provider.rawValue) "
                         + "--query \"Connections[?ConnectionName=='\(name)'].ConnectionStatus\" --output text "
                         + "--region \(home) --profile \(toolingProfile)"))
         }
         return ManualStep(kind: .activateConnections, title: one ? "Activate the source connection" : "Activate the source connections", blocks: blocks)
-    }
-
-    static func providerName(_ provider: String) -> String {
-        ["github": "GitHub", "github-enterprise": "GitHub Enterprise Server", "bitbucket": "Bitbucket", "gitlab": "GitLab"][provider]
-            ?? provider
     }
 
     private func sources() -> ManualStep? {
@@ -164,7 +112,7 @@ struct ManualSteps {
         let hosted = repos.filter { !$0.source.isCodeCommit }
         if !hosted.isEmpty {
             text +=
-                " Repositories on \(unique(hosted.map { Self.providerName($0.source.provider.value) }).joined(separator: ", ")) "
+                " Repositories on \(uniqued(hosted.map { $0.source.provider.value.displayName }).joined(separator: ", ")) "
                 + "are pushed to as usual, once their connection is available."
             if hosted.contains(where: { !$0.source.filePaths.isEmpty }) {
                 text += " A push that changes none of a pipeline's file paths does not start it."
@@ -179,44 +127,15 @@ struct ManualSteps {
             } else {
                 let paths = source.filePaths.isEmpty ? "" : ", changes under \(source.filePaths.joined(separator: ", "))"
                 blocks.append(
-                    .item("\(repo) on \(Self.providerName(source.provider.value)) (\(kind.rawValue), branch \(branch)\(paths)): \(contents)"))
+                    .item("\(repo) on \(source.provider.value.displayName) (\(kind.rawValue), branch \(branch)\(paths)): \(contents)"))
             }
         }
         return ManualStep(kind: .pushSource, title: "Push the source code", blocks: blocks)
     }
 
-    private func firstImage() -> ManualStep? {
-        guard let d = config.pipelines.containerDeployment else { return nil }
-        let suffix = config.partition == .awsCn ? "amazonaws.com.cn" : "amazonaws.com"
-        let host = "\(config.tooling.account.value).dkr.ecr.\(home).\(suffix)"
-        let image = "\(host)/\(names.registryName):\(d.imageTag)"
-        // The generated image build always pushes `latest` (see Buildspecs.imageBuild).
-        if let build = config.pipelines.containerBuild, build.buildspec == nil, d.imageTag == "latest" {
-            return ManualStep(
-                kind: .pushImage, title: "Wait for the first image",
-                blocks: [
-                    .text(
-                        "container-deployment starts when an image tagged \(d.imageTag) arrives in \(names.registryName). "
-                            + "The first container-build run, started by the push to \(build.source.repository.value), "
-                            + "pushes \(image); until then container-deployment stops at Source.")
-                ])
-        }
-        return ManualStep(
-            kind: .pushImage, title: "Push a first image",
-            blocks: [
-                .text(
-                    "container-deployment starts when an image tagged \(d.imageTag) arrives in \(names.registryName), "
-                        + "and stops at Source until one does. Push one (IMAGE is an image you built):"),
-                .command(
-                    "aws ecr get-login-password --region \(home) --profile \(toolingProfile) | docker login --username AWS --password-stdin \(host)"),
-                .command("docker tag IMAGE \(image)"),
-                .command("docker push \(image)"),
-            ])
-    }
-
     /// The container name the CodeDeploy action replaces with the image, read from the tooling
     /// template so the step says what the pipeline really expects.
-    private func imagePlaceholder() -> String? {
+    func imagePlaceholder() -> String? {
         guard let tooling = stacks.first(where: { $0.owner == .tooling }) else { return nil }
         for entry in tooling.template.document["Resources"]?.mapValue ?? [] {
             for stage in entry.value["Properties"]?["Stages"]?.listValue ?? [] {
@@ -226,11 +145,5 @@ struct ManualSteps {
             }
         }
         return nil
-    }
-
-    private func unique(_ items: [String]) -> [String] {
-        var out: [String] = []
-        for item in items where !out.contains(item) { out.append(item) }
-        return out
     }
 }

@@ -5,10 +5,10 @@ extension DeploymentPlan {
     /// The largest template `aws cloudformation deploy` passes inline; larger ones go through S3.
     public static let inlineTemplateLimit = 51_200
 
-    /// Plans the deployment of `config`'s templates, rendered as `files` (as `render` writes
+    /// Plans the deployment of a config's templates, rendered as `files` (as `render` writes
     /// them) into `templateFolder` (the folder as the user reaches it, for the commands).
-    public init(config: Config, files: [RenderedFile], templateFolder: String) {
-        self = Planner(config: config, stacks: TemplateSet.build(config), files: files, folder: templateFolder).plan()
+    public init(_ valid: ValidConfig, files: [RenderedFile], templateFolder: String) {
+        self = Planner(config: valid.config, stacks: valid.stacks.stacks, files: files, folder: templateFolder).plan()
     }
 
     /// The bucket the plan suggests for templates too large to pass inline: one per account

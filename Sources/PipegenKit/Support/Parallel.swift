@@ -4,10 +4,10 @@ import Dispatch
 /// other (each builds, validates and writes alone), so a render of many environments uses
 /// every core rather than one; results come back in the order of the input, so the output
 /// is the same bytes whatever the scheduling.
-public enum Parallel {
+package enum Parallel {
     /// `items.map(transform)`, the calls run concurrently; the order of the result is the
     /// order of `items`. Small inputs run on the calling thread.
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    package static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)

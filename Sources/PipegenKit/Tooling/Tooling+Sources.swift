@@ -13,7 +13,7 @@ extension ToolingBuilder {
         repo.encryptionConfiguration = ECR.Repository.EncryptionConfiguration(.kms, kmsKey: keyArn)
         repo.imageScanningConfiguration = ECR.Repository.ImageScanningConfiguration(scanOnPush: config.registry.scanOnPush)
         repo.lifecyclePolicy = ECR.Repository.LifecyclePolicy(.keepLast(config.registry.keepImages))
-        if !model.environmentAccounts.isEmpty, config.pipelines.containerDeployment != nil {
+        if !model.environmentAccounts.isEmpty, declarations.contains(where: \.deploysImages) {
             repo.repositoryPolicyText = IAM.PolicyDocument([
                 IAM.Statement(
                     sid: "EnvironmentAccountsPull", principal: .aws(model.environmentAccounts.map(names.accountRoot)),
@@ -40,13 +40,7 @@ extension ToolingBuilder {
     }
 
     /// The pipelines that are on, with their sources.
-    var sources: [(PipelineKind, Source)] {
-        var out: [(PipelineKind, Source)] = []
-        if let p = config.pipelines.containerBuild { out.append((.containerBuild, p.source)) }
-        if let p = config.pipelines.infrastructure { out.append((.infrastructure, p.source)) }
-        if let p = config.pipelines.containerDeployment { out.append((.containerDeployment, p.source)) }
-        return out
-    }
+    var sources: [(PipelineKind, Source)] { config.pipelines.all.map { ($0.kind, $0.source) } }
 
     /// One CodeCommit repository per repository name the CodeCommit sources use, kept when
     /// the stack goes. Pipelines that build different branches of one repository share it:
@@ -60,8 +54,8 @@ extension ToolingBuilder {
             t.add(ID.repository(kind), .retained(repo))
         }
         for provider in createdConnections {
-            var connection = CodeStarConnections.Connection(connectionName: .string(names.connection(provider)))
-            connection.providerType = CodeStarConnections.Connection.ProviderType(rawValue: Self.providerTypes[provider]!)
+            var connection = CodeStarConnections.Connection(connectionName: .string(names.connection(provider.rawValue)))
+            connection.providerType = provider.connectionProviderType.flatMap { CodeStarConnections.Connection.ProviderType(rawValue: $0) }
             t.add(ID.connection(provider), Resource(connection))
             t.addOutput(
                 ID.connection(provider) + "Arn",
@@ -69,12 +63,8 @@ extension ToolingBuilder {
         }
     }
 
-    /// CodeConnections provider types by config name; GitHub Enterprise Server needs a host,
-    /// so its connection must already exist (the config requires its ARN).
-    static let providerTypes = ["github": "GitHub", "bitbucket": "Bitbucket", "gitlab": "GitLab", "github-enterprise": "GitHubEnterpriseServer"]
-
     /// Providers whose connection the tooling template creates (sources without an ARN).
-    var createdConnections: [String] {
+    var createdConnections: [SourceProvider] {
         uniqued(sources.map(\.1).filter { !$0.isCodeCommit && $0.connection == nil }.map(\.provider.value))
     }
 

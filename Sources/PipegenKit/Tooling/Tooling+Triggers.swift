@@ -14,23 +14,7 @@ extension ToolingBuilder {
             rule.eventPattern = pushPattern(kind, branch: source.branch.value)
             t.add(ID.pushRule(kind), Resource(rule))
         }
-        if let cd = config.pipelines.containerDeployment {
-            if !cd.source.isCodeCommit { addEventsRole(.containerDeployment, to: &t) }
-            var rule = Events.Rule(targets: [target(.containerDeployment)])
-            rule.name = .string(names.imagePushRule)
-            rule.description = "Start \(names.pipeline(.containerDeployment)) when \(names.registryName):\(cd.imageTag) is pushed"
-            rule.eventPattern = [
-                "source": ["aws.ecr"],
-                "detail-type": ["ECR Image Action"],
-                "detail": [
-                    "action-type": ["PUSH"],
-                    "result": ["SUCCESS"],
-                    "repository-name": [.ref(ID.registry)],
-                    "image-tag": [.string(cd.imageTag)],
-                ],
-            ]
-            t.add(ID.imageRule, Resource(rule))
-        }
+        for declaration in declarations { declaration.addTriggers(self, to: &t) }
     }
 
     /// The EventBridge pattern of a push (a branch created or moved) to `branch` of the
@@ -52,11 +36,11 @@ extension ToolingBuilder {
         .arn("codepipeline", region: Value.thisRegion, account: Value.thisAccount, "${\(ID.pipeline(kind))}")
     }
 
-    private func target(_ kind: PipelineKind) -> Events.Rule.Target {
+    func target(_ kind: PipelineKind) -> Events.Rule.Target {
         Events.Rule.Target(id: "\(kind.rawValue)-pipeline", arn: pipelineArn(kind), roleArn: .getAtt(ID.eventsRole(kind), "Arn"))
     }
 
-    private func addEventsRole(_ kind: PipelineKind, to t: inout Template) {
+    func addEventsRole(_ kind: PipelineKind, to t: inout Template) {
         var role = IAM.Role(trust: Policies.trust(service: "events.amazonaws.com"))
         role.roleName = .string(names.eventsRole(kind))
         role.description = "Lets EventBridge start the \(names.pipeline(kind)) pipeline"
@@ -71,7 +55,7 @@ extension ToolingBuilder {
     func addOutputs(to t: inout Template) {
         t.addOutput("ArtifactKeyArn", Output(.getAtt(ID.key, "Arn"), description: "ARN of the artifact key (primary key when multi-Region)"))
         t.addOutput("ArtifactBucketName", Output(.ref(ID.bucket), description: "Artifact bucket in the home region"))
-        if config.pipelines.needsRegistry {
+        if config.pipelines.usesRegistry {
             t.addOutput("ImageRepositoryUri", Output(.getAtt(ID.registry, "RepositoryUri"), description: "Where images are pushed"))
         }
         for (kind, source) in sources {

@@ -84,9 +84,9 @@ func tree(_ path: String) throws -> [String: String] {
 /// The files `Renderer.render` produces for `validConfig`, as `render` would write them
 /// into `templates/` next to `pipegen.yaml`: the expectations come from the renderer itself.
 func expectedFiles(format: OutputFormat = .yaml, configPath: String = "../pipegen.yaml") throws -> [RenderedFile] {
-    let loaded = ConfigLoader.load(SourceFile(path: "pipegen.yaml", text: validConfig))
-    let config = try #require(loaded.config)
-    return try Renderer.render(config, configPath: configPath, format: format)
+    let loaded = Pipegen.load(SourceFile(path: "pipegen.yaml", text: validConfig))
+    let valid = try #require(loaded.valid)
+    return try Renderer.render(valid.stacks, RenderRequest(format: format, configPath: configPath)).files
 }
 
 /// The inode of `path`, to tell a file left alone from one rewritten with the same bytes.

@@ -1,0 +1,181 @@
+import YAMLKit
+
+/// Source → package Lambdas → lint → per environment: [approval] → deploy → update Lambdas.
+public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
+    public static let kind = PipelineKind.infrastructure
+    public static let usesRegistry = false
+    public var source: Source
+    /// The CloudFormation template's path in the repository.
+    public var template: String
+    /// The application stack's name; `{project}` and `{env}` are replaced.
+    public var stackName: Located<NamePattern>
+    /// Per-environment template configuration file; `{env}` is replaced.
+    public var parameters: NamePattern
+    public var capabilities: [String]
+    /// Lambda packaging and code update; nil when off.
+    public var lambda: LambdaSettings?
+    /// Linters run over the template; empty means no lint stage.
+    public var lint: [String]
+    public var executionRole: ExecutionRole
+    public var build: BuildSettings
+    public var mark: Mark?
+
+    public init(
+        source: Source, template: String = Keys.template.defaultValue,
+        stackName: Located<NamePattern> = Located(Keys.stackName.defaultValue), parameters: NamePattern = Keys.parameters.defaultValue,
+        capabilities: [String] = Keys.capabilities.defaultValue, lambda: LambdaSettings? = LambdaSettings(),
+        lint: [String] = Keys.lint.defaultValue, executionRole: ExecutionRole = ExecutionRole(),
+        build: BuildSettings = BuildSettings(), mark: Mark? = nil
+    ) {
+        self.source = source
+        self.template = template
+        self.stackName = stackName
+        self.parameters = parameters
+        self.capabilities = capabilities
+        self.lambda = lambda
+        self.lint = lint
+        self.executionRole = executionRole
+        self.build = build
+        self.mark = mark
+    }
+
+    public enum Keys {
+        public static let defaultRepository = "Infrastructure-Deployment"
+        public static let template = Key<String>(
+            "template", .string(.path), default: "template.yaml", "CloudFormation template path in the repository")
+        public static let stackName = Key<NamePattern>(
+            "stack-name", .string(.text), default: "{project}-{env}", "application stack name; {project} and {env} are replaced")
+        public static let parameters = Key<NamePattern>(
+            "parameters", .string(.path), default: "params/{env}.json", "template configuration file per environment; {env} is replaced")
+        public static let capabilities = Key<[String]>(
+            "capabilities", .list(.choice(["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]), minItems: 0),
+            default: ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"], "capabilities the deploy acknowledges")
+        public static let lambda = KeySpec(
+            "lambda", .either([.boolean, .object(LambdaSettings.spec)]), defaultValue: true.document,
+            "Lambda packaging and code update; false to turn off")
+        public static let lint = Key<[String]>(
+            "lint", .list(.choice(["cfn-lint", "cfn-nag"]), minItems: 0), default: ["cfn-lint", "cfn-nag"],
+            "linters run over the template; [] for none")
+        public static let executionRole = KeySpec("execution-role", .object(ExecutionRole.spec), "CloudFormation execution role permissions")
+    }
+
+    static let summary = "deploy the CloudFormation stack along the route to live"
+    static let spec = ObjectSpec(
+        "infrastructure-deployment pipeline",
+        "source → package Lambdas → lint → per environment: [approval] → CloudFormation deploy → update Lambdas",
+        keys: [
+            Source.key(defaultRepository: Keys.defaultRepository), Keys.template.spec, Keys.stackName.spec, Keys.parameters.spec,
+            Keys.capabilities.spec, Keys.lambda, Keys.lint.spec, Keys.executionRole,
+        ] + BuildSettings.keys)
+
+    static func decode(_ r: ObjectReader, at mark: Mark?, _ decoder: ConfigDecoder) -> Pipeline {
+        var infra = InfrastructureDeployment(source: decoder.decodeSource(r, defaultRepository: Keys.defaultRepository), mark: mark)
+        infra.template = r.read(Keys.template)
+        infra.stackName = r.located(Keys.stackName) ?? Located(Keys.stackName.defaultValue)
+        infra.parameters = r.read(Keys.parameters)
+        infra.capabilities = r.read(Keys.capabilities)
+        infra.lint = r.read(Keys.lint)
+        if let n = r.node(Keys.lambda.name) { infra.lambda = decoder.decodeLambda(n) }
+        if let e = r.object(Keys.executionRole.name, owner: " in 'execution-role'") { infra.executionRole = decoder.decodeExecutionRole(e) }
+        infra.build = BuildSettings(r)
+        return .infrastructure(infra)
+    }
+
+    func check(_ config: Config, _ context: DecodeContext) {}
+}
+
+/// Which folders become Lambda zips, and which functions they update.
+public struct LambdaSettings: Sendable, Hashable {
+    /// Each sub-folder is one function's code.
+    public var folder: String
+    /// The deployed function's name; `{project}`, `{env}` and `{function}` (the sub-folder) are replaced.
+    public var functionName: NamePattern
+
+    public init(folder: String = Keys.folder.defaultValue, functionName: NamePattern = Keys.functionName.defaultValue) {
+        self.folder = folder
+        self.functionName = functionName
+    }
+
+    public enum Keys {
+        public static let folder = Key<String>("folder", .string(.path), default: "lambda", "each sub-folder is one function's code")
+        public static let functionName = Key<NamePattern>(
+            "function-name", .string(.text), default: "{project}-{function}",
+            "deployed function name; {project}, {env} and {function} (the sub-folder) are replaced")
+    }
+
+    static let spec = ObjectSpec(
+        "lambda settings", "zip each sub-folder and update the functions after each deploy",
+        keys: [Keys.folder.spec, Keys.functionName.spec])
+}
+
+/// What the CloudFormation execution role in each environment may do.
+public struct ExecutionRole: Sendable, Hashable {
+    /// Managed policy ARNs; nil means the documented default.
+    public var managedPolicies: [String]?
+    public var statements: [PolicyStatement]
+
+    public init(managedPolicies: [String]? = nil, statements: [PolicyStatement] = []) {
+        self.managedPolicies = managedPolicies
+        self.statements = statements
+    }
+
+    static let spec = ObjectSpec(
+        "execution role", "what CloudFormation may do in each environment",
+        keys: [
+            KeySpec(
+                "managed-policies", .list(.string(.arn), minItems: 0),
+                documentedDefault: "[arn:<partition>:iam::aws:policy/PowerUserAccess]", "managed policies attached to the execution role"),
+            KeySpec("statements", .list(.object(PolicyStatement.spec), minItems: 0), defaultValue: .list([]), "inline statements added to it"),
+        ])
+}
+
+/// An IAM statement written in the config.
+public struct PolicyStatement: Sendable, Hashable {
+    public var effect: String
+    public var actions: [String]
+    public var resources: [String]
+
+    public init(effect: String = Keys.effect.defaultValue, actions: [String], resources: [String]) {
+        self.effect = effect
+        self.actions = actions
+        self.resources = resources
+    }
+
+    public enum Keys {
+        public static let effect = Key<String>("effect", .choice(["Allow", "Deny"]), default: "Allow", "Allow or Deny")
+    }
+
+    static let spec = ObjectSpec(
+        "statement", "an IAM policy statement",
+        keys: [
+            Keys.effect.spec,
+            KeySpec("actions", .list(.string(.text), minItems: 1), required: true, "IAM actions"),
+            KeySpec("resources", .list(.string(.text), minItems: 1), required: true, "resource ARNs"),
+        ])
+}
+
+extension ConfigDecoder {
+    /// `lambda: false`, `lambda: true`, or the settings mapping.
+    func decodeLambda(_ n: Node) -> LambdaSettings? {
+        if case .mapping = n.kind {
+            guard let l = ObjectReader(n, spec: LambdaSettings.spec, owner: " in 'lambda'", context: context, what: "'lambda'") else { return nil }
+            return LambdaSettings(folder: l.read(LambdaSettings.Keys.folder), functionName: l.read(LambdaSettings.Keys.functionName))
+        }
+        return context.bool(n, what: "'lambda' in 'infrastructure-deployment'") == false ? nil : LambdaSettings()
+    }
+
+    func decodeExecutionRole(_ e: ObjectReader) -> ExecutionRole {
+        ExecutionRole(
+            managedPolicies: e.strings("managed-policies")?.map(\.value),
+            statements: (e.list("statements") ?? []).compactMap(decodeStatement))
+    }
+
+    private func decodeStatement(_ n: Node) -> PolicyStatement? {
+        guard
+            let r = ObjectReader(
+                n, spec: PolicyStatement.spec, owner: " in an execution-role statement", context: context, what: "a statement")
+        else { return nil }
+        guard let actions = r.strings("actions"), let resources = r.strings("resources") else { return nil }
+        return PolicyStatement(effect: r.read(PolicyStatement.Keys.effect), actions: actions.map(\.value), resources: resources.map(\.value))
+    }
+}

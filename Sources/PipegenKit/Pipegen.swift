@@ -1,0 +1,67 @@
+import CloudFormation
+import PipegenConfig
+import YAMLKit
+
+/// pipegen's stages. Data flows one way; each stage's result is a named type made by one
+/// function:
+///
+///     SourceFile ──ConfigReader.parse──▶ ParsedConfig ──ConfigReader.decode──▶ DecodedConfig
+///        ──Pipegen.load──▶ LoadedConfig (every check; the valid Config and its StackSet)
+///        ──Renderer.render──▶ RenderedTemplates (files in one format) ──▶ the CLI writes them
+///
+/// `load` runs every check that can reject a config: the decoder's, the derived names', the
+/// limits' and the cross-account consistency of the templates it builds with
+/// `StackSet.build`. Plan, graph and removal read a loaded config and never render.
+public enum Pipegen {
+    /// Reads, decodes and checks a config file.
+    public static func load(_ file: SourceFile) -> LoadedConfig {
+        let decoded = ConfigReader.read(file)
+        guard let config = decoded.config else {
+            return LoadedConfig(file: file, diagnostics: decoded.diagnostics, valid: nil)
+        }
+        var diagnostics = decoded.diagnostics
+        let names = NameChecks(config: config, names: Names(config)).run()
+        diagnostics += names
+        // Only a config whose names are valid is built; then its templates must agree with
+        // each other and fit the services' limits.
+        var valid: ValidConfig?
+        if !names.hasErrors {
+            let stacks = StackSet.build(config)
+            let limits = Limits(config: config, pipelines: pipelines(config))
+            let checks = Consistency(config: config, stacks: stacks.stacks).run() + limits.pipelineChecks()
+                + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
+            diagnostics += checks
+            if !checks.hasErrors { valid = ValidConfig(config: config, stacks: stacks) }
+        }
+        return LoadedConfig(file: file, diagnostics: diagnostics.inSourceOrder(), valid: valid)
+    }
+
+    /// The pipelines of the config: stages and actions, and which role each action assumes.
+    public static func pipelines(_ config: Config) -> [PipelineSpec] {
+        StagePlanner(config: config, model: AccessModel(config)).pipelines()
+    }
+}
+
+/// A config file after every check: its diagnostics, and the config with the templates it
+/// builds when none of them is an error.
+public struct LoadedConfig: Sendable {
+    public let file: SourceFile
+    /// In source order: problems of the file as a whole first, then by position.
+    public let diagnostics: [Diagnostic]
+    /// Nil when `diagnostics` holds an error.
+    public let valid: ValidConfig?
+
+    public var config: Config? { valid?.config }
+}
+
+/// A config that passed every check, with the templates the checks read.
+public struct ValidConfig: Sendable {
+    public let config: Config
+    public let stacks: StackSet
+
+    /// Only `Pipegen.load` makes one for users of the library; tests make their own.
+    package init(config: Config, stacks: StackSet) {
+        self.config = config
+        self.stacks = stacks
+    }
+}

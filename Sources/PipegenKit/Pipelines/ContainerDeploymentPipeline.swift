@@ -1,0 +1,365 @@
+import CloudFormation
+import PipegenConfig
+import YAMLKit
+
+/// container-deployment: the deployment files (AppSpec, task definitions) and a new image in
+/// the tooling account's registry → for each environment (or wave) in route order:
+/// [approval] → CodeDeploy ECS blue/green in every region. Further regions deploy the image
+/// replicated to their own registry.
+struct ContainerDeploymentPipeline: PipelineDeclaration {
+    let settings: ContainerDeployment
+    var kind: PipelineKind { .containerDeployment }
+    var source: Source { settings.source }
+    var mark: Mark? { settings.mark }
+    var deploysToEnvironments: Bool { true }
+    var deploysImages: Bool { true }
+
+    // MARK: Tooling account
+
+    func builds(_ tooling: ToolingBuilder) -> [BuildDeclaration] {
+        guard !tooling.replicaRegions.isEmpty else { return [] }
+        let names = tooling.names, home = tooling.topology.homeRegion
+        let statements =
+            Policies.readWriteArtifacts([names.artifactBucket(region: home)]) + [
+                Policies.useKey([tooling.keyArn(region: home)], write: true),
+                IAM.Statement(
+                    sid: "FindReplicatedImage", actions: ["ecr:DescribeImages"],
+                    resources: tooling.replicaRegions.map {
+                        .arn("ecr", region: $0, account: Value.thisAccount, "repository/\(names.registryName)")
+                    }),
+            ]
+        return [
+            BuildDeclaration(
+                kind: .imageLocate, settings: BuildSettings(timeoutMinutes: 20), statements: statements, variables: [],
+                buildspec: Self.imageLocate)
+        ]
+    }
+
+    func stages(_ planner: StagePlanner) -> [StageSpec] {
+        let names = planner.names, home = planner.home
+        let image = planner.action(
+            "Image", .ecrSource(repository: names.registryName, tag: settings.imageTag), outputs: [Artifact.image])
+        var stages = [StageSpec(name: "Source", environment: nil, actions: [planner.sourceAction(source), image])]
+        // Each further region deploys the image details of its registry replica.
+        let replicaRegions = Topology(planner.config).furtherRegions
+        if !replicaRegions.isEmpty {
+            let locate = replicaRegions.map { region in
+                planner.action(
+                    "LocateImage-\(region)", .build(.imageLocate, variables: [.init(name: "TARGET_REGION", value: region)]),
+                    inputs: [Artifact.image], outputs: [Artifact.image(in: region)])
+            }
+            stages.append(StageSpec(name: "Replicate", environment: nil, actions: locate))
+        }
+        for group in planner.config.stageGroups {
+            var actions: [ActionSpec] = []
+            if let a = planner.approval(group, what: "the new image") { actions.append(a) }
+            let start = actions.count + 1
+            for env in group {
+                let e = env.name.value
+                var order = start
+                for regions in planner.regionGroups(env) {
+                    for region in regions {
+                        let image = region == home ? Artifact.image : Artifact.image(in: region)
+                        actions.append(
+                            ActionSpec(
+                                name: planner.named("Deploy" + planner.suffix(env, region), env, group),
+                                kind: .codeDeployToECS(
+                                    application: names.codeDeployApplication(e), deploymentGroup: names.deploymentGroup(e),
+                                    appspec: names.expand(settings.appspec, env: e),
+                                    taskDefinition: names.expand(settings.taskDefinition, env: e), image: image),
+                                runOrder: order, inputs: [Artifact.source, image], outputs: [],
+                                role: planner.model.role(.ecsDeploy, in: e), region: region))
+                    }
+                    order += 1
+                }
+            }
+            stages.append(planner.stage(group, actions))
+        }
+        return stages
+    }
+
+    /// A push of the configured tag to the repository starts the pipeline (besides a push to
+    /// its source), through the pipeline's own events role.
+    func addTriggers(_ tooling: ToolingBuilder, to t: inout Template) {
+        let names = tooling.names
+        if !source.isCodeCommit { tooling.addEventsRole(kind, to: &t) }
+        var rule = Events.Rule(targets: [tooling.target(kind)])
+        rule.name = .string(names.imagePushRule)
+        rule.description = "Start \(names.pipeline(kind)) when \(names.registryName):\(settings.imageTag) is pushed"
+        rule.eventPattern = [
+            "source": ["aws.ecr"],
+            "detail-type": ["ECR Image Action"],
+            "detail": [
+                "action-type": ["PUSH"],
+                "result": ["SUCCESS"],
+                "repository-name": [.ref(ToolingBuilder.ID.registry)],
+                "image-tag": [.string(settings.imageTag)],
+            ],
+        ]
+        t.add(ToolingBuilder.ID.imageRule, Resource(rule))
+    }
+
+    // MARK: Environment accounts
+
+    var roleKinds: [EnvironmentRoleKind] { [.ecsDeploy, .codeDeploy] }
+    var serviceRoleKinds: [EnvironmentRoleKind] { [.codeDeploy] }
+
+    func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] {
+        [AssumedRole(kind: .ecsDeploy, assumedBy: names.pipelineRole(.containerDeployment), reads: .pipelineArtifacts)]
+    }
+
+    func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] {
+        precondition(role.kind == .ecsDeploy, "\(role.kind) is not assumed from the tooling account")
+        let names = environment.names, regions = environment.regions, e = environment.e
+        let app = names.codeDeployApplication(e), group = names.deploymentGroup(e)
+        return [
+            IAM.Statement(
+                sid: "StartBlueGreenDeployment",
+                actions: [
+                    "codedeploy:CreateDeployment", "codedeploy:GetApplication", "codedeploy:GetApplicationRevision",
+                    "codedeploy:GetDeployment", "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision",
+                ],
+                resources: regions.flatMap { r -> [Value] in
+                    [
+                        .arn("codedeploy", region: r, account: Value.thisAccount, "application:\(app)"),
+                        .arn("codedeploy", region: r, account: Value.thisAccount, "deploymentgroup:\(app)/\(group)"),
+                        .arn("codedeploy", region: r, account: Value.thisAccount, "deploymentconfig:*"),
+                    ]
+                }),
+            // ecs:RegisterTaskDefinition has no resource type: AWS accepts only "*".
+            IAM.Statement(sid: "RegisterTaskDefinition", actions: ["ecs:RegisterTaskDefinition"], resources: ["*"]),
+            Policies.pass(taskRoleArns(environment), to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
+            Policies.readArtifacts(regions.map { names.artifactBucket(region: $0) }),
+            Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names),
+        ]
+    }
+
+    /// The roles the task definitions may name, passed to ECS.
+    private func taskRoleArns(_ environment: EnvironmentBuilder) -> [Value] {
+        settings.taskRoles.map {
+            environment.names.roleArn(environment.names.expand($0, env: environment.e), account: Value.thisAccount)
+        }
+    }
+
+    /// At home: CodeDeploy's service role, and the region's application and deployment group;
+    /// in a further region: its application and deployment group.
+    func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {
+        if region == environment.env.homeRegion { addCodeDeployRole(environment, to: &t) }
+        addBlueGreen(environment, region: region, to: &t)
+    }
+
+    /// CodeDeploy's service role: only what an ECS blue/green deployment does, on this
+    /// environment's service, listeners and target groups.
+    private func addCodeDeployRole(_ environment: EnvironmentBuilder, to t: inout Template) {
+        let ecs = environment.env.ecs!
+        let names = environment.names
+        var role = IAM.Role(trust: Policies.trust(service: "codedeploy.amazonaws.com"))
+        role.roleName = .string(names.environmentRole(.codeDeploy, env: environment.e))
+        role.description = "Service role of CodeDeploy for the \(environment.e) blue/green deployment"
+        func arn(_ resource: String, region: String) -> Value {
+            Value.subInlining(
+                "arn:${AWS::Partition}:ecs:\(region):${AWS::AccountId}:\(resource)",
+                [("Cluster", Self.value(ecs.cluster)), ("Service", Self.value(ecs.service))])
+        }
+        var listeners = [Self.value(ecs.listener)]
+        if let test = ecs.testListener { listeners.append(Self.value(test)) }
+        let regions = environment.regions
+        role.policies = [
+            IAM.Role.Policy(
+                "ecs-blue-green",
+                [
+                    IAM.Statement(
+                        sid: "ShiftTaskSets",
+                        actions: ["ecs:CreateTaskSet", "ecs:DeleteTaskSet", "ecs:DescribeServices", "ecs:UpdateServicePrimaryTaskSet"],
+                        resources: regions.flatMap { r -> [Value] in
+                            [arn("service/${Cluster}/${Service}", region: r), arn("task-set/${Cluster}/${Service}/*", region: r)]
+                        }),
+                    // Elastic Load Balancing's Describe actions have no resource type: AWS accepts only "*".
+                    IAM.Statement(
+                        sid: "ReadLoadBalancing",
+                        actions: [
+                            "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules",
+                            "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
+                        ],
+                        resources: ["*"]),
+                    IAM.Statement(sid: "ShiftTraffic", actions: ["elasticloadbalancing:ModifyListener"], resources: listeners),
+                    IAM.Statement(
+                        sid: "ShiftRuleTraffic", actions: ["elasticloadbalancing:ModifyRule"],
+                        resources: regions.map { .arn("elasticloadbalancing", region: $0, account: Value.thisAccount, "listener-rule/*") }),
+                    Policies.pass(taskRoleArns(environment), to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
+                ])
+        ]
+        t.add(EnvironmentBuilder.ID.role(.codeDeploy), Resource(role))
+    }
+
+    /// The CodeDeploy application and ECS blue/green deployment group of one region.
+    private func addBlueGreen(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {
+        let ecs = environment.env.ecs!
+        let names = environment.names, e = environment.e
+        typealias Group = CodeDeploy.DeploymentGroup
+        let app = names.codeDeployApplication(e)
+        t.add(ID.application, Resource(CodeDeploy.Application(applicationName: .string(app), computePlatform: .ecs)))
+        let serviceRole: Value =
+            region == environment.env.homeRegion
+            ? .getAtt(EnvironmentBuilder.ID.role(.codeDeploy), "Arn")
+            : names.roleArn(names.environmentRole(.codeDeploy, env: e), account: Value.thisAccount)
+        var group = Group(applicationName: .ref(ID.application), serviceRoleArn: serviceRole)
+        group.deploymentGroupName = .string(names.deploymentGroup(e))
+        group.deploymentConfigName = "CodeDeployDefault.ECSAllAtOnce"
+        group.deploymentStyle = Group.DeploymentStyle(deploymentOption: .withTrafficControl, deploymentType: .blueGreen)
+        group.blueGreenDeploymentConfiguration = Group.BlueGreenDeploymentConfiguration(
+            deploymentReadyOption: Group.DeploymentReadyOption(actionOnTimeout: .continueDeployment),
+            terminateBlueInstancesOnDeploymentSuccess: Group.BlueInstanceTerminationOption(
+                action: .terminate, terminationWaitTimeInMinutes: settings.terminationWaitMinutes))
+        group.ecsServices = [Group.ECSService(clusterName: Self.value(ecs.cluster), serviceName: Self.value(ecs.service))]
+        var pair = Group.TargetGroupPairInfo(
+            prodTrafficRoute: Group.TrafficRoute(listenerArns: [Self.value(ecs.listener)]),
+            targetGroups: ecs.targetGroups.map { Group.TargetGroupInfo(name: Self.value($0)) })
+        if let test = ecs.testListener {
+            pair.testTrafficRoute = Group.TrafficRoute(listenerArns: [Self.value(test)])
+        }
+        group.loadBalancerInfo = Group.LoadBalancerInfo(targetGroupPairInfoList: [pair])
+        group.autoRollbackConfiguration = Group.AutoRollbackConfiguration(
+            enabled: true, events: [.deploymentFailure, .deploymentStopOnRequest])
+        t.add(ID.deploymentGroup, Resource(group))
+    }
+
+    /// A config value as CloudFormation: the literal, or `Fn::ImportValue` of the export.
+    static func value(_ source: ValueSource) -> Value {
+        switch source {
+        case .literal(let s): return .string(s)
+        case .importValue(let name): return .importValue(.string(name))
+        }
+    }
+
+    /// Logical ids of the environment templates' deployment resources.
+    enum ID {
+        static let application = "CodeDeployApplication"
+        static let deploymentGroup = "BlueGreenDeploymentGroup"
+    }
+
+    // MARK: Checks, plan and graph
+
+    func toolingNames(_ names: Names) -> [DerivedName] {
+        [DerivedName(name: names.imagePushRule, rule: NameChecks.rule)]
+    }
+
+    func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName] {
+        [DerivedName(name: names.codeDeployApplication(env.name.value), rule: NameChecks.codeDeploy)]
+    }
+
+    func repositoryContents(_ steps: ManualSteps) -> String {
+        let config = steps.config, names = steps.names
+        let files = [names.expand(settings.appspec)] + uniqued(config.environments.map { names.expand(settings.taskDefinition, env: $0.name.value) })
+        var what = files.joined(separator: ", ")
+        if let name = steps.imagePlaceholder() { what += " (the task definitions name the image <\(name)>)" }
+        return what
+    }
+
+    /// CodeDeploy checks that each deployment group's service and load balancer exist when
+    /// the environment's stack is created.
+    func stepBeforeEnvironments(_ steps: ManualSteps) -> ManualStep? {
+        var blocks: [ManualStep.Block] = [
+            .text(
+                "Each environment's blue/green deployment group points at the application's ECS service and load "
+                    + "balancer, and CodeDeploy checks that they exist when the stack is created. Create them (with your own stack) in every "
+                    + "account and region below; a value written as {import: name} must be an export there. The service "
+                    + "needs the CODE_DEPLOY deployment controller and may start with any image: the first run of "
+                    + "container-deployment replaces it.")
+        ]
+        for env in steps.config.environments {
+            guard let ecs = env.ecs else { continue }
+            var parts = ["cluster \(Self.describe(ecs.cluster))", "service \(Self.describe(ecs.service))"]
+            parts.append("listener \(Self.describe(ecs.listener))")
+            if let test = ecs.testListener { parts.append("test listener \(Self.describe(test))") }
+            parts.append("target groups " + ecs.targetGroups.map(Self.describe).joined(separator: " and "))
+            for region in env.regions.map(\.value) {
+                blocks.append(
+                    .item("\(env.name.value) (account \(env.account.value), \(region)): " + parts.joined(separator: ", ")))
+            }
+        }
+        return ManualStep(kind: .createECSResources, title: "Create the ECS services the deployments replace", blocks: blocks)
+    }
+
+    static func describe(_ value: ValueSource) -> String {
+        switch value {
+        case .literal(let text): return text
+        case .importValue(let export): return "from export \(export)"
+        }
+    }
+
+    /// The pipeline starts on an image: wait for a pipeline that pushes the tag, or push one.
+    func stepAfterPush(_ steps: ManualSteps) -> ManualStep? {
+        let config = steps.config, names = steps.names, home = steps.home
+        let tag = settings.imageTag
+        let suffix = config.partition == .awsCn ? "amazonaws.com.cn" : "amazonaws.com"
+        let host = "\(config.tooling.account.value).dkr.ecr.\(home).\(suffix)"
+        let image = "\(host)/\(names.registryName):\(tag)"
+        if let builder = config.declarations.first(where: { $0.imageTagsPushed.contains(tag) }) {
+            return ManualStep(
+                kind: .pushImage, title: "Wait for the first image",
+                blocks: [
+                    .text(
+                        "container-deployment starts when an image tagged \(tag) arrives in \(names.registryName). "
+                            + "The first \(builder.kind.rawValue) run, started by the push to \(builder.source.repository.value), "
+                            + "pushes \(image); until then container-deployment stops at Source.")
+                ])
+        }
+        return ManualStep(
+            kind: .pushImage, title: "Push a first image",
+            blocks: [
+                .text(
+                    "container-deployment starts when an image tagged \(tag) arrives in \(names.registryName), "
+                        + "and stops at Source until one does. Push one (IMAGE is an image you built):"),
+                .command(
+                    "aws ecr get-login-password --region \(home) --profile \(steps.toolingProfile) | docker login --username AWS --password-stdin \(host)"),
+                .command("docker tag IMAGE \(image)"),
+                .command("docker push \(image)"),
+            ])
+    }
+
+    func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] {
+        ["CodeDeploy blue/green", "\(names.codeDeployApplication(role.environment)) / \(names.deploymentGroup(role.environment))"]
+    }
+
+    // MARK: Buildspecs
+
+    /// Waits until the image of `imageDetail.json` has been replicated to the registry of
+    /// `TARGET_REGION`, then writes `imageDetail.json` pointing at that replica, so each
+    /// region's tasks pull from their own region.
+    static let imageLocate = Buildspec.script(
+        #"""
+        uri="$(sed -n 's/.*"ImageURI" *: *"\([^"]*\)".*/\1/p' imageDetail.json)"
+        image="${uri#*/}"
+        # The ECR source names the image by digest (repo@sha256:...); a build's by tag (repo:tag).
+        if [[ "$image" == *@* ]]; then
+          repository="${image%@*}"; image_id="imageDigest=${image#*@}"
+        else
+          repository="${image%:*}"; image_id="imageTag=${image##*:}"
+        fi
+        for attempt in $(seq 1 60); do
+          if aws ecr describe-images --region "$TARGET_REGION" --repository-name "$repository" --image-ids "$image_id" > /dev/null 2>&1; then
+            printf '{"ImageURI":"%s"}\n' "$(printf '%s' "$uri" | sed "s/\.dkr\.ecr\.$AWS_DEFAULT_REGION\./.dkr.ecr.$TARGET_REGION./")" > imageDetail.json
+            cat imageDetail.json
+            exit 0
+          fi
+          echo "waiting for $image in $TARGET_REGION ($attempt/60)"
+          sleep 15
+        done
+        echo "the image was not replicated to $TARGET_REGION within 15 minutes" >&2
+        exit 1
+
+        """#, artifacts: ["imageDetail.json"])
+}
+
+extension BuildKind {
+    static let imageLocate = BuildKind(
+        "image-locate", summary: "waits for the image's replica in another region and points the deployment at it")
+}
+
+extension EnvironmentRoleKind {
+    /// Assumed by the container-deployment pipeline to start CodeDeploy.
+    static let ecsDeploy = EnvironmentRoleKind("ecs-deploy", id: "EcsDeployRole")
+    /// CodeDeploy's service role for the ECS blue/green deployment.
+    static let codeDeploy = EnvironmentRoleKind("codedeploy", id: "CodeDeployServiceRole")
+}

@@ -1,0 +1,423 @@
+import CloudFormation
+import PipegenConfig
+import YAMLKit
+
+/// infrastructure-deployment: source → package the Lambda folders → lint the template → for
+/// each environment (or wave) in route order: [approval] → CloudFormation deploy (directly,
+/// or change sets → approval → execute) in every region → Lambda code update → [tests].
+struct InfrastructurePipeline: PipelineDeclaration {
+    let settings: InfrastructureDeployment
+    var kind: PipelineKind { .infrastructure }
+    var source: Source { settings.source }
+    var mark: Mark? { settings.mark }
+    var deploysToEnvironments: Bool { true }
+
+    // MARK: Names
+
+    /// The application stack of `env`: the one place `stack-name` is expanded.
+    func applicationStack(_ env: String, _ names: Names) -> String {
+        names.expand(settings.stackName.value, env: env)
+    }
+
+    /// The function names of `env` with `{function}` left for the build to fill in, or
+    /// replaced by `function` (`*` for a pattern).
+    func functionName(_ lambda: LambdaSettings, env: String, function: String? = nil, _ names: Names) -> String {
+        names.expand(lambda.functionName, env: env, function: function)
+    }
+
+    // MARK: Tooling account
+
+    func builds(_ tooling: ToolingBuilder) -> [BuildDeclaration] {
+        let names = tooling.names
+        let home = names.artifactBucket(region: tooling.topology.homeRegion)
+        let homeKey = tooling.keyArn(region: tooling.topology.homeRegion)
+        let read = [Policies.readArtifacts([home]), Policies.useKey([homeKey], write: false)]
+        var out: [BuildDeclaration] = []
+        if let lambda = settings.lambda {
+            let statements =
+                Policies.readWriteArtifacts([home]) + [
+                    IAM.Statement(
+                        sid: "StoreLambdaZips", actions: ["s3:PutObject"],
+                        resources: tooling.buckets.map { Policies.objectsArn($0, prefix: names.lambdaPrefix) }),
+                    Policies.useKey(tooling.keyArns, write: true),
+                ]
+            // region|bucket|key ARN of every region: uploads name each region's key.
+            let stores = tooling.topology.regions.map { "\($0)|\(names.artifactBucket(region: $0))|" + tooling.keyArnText(region: $0) }
+            out.append(
+                BuildDeclaration(
+                    kind: .lambdaPackage, settings: settings.build, statements: statements,
+                    variables: [
+                        ("LAMBDA_FOLDER", .string(lambda.folder)), ("LAMBDA_PREFIX", .string(names.lambdaPrefix)),
+                        ("ARTIFACT_STORES", .sub(stores.joined(separator: " "))),
+                    ], buildspec: Self.lambdaPackage))
+        }
+        if !settings.lint.isEmpty {
+            out.append(
+                BuildDeclaration(
+                    kind: .templateLint, settings: settings.build, statements: read,
+                    variables: [("TEMPLATE", .string(settings.template))], buildspec: Self.templateLint(tools: settings.lint)))
+        }
+        if settings.lambda != nil {
+            let assumed = tooling.model.roles(assumedBy: names.buildRole(.lambdaUpdate))
+            out.append(
+                BuildDeclaration(
+                    kind: .lambdaUpdate, settings: settings.build, statements: read + [Policies.assume(assumed, tooling.model)],
+                    variables: [], buildspec: Self.lambdaUpdate))
+        }
+        if tooling.config.environments.contains(where: { $0.tests != nil }) {
+            out.append(
+                BuildDeclaration(
+                    kind: .integrationTests, settings: settings.build, statements: read, variables: [], buildspec: Self.integrationTests))
+        }
+        return out
+    }
+
+    func stages(_ planner: StagePlanner) -> [StageSpec] {
+        var stages = [StageSpec(name: "Source", environment: nil, actions: [planner.sourceAction(source)])]
+        if settings.lambda != nil {
+            let package = planner.action(
+                "PackageLambdas", .build(.lambdaPackage, variables: []), inputs: [Artifact.source], outputs: [Artifact.lambdaPackages])
+            stages.append(StageSpec(name: "Package", environment: nil, actions: [package]))
+        }
+        if !settings.lint.isEmpty {
+            let lint = planner.action("LintTemplate", .build(.templateLint, variables: []), inputs: [Artifact.source])
+            stages.append(StageSpec(name: "Lint", environment: nil, actions: [lint]))
+        }
+        for group in planner.config.stageGroups {
+            stages.append(stage(planner, group))
+        }
+        return stages
+    }
+
+    /// The stage of one environment or wave: [approval], then either the deploys, or every
+    /// change set, one approval and every execution; each region's Lambda updates after its
+    /// deploy, the tests last.
+    private func stage(_ planner: StagePlanner, _ group: [Environment]) -> StageSpec {
+        let names = planner.names
+        let lead = group[0]
+        var actions: [ActionSpec] = []
+        // With change sets, the environment's approval is the review of its change sets.
+        let stacks = (group.count == 1 ? "stack " : "stacks ") + group.map { applicationStack($0.name.value, names) }.joined(separator: ", ")
+        if lead.deployMode == .direct, let a = planner.approval(group, what: "deploying \(stacks)") { actions.append(a) }
+        var order = actions.count + 1
+        if lead.deployMode == .changeSet {
+            // All change sets first, one approval, then execute them all.
+            for env in group {
+                for region in env.regions.map(\.value) {
+                    actions.append(cloudFormation(planner, .createChangeSet, "CreateChangeSet", env, group, region, order: order))
+                }
+            }
+            order += 1
+            let targets = group.map {
+                "stack \(applicationStack($0.name.value, names)) in account \($0.account.value) (\($0.regions.map(\.value).joined(separator: ", ")))"
+            }
+            let review = "Review change set '\(changeSetName)' of \(targets.joined(separator: "; ")) before it is executed."
+            let region = lead.homeRegion
+            let link =
+                "https://\(region).\(planner.config.partition.consoleHost)/cloudformation/home?region=\(region)"
+                + "#/stacks?filteringText=\(applicationStack(lead.name.value, names))"
+            actions.append(
+                planner.action(
+                    "ApproveChangeSet",
+                    .approval(
+                        topic: planner.approvalTopic(lead), comment: lead.approval?.comment.map { "\($0) \(review)" } ?? review,
+                        link: link), order: order))
+            order += 1
+        }
+        for env in group {
+            actions += deployment(planner, env, group, from: order)
+        }
+        return planner.stage(group, actions)
+    }
+
+    /// The namespace of the environment's home-region deploy, whose stack outputs the tests read: `DeployDev`.
+    static func namespace(_ env: Environment) -> String { "Deploy" + Template.logicalId(env.name.value) }
+
+    private func cloudFormation(
+        _ planner: StagePlanner, _ mode: ActionSpec.CloudFormationMode, _ name: String, _ env: Environment,
+        _ group: [Environment], _ region: String, order: Int
+    ) -> ActionSpec {
+        let e = env.name.value
+        let names = planner.names
+        return ActionSpec(
+            name: planner.named(name + planner.suffix(env, region), env, group),
+            kind: .cloudFormation(
+                mode, stack: applicationStack(e, names), templatePath: "\(Artifact.source)::\(settings.template)",
+                configurationPath: "\(Artifact.source)::" + names.expand(settings.parameters, env: e), capabilities: settings.capabilities,
+                executionRole: names.environmentRole(.cfnExecution, env: e)),
+            runOrder: order, inputs: mode == .executeChangeSet ? [] : [Artifact.source], outputs: [],
+            role: planner.model.role(.cfnDeploy, in: e), region: region,
+            namespace: env.tests != nil && mode != .createChangeSet && region == env.homeRegion ? Self.namespace(env) : nil)
+    }
+
+    /// One environment's deploys (or change set executions) region group by region group,
+    /// each followed by its Lambda updates, then its integration tests.
+    private func deployment(_ planner: StagePlanner, _ env: Environment, _ group: [Environment], from start: Int) -> [ActionSpec] {
+        var actions: [ActionSpec] = []
+        var order = start
+        for regions in planner.regionGroups(env) {
+            for region in regions {
+                actions.append(
+                    env.deployMode == .changeSet
+                        ? cloudFormation(planner, .executeChangeSet, "ExecuteChangeSet", env, group, region, order: order)
+                        : cloudFormation(planner, .deploy, "Deploy", env, group, region, order: order))
+            }
+            order += 1
+            if let lambda = settings.lambda {
+                for region in regions {
+                    var update = lambdaUpdate(planner, lambda, env, region, order: order)
+                    update.name = planner.named(update.name, env, group)
+                    actions.append(update)
+                }
+                order += 1
+            }
+        }
+        if let tests = env.tests {
+            var variables = [ActionSpec.Variable(name: "ENVIRONMENT", value: env.name.value), .init(name: "TEST_COMMAND", value: tests.command)]
+            variables += tests.variables.map { .init(name: $0.name, value: "#{\(Self.namespace(env)).\($0.output)}") }
+            actions.append(
+                planner.action(
+                    planner.named("IntegrationTests", env, group), .build(.integrationTests, variables: variables), order: order,
+                    inputs: [Artifact.source]))
+        }
+        return actions
+    }
+
+    private func lambdaUpdate(_ planner: StagePlanner, _ lambda: LambdaSettings, _ env: Environment, _ region: String, order: Int)
+        -> ActionSpec
+    {
+        let e = env.name.value
+        let names = planner.names
+        let role = planner.model.role(.lambdaUpdate, in: e)!
+        var action = planner.action(
+            "UpdateLambdas" + planner.suffix(env, region),
+            .build(
+                .lambdaUpdate,
+                variables: [
+                    .init(name: "ENVIRONMENT", value: e),
+                    .init(name: "TARGET_ROLE_ARN", value: "arn:${AWS::Partition}:iam::\(role.account):role/\(role.name)", substitution: true),
+                    .init(name: "TARGET_REGION", value: region),
+                    .init(name: "ARTIFACT_BUCKET", value: names.artifactBucket(region: region)),
+                    .init(name: "FUNCTION_NAME", value: functionName(lambda, env: e, names)),
+                ]), order: order, inputs: [Artifact.lambdaPackages])
+        action.buildAssumes = role
+        return action
+    }
+
+    // MARK: Environment accounts
+
+    var roleKinds: [EnvironmentRoleKind] { [.cfnDeploy, .cfnExecution, .lambdaUpdate] }
+    var serviceRoleKinds: [EnvironmentRoleKind] { [.cfnExecution] }
+
+    func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] {
+        var out = [AssumedRole(kind: .cfnDeploy, assumedBy: names.pipelineRole(.infrastructure), reads: .pipelineArtifacts)]
+        if settings.lambda != nil {
+            out.append(AssumedRole(kind: .lambdaUpdate, assumedBy: names.buildRole(.lambdaUpdate), reads: .lambdaZips))
+        }
+        return out
+    }
+
+    func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] {
+        let names = environment.names
+        let e = environment.e
+        let regions = environment.regions
+        let buckets = regions.map { names.artifactBucket(region: $0) }
+        let decrypt = Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names)
+        if role.kind == .lambdaUpdate, let lambda = settings.lambda {
+            let pattern = functionName(lambda, env: e, function: "*", names)
+            return [
+                IAM.Statement(
+                    sid: "UpdateFunctionCode",
+                    actions: ["lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode"],
+                    resources: regions.map { .arn("lambda", region: $0, account: Value.thisAccount, "function:\(pattern)") }),
+                Policies.readArtifacts(buckets, prefix: names.lambdaPrefix), decrypt,
+            ]
+        }
+        precondition(role.kind == .cfnDeploy, "\(role.kind) is not assumed from the tooling account")
+        let stack = applicationStack(e, names)
+        var statements: [IAM.Statement] = [
+            IAM.Statement(
+                sid: "DeployApplicationStack",
+                actions: [
+                    "cloudformation:CreateChangeSet", "cloudformation:CreateStack", "cloudformation:DeleteChangeSet",
+                    "cloudformation:DeleteStack", "cloudformation:DescribeChangeSet", "cloudformation:DescribeStackEvents",
+                    "cloudformation:DescribeStacks", "cloudformation:ExecuteChangeSet", "cloudformation:GetTemplate",
+                    "cloudformation:SetStackPolicy", "cloudformation:UpdateStack",
+                ],
+                resources: regions.map { .arn("cloudformation", region: $0, account: Value.thisAccount, "stack/\(stack)/*") }),
+            Policies.pass(
+                [names.roleArn(names.environmentRole(.cfnExecution, env: e), account: Value.thisAccount)],
+                to: "cloudformation.amazonaws.com", sid: "PassExecutionRole"),
+            Policies.readArtifacts(buckets), decrypt,
+        ]
+        // A template with transforms (SAM, AWS::Include) is expanded under the caller's own
+        // permission to create a change set on the transform.
+        if settings.capabilities.contains("CAPABILITY_AUTO_EXPAND") {
+            statements.append(
+                IAM.Statement(
+                    sid: "ExpandTransforms", actions: ["cloudformation:CreateChangeSet"],
+                    resources: regions.map { .arn("cloudformation", region: $0, account: "aws", "transform/*") }))
+        }
+        return statements
+    }
+
+    /// The role CloudFormation uses to create the application's resources: the configured
+    /// managed policies and statements, or by default PowerUserAccess plus management of the
+    /// project's own roles. The pipegen roles of the account are always out of its reach.
+    func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {
+        guard region == environment.env.homeRegion else { return }
+        let names = environment.names, e = environment.e
+        var role = IAM.Role(trust: Policies.trust(service: "cloudformation.amazonaws.com"))
+        role.roleName = .string(names.environmentRole(.cfnExecution, env: e))
+        role.description = "Passed to CloudFormation to create the \(e) application stack"
+        let custom = settings.executionRole
+        role.managedPolicyArns = (custom.managedPolicies ?? ["arn:${AWS::Partition}:iam::aws:policy/PowerUserAccess"]).map {
+            $0.contains("${") ? .sub($0) : .string($0)
+        }
+        var statements: [IAM.Statement] = custom.statements.map {
+            IAM.Statement(
+                effect: $0.effect == "Deny" ? .deny : .allow, actions: $0.actions,
+                resources: $0.resources.map { $0.contains("${") ? .sub($0) : .string($0) })
+        }
+        if custom.managedPolicies == nil {
+            statements.append(
+                IAM.Statement(
+                    sid: "ManageProjectRoles",
+                    actions: [
+                        "iam:AttachRolePolicy", "iam:CreateRole", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy",
+                        "iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:PassRole",
+                        "iam:PutRolePolicy", "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole",
+                    ],
+                    resources: [names.roleArn("\(names.project)-*", account: Value.thisAccount)]))
+        }
+        statements.append(
+            IAM.Statement(sid: "ProtectPipegenRoles", effect: .deny, actions: ["iam:*"], resources: environment.protectedRoleArns))
+        role.policies = [IAM.Role.Policy("application-stack", statements)]
+        t.add(EnvironmentBuilder.ID.role(.cfnExecution), Resource(role))
+    }
+
+    // MARK: Checks, plan and graph
+
+    func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName] {
+        let e = env.name.value
+        var out = [DerivedName(name: applicationStack(e, names), rule: NameChecks.stack)]
+        if let lambda = settings.lambda {
+            // What `function-name` gives before the function's folder name.
+            out.append(DerivedName(name: functionName(lambda, env: e, function: "", names), rule: NameChecks.functionPrefix))
+        }
+        return out
+    }
+
+    func nameProblems(_ names: Names) -> [Diagnostic] {
+        let sample = applicationStack("x", names)
+        guard !NameChecks.isStackName(sample) else { return [] }
+        return [
+            .error(
+                "stack-name '\(settings.stackName.value)' does not give a valid stack name ('\(sample)' for an environment 'x')",
+                at: settings.stackName.mark ?? mark,
+                notes: [.help("stack names start with a letter and hold only letters, digits and hyphens")])
+        ]
+    }
+
+    func repositoryContents(_ steps: ManualSteps) -> String {
+        let names = steps.names
+        var files = [settings.template] + uniqued(steps.config.environments.map { names.expand(settings.parameters, env: $0.name.value) })
+        if let lambda = settings.lambda { files.append("one sub-folder of \(lambda.folder)/ per Lambda function") }
+        return files.joined(separator: ", ")
+    }
+
+    func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] {
+        switch role.kind {
+        case .cfnDeploy: return ["CloudFormation stack", applicationStack(role.environment, names)]
+        case .lambdaUpdate:
+            let pattern = settings.lambda.map { functionName($0, env: role.environment, function: "*", names) } ?? "*"
+            return ["Lambda functions", pattern]
+        default: return [role.name]
+        }
+    }
+
+    // MARK: Buildspecs
+
+    /// Versions of the linters the lint build installs: pinned, so a new release cannot break
+    /// a pipeline that passed yesterday.
+    static let cfnLintVersion = "1.51.0"
+    static let cfnNagVersion = "0.8.10"
+
+    /// Zips each sub-folder of the Lambda folder reproducibly (sorted entries, fixed
+    /// timestamps, no extra attributes), stores it under a key made of its SHA-256 in the
+    /// artifact bucket of every region (naming each region's key), and lists `name key`
+    /// lines in `functions.txt`.
+    static let lambdaPackage = Buildspec.script(
+        #"""
+        : > functions.txt
+        for dir in "$LAMBDA_FOLDER"/*/; do
+          [ -d "$dir" ] || continue
+          name="$(basename "$dir")"
+          zip_file="$PWD/$name.zip"
+          (cd "$dir" && find . -exec touch -h -d '1980-01-01T00:00:00Z' {} + && find . -type f | LC_ALL=C sort | zip -X -q "$zip_file" -@)
+          key="$LAMBDA_PREFIX/$name/$(sha256sum "$zip_file" | cut -c1-16).zip"
+          for store in $ARTIFACT_STORES; do
+            IFS='|' read -r region bucket key_arn <<< "$store"
+            aws s3 cp --only-show-errors --region "$region" --sse aws:kms --sse-kms-key-id "$key_arn" "$zip_file" "s3://$bucket/$key"
+          done
+          printf '%s %s\n' "$name" "$key" >> functions.txt
+          echo "packaged $name as $key"
+        done
+        [ -s functions.txt ] || echo "warning: no function folders under $LAMBDA_FOLDER"
+
+        """#, artifacts: ["functions.txt"])
+
+    /// Lints the template with the configured tools; any finding fails the stage.
+    static func templateLint(tools: [String]) -> String {
+        var spec = Buildspec(shell: nil, build: [])
+        if tools.contains("cfn-lint") {
+            spec.install.append(#"pip install --quiet "cfn-lint==\#(cfnLintVersion)""#)
+            spec.build.append(#"cfn-lint "$TEMPLATE""#)
+        }
+        if tools.contains("cfn-nag") {
+            spec.install.append("gem install --no-document cfn-nag -v \(cfnNagVersion)")
+            spec.build.append(#"cfn_nag_scan --input-path "$TEMPLATE""#)
+        }
+        return spec.text
+    }
+
+    /// Runs the configured test command in the source checkout; the deploy's outputs arrive
+    /// as environment variables set by the action.
+    static let integrationTests = Buildspec(
+        build: [#"echo "integration tests of $ENVIRONMENT""#, #"bash -euo pipefail -c "$TEST_COMMAND""#]
+    ).text
+
+    /// Assumes the environment's Lambda-update role and points every packaged function at its
+    /// new zip, waiting until each update has finished.
+    static let lambdaUpdate = Buildspec.script(
+        #"""
+        read -r AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN <<< "$(aws sts assume-role --role-arn "$TARGET_ROLE_ARN" --role-session-name "pipegen-$ENVIRONMENT" --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text)"
+        export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
+        while read -r name key; do
+          [ -n "$name" ] || continue
+          function_name="${FUNCTION_NAME//\{function\}/$name}"
+          echo "updating $function_name in $TARGET_REGION from s3://$ARTIFACT_BUCKET/$key"
+          aws lambda update-function-code --region "$TARGET_REGION" --function-name "$function_name" --s3-bucket "$ARTIFACT_BUCKET" --s3-key "$key" --query LastUpdateStatus --output text
+          aws lambda wait function-updated --region "$TARGET_REGION" --function-name "$function_name"
+        done < functions.txt
+
+        """#)
+}
+
+extension BuildKind {
+    static let lambdaPackage = BuildKind(
+        "lambda-package", summary: "zips each Lambda folder and stores the zips in the artifact buckets")
+    static let templateLint = BuildKind("template-lint", summary: "lints and security-scans the CloudFormation template")
+    static let lambdaUpdate = BuildKind("lambda-update", summary: "updates the Lambda functions' code in one environment")
+    static let integrationTests = BuildKind(
+        "integration-tests", summary: "runs the integration tests against a deployed environment")
+}
+
+extension EnvironmentRoleKind {
+    /// Assumed by the infrastructure pipeline to run CloudFormation.
+    static let cfnDeploy = EnvironmentRoleKind("cfn-deploy", id: "CloudFormationDeployRole")
+    /// Passed to CloudFormation; creates the application's resources.
+    static let cfnExecution = EnvironmentRoleKind("cfn-exec", id: "CloudFormationExecutionRole")
+    /// Assumed by the Lambda-update build to update function code.
+    static let lambdaUpdate = EnvironmentRoleKind("lambda-update", id: "LambdaUpdateRole")
+}
