@@ -16,7 +16,7 @@ import Testing
             for stage in pipeline.stages {
                 for action in stage.actions {
                     if let role = action.role { expected.append("role \(role.name)") }
-                    if case .build(.lambdaUpdate, _) = action.kind { expected.append("role shop-\(stage.environment!)-lambda-update") }
+                    if let role = action.buildAssumes { expected.append("role \(role.name)") }
                 }
             }
         }
@@ -30,6 +30,26 @@ import Testing
             #expect(cluster.clusters.map(\.label) == env.regions.map(\.value))
         }
         #expect(graph.clusters.map(\.label).first == "account 111111111111 (tooling)")
+    }
+
+    /// Inside a wave, each member's Lambda update assumes that member's role: one edge each
+    /// (the graph once drew them only for stages of a single environment).
+    @Test func lambdaUpdatesInAWavePointAtEachMembersRole() throws {
+        let graph = DeploymentGraph(
+            try InsightFixtures.config(
+                """
+                project: demo
+                tooling: {account: "111111111111", region: eu-west-1}
+                environments:
+                  - {name: eu, account: "222222222222", wave: prod}
+                  - {name: us, account: "333333333333", region: us-east-1, wave: prod}
+                pipelines:
+                  infrastructure-deployment: {}
+
+                """))
+        let nodes = Dictionary(uniqueKeysWithValues: graph.allNodes.map { ($0.id, $0) })
+        let builds = graph.edges.filter { $0.label == "build assumes" }.map { "\(nodes[$0.from]!.lines[0]) -> \(nodes[$0.to]!.lines[0])" }
+        #expect(builds == ["eu-UpdateLambdas: CodeBuild -> role demo-eu-lambda-update", "us-UpdateLambdas: CodeBuild -> role demo-us-lambda-update"])
     }
 
     @Test func stagesFollowEachOtherInPipelineOrder() throws {

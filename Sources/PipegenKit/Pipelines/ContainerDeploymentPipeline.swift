@@ -96,7 +96,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 "image-tag": [.string(settings.imageTag)],
             ],
         ]
-        t.add(ToolingBuilder.ID.imageRule, Resource(rule))
+        t.add(ID.imageRule, Resource(rule))
     }
 
     // MARK: Environment accounts
@@ -232,8 +232,10 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
         }
     }
 
-    /// Logical ids of the environment templates' deployment resources.
+    /// Logical ids of its resources: the tooling template's image rule, the environment
+    /// templates' deployment resources.
     enum ID {
+        static let imageRule = "ContainerDeploymentImageRule"
         static let application = "CodeDeployApplication"
         static let deploymentGroup = "BlueGreenDeploymentGroup"
     }

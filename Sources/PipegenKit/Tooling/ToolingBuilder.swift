@@ -36,7 +36,6 @@ struct ToolingBuilder {
         static func pipelineRole(_ p: PipelineKind) -> String { p.id + "PipelineRole" }
         static func eventsRole(_ p: PipelineKind) -> String { p.id + "EventsRole" }
         static func pushRule(_ p: PipelineKind) -> String { p.id + "PushRule" }
-        static let imageRule = "ContainerDeploymentImageRule"
         static func approvalTopic(_ env: String) -> String { Template.logicalId(env, "approval-topic") }
         static func connection(_ provider: SourceProvider) -> String { Template.logicalId(provider.rawValue, "connection") }
         static let registryReplication = "ImageReplication"
