@@ -1,16 +1,25 @@
 extension JSONWriter {
-    /// The length in bytes of `compact(document)`, counted without writing it: what AWS
-    /// measures policies by, for checks that ask often.
-    public static func compactLength(_ document: Document) -> Int {
-        switch document {
-        case .null: return 4
-        case .bool(let b): return b ? 4 : 5
-        case .int(let i): return String(i).utf8.count
-        case .double(let d): return d.isFinite ? YAMLWriter.format(d).utf8.count : 4
-        case .string(let s): return quotedLength(s)
-        case .list(let items): return 2 + max(0, items.count - 1) + items.reduce(0) { $0 + compactLength($1) }
-        case .map(let entries):
-            return 2 + max(0, entries.count - 1) + entries.reduce(0) { $0 + quotedLength($1.key) + 1 + compactLength($1.value) }
+    /// The length in bytes of `compact(tree)`, counted without writing it: what AWS measures
+    /// policies by. One count for every tree (a `Document`, a template's values).
+    public static func compactLength<Tree: WritableTree>(_ tree: Tree) -> Int {
+        switch tree.shape {
+        case .scalar(let scalar):
+            switch scalar {
+            case .null: return 4
+            case .bool(let b): return b ? 4 : 5
+            case .int(let i): return String(i).utf8.count
+            case .double(let d): return d.isFinite ? YAMLWriter.format(d).utf8.count : 4
+            case .string(let s): return quotedLength(s)
+            case .list, .map: preconditionFailure("a scalar shape holds no list or map")
+            }
+        case .list(let count):
+            return 2 + max(0, count - 1) + (0..<count).reduce(0) { $0 + compactLength(tree.item($1)) }
+        case .map(let count):
+            return 2 + max(0, count - 1)
+                + (0..<count).reduce(0) { total, index in
+                    let entry = tree.entry(index)
+                    return total + quotedLength(entry.key) + 1 + compactLength(entry.value)
+                }
         }
     }
 

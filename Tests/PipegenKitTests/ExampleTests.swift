@@ -88,7 +88,7 @@ import YAMLKit
     }
 }
 
-/// `Value.compactJSONLength` measures exactly what the JSON writer writes, for every property
+/// `JSONWriter.compactLength` of a `Value` measures exactly what the JSON writer writes, for every property
 /// of every example template and for each intrinsic.
 @Suite struct CompactJSONLengthTests {
     @Test func matchesTheWriterOnEveryExampleProperty() throws {
@@ -96,7 +96,7 @@ import YAMLKit
             for stack in StackSet.build(try exampleConfig("Examples/\(example)/pipegen.yaml")).stacks {
                 for (_, resource) in stack.template.resources {
                     let value = Value.map(resource.properties)
-                    #expect(value.compactJSONLength == JSONWriter.compact(value.document).utf8.count)
+                    #expect(JSONWriter.compactLength(value) == JSONWriter.compact(value.document).utf8.count)
                 }
             }
         }
@@ -109,6 +109,6 @@ import YAMLKit
         .not(.condition("C")), .list([]), .map([]), "line\nbreak\u{2028}",
     ])
     func matchesTheWriterForEachIntrinsic(_ value: Value) {
-        #expect(value.compactJSONLength == JSONWriter.compact(value.document).utf8.count)
+        #expect(JSONWriter.compactLength(value) == JSONWriter.compact(value.document).utf8.count)
     }
 }

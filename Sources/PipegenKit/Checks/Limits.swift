@@ -97,7 +97,7 @@ struct Limits {
     /// Policy sizes count the JSON without whitespace, as IAM, KMS and S3 do.
     private func size(of policy: Value?, limit: Int, what: String) -> [Diagnostic] {
         guard let policy else { return [] }
-        let length = policy.compactJSONLength
+        let length = JSONWriter.compactLength(policy)
         guard length > limit else { return [] }
         return [
             .error(
