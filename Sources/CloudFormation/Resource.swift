@@ -5,6 +5,10 @@ public protocol ResourceModel: Sendable {
     static var typeName: String { get }
     /// The `Properties`, in the order the type documents them.
     var properties: [Field] { get }
+    /// What `Ref` and the ARN of the type are (`.unknown` by default; see `ReturnValues.swift`).
+    static var returnValues: ReturnValues { get }
+    /// The property that names the resource (`RoleName`, `BucketName`, ...); nil by default.
+    var physicalName: Value? { get }
 }
 
 /// What CloudFormation does with a resource's physical data when the resource is deleted or

@@ -4,6 +4,12 @@ extension CodeBuild {
     public struct Project: ResourceModel {
         public static let typeName = "AWS::CodeBuild::Project"
 
+        /// `Ref` is the project name; the `Arn` is under `project/`.
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codebuild-project.html#aws-resource-codebuild-project-return-values)
+        public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("codebuild", prefix: "project/"))
+        /// The `Name` property.
+        public var physicalName: Value? { name }
+
         /// Build output; `CODEPIPELINE` when run by a pipeline. [Artifacts](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codebuild-project.html#cfn-codebuild-project-artifacts)
         public var artifacts: Artifacts
         /// A public build badge URL; not for `CODEPIPELINE` sources. [BadgeEnabled](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codebuild-project.html#cfn-codebuild-project-badgeenabled)

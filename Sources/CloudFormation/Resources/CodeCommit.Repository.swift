@@ -4,6 +4,14 @@ extension CodeCommit {
     public struct Repository: ResourceModel {
         public static let typeName = "AWS::CodeCommit::Repository"
 
+        /// `Ref` is the repository id, which CodeCommit assigns; the `Arn` ends in the repository
+        /// name, right after the account.
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codecommit-repository.html#aws-resource-codecommit-repository-return-values),
+        /// [ARN format](https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodecommit.html#awscodecommit-resources-for-iam-policies)
+        public static let returnValues = ReturnValues(ref: .generatedId, arn: ArnFormat("codecommit"))
+        /// The `RepositoryName` property.
+        public var physicalName: Value? { repositoryName }
+
         /// Initial content, from a zip in S3; used only at creation. [Code](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codecommit-repository.html#cfn-codecommit-repository-code)
         public var code: Code?
         /// Key id, alias or ARN that encrypts the repository; the AWS managed key when nil. [KmsKeyId](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codecommit-repository.html#cfn-codecommit-repository-kmskeyid)

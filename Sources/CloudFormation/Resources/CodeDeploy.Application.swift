@@ -4,6 +4,12 @@ extension CodeDeploy {
     public struct Application: ResourceModel {
         public static let typeName = "AWS::CodeDeploy::Application"
 
+        /// `Ref` is the application name; there is no `Arn` attribute.
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codedeploy-application.html#aws-resource-codedeploy-application-return-values)
+        public static let returnValues = ReturnValues(ref: .physicalName)
+        /// The `ApplicationName` property.
+        public var physicalName: Value? { applicationName }
+
         /// A fixed name; generated when nil. [ApplicationName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codedeploy-application.html#cfn-codedeploy-application-applicationname)
         public var applicationName: Value?
         /// What the application deploys to; `Server` when nil. [ComputePlatform](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codedeploy-application.html#cfn-codedeploy-application-computeplatform)

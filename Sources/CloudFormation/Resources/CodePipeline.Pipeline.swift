@@ -5,6 +5,12 @@ extension CodePipeline {
     public struct Pipeline: ResourceModel {
         public static let typeName = "AWS::CodePipeline::Pipeline"
 
+        /// `Ref` is the pipeline name; there is no `Arn` attribute (only `Version`).
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codepipeline-pipeline.html#aws-resource-codepipeline-pipeline-return-values)
+        public static let returnValues = ReturnValues(ref: .physicalName)
+        /// The `Name` property.
+        public var physicalName: Value? { name }
+
         /// The artifact bucket, for a single-Region pipeline; give this or `artifactStores`. [ArtifactStore](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codepipeline-pipeline.html#cfn-codepipeline-pipeline-artifactstore)
         public var artifactStore: ArtifactStore?
         /// One artifact bucket per Region, for a cross-Region pipeline. [ArtifactStores](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codepipeline-pipeline.html#cfn-codepipeline-pipeline-artifactstores)

@@ -4,6 +4,12 @@ extension ECR {
     public struct Repository: ResourceModel {
         public static let typeName = "AWS::ECR::Repository"
 
+        /// `Ref` is the repository name; the `Arn` is under `repository/`.
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-repository.html#aws-resource-ecr-repository-return-values)
+        public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("ecr", prefix: "repository/"))
+        /// The `RepositoryName` property.
+        public var physicalName: Value? { repositoryName }
+
         /// Delete the images when the stack deletes the repository. [EmptyOnDelete](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-repository.html#cfn-ecr-repository-emptyondelete)
         public var emptyOnDelete: Bool?
         /// Encryption at rest; set only at creation. [EncryptionConfiguration](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-repository.html#cfn-ecr-repository-encryptionconfiguration)

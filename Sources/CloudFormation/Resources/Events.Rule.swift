@@ -4,6 +4,13 @@ extension Events {
     public struct Rule: ResourceModel {
         public static let typeName = "AWS::Events::Rule"
 
+        /// `Ref` is the rule name; the `Arn` is under `rule/` (for a rule on the default bus, the only
+        /// kind pipegen makes; a custom bus adds its name).
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-rule.html#aws-resource-events-rule-return-values)
+        public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("events", prefix: "rule/"))
+        /// The `Name` property.
+        public var physicalName: Value? { name }
+
         /// [Description](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-rule.html#cfn-events-rule-description)
         public var description: String?
         /// Name or ARN of the event bus; `default` when nil. [EventBusName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-rule.html#cfn-events-rule-eventbusname)

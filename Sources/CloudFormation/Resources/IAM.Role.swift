@@ -4,6 +4,13 @@ extension IAM {
     public struct Role: ResourceModel {
         public static let typeName = "AWS::IAM::Role"
 
+        /// `Ref` is the role name; the `Arn` is global in the account, under `role/` (after the
+        /// `Path`, which pipegen never sets).
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#aws-resource-iam-role-return-values)
+        public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("iam", .global, prefix: "role/"))
+        /// The `RoleName` property.
+        public var physicalName: Value? { roleName }
+
         /// The trust policy: who may assume the role. [AssumeRolePolicyDocument](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-assumerolepolicydocument)
         public var assumeRolePolicyDocument: PolicyDocument
         /// What the role is for, up to 1000 characters. [Description](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-description)

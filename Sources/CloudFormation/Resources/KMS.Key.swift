@@ -4,6 +4,10 @@ extension KMS {
     public struct Key: ResourceModel {
         public static let typeName = "AWS::KMS::Key"
 
+        /// `Ref` is the key id, which KMS assigns; the `Arn` is under `key/`.
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#aws-resource-kms-key-return-values)
+        public static let returnValues = ReturnValues(ref: .generatedId, arn: ArnFormat("kms", prefix: "key/", identifier: .generatedId))
+
         /// Skip the check that the key policy lets the caller manage the key; leave nil. [BypassPolicyLockoutSafetyCheck](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#cfn-kms-key-bypasspolicylockoutsafetycheck)
         public var bypassPolicyLockoutSafetyCheck: Bool?
         /// What the key protects. [Description](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#cfn-kms-key-description)

@@ -4,6 +4,10 @@ extension KMS {
     public struct ReplicaKey: ResourceModel {
         public static let typeName = "AWS::KMS::ReplicaKey"
 
+        /// `Ref` is the replica's key id (the primary's `mrk-` id); the `Arn` is under `key/`.
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-replicakey.html#aws-resource-kms-replicakey-return-values)
+        public static let returnValues = ReturnValues(ref: .generatedId, arn: ArnFormat("kms", prefix: "key/", identifier: .generatedId))
+
         /// What the replica protects. [Description](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-replicakey.html#cfn-kms-replicakey-description)
         public var description: String?
         /// False disables the replica. [Enabled](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-replicakey.html#cfn-kms-replicakey-enabled)

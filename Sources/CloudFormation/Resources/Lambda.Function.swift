@@ -4,6 +4,13 @@ extension Lambda {
     public struct Function: ResourceModel {
         public static let typeName = "AWS::Lambda::Function"
 
+        /// `Ref` is the function name; the `Arn` is under `function:`.
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#aws-resource-lambda-function-return-values),
+        /// [ARN format](https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html#awslambda-resources-for-iam-policies)
+        public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("lambda", prefix: "function:"))
+        /// The `FunctionName` property.
+        public var physicalName: Value? { functionName }
+
         /// `x86_64` (default) or `arm64`; one value. [Architectures](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-architectures)
         public var architectures: [Architecture]
         /// The deployment package. [Code](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-code)

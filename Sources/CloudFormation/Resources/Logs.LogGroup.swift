@@ -4,6 +4,12 @@ extension Logs {
     public struct LogGroup: ResourceModel {
         public static let typeName = "AWS::Logs::LogGroup"
 
+        /// `Ref` is the log group name; the `Arn` is under `log-group:` and ends in `:*`.
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html#aws-resource-logs-loggroup-return-values)
+        public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("logs", prefix: "log-group:", suffix: ":*"))
+        /// The `LogGroupName` property.
+        public var physicalName: Value? { logGroupName }
+
         /// Refuse deletion of the log group while on. [DeletionProtectionEnabled](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html#cfn-logs-loggroup-deletionprotectionenabled)
         public var deletionProtectionEnabled: Bool?
         /// ARN of the KMS key that encrypts the logs (its policy must admit CloudWatch Logs). [KmsKeyId](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html#cfn-logs-loggroup-kmskeyid)

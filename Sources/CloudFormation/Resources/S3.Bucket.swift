@@ -4,6 +4,13 @@ extension S3 {
     public struct Bucket: ResourceModel {
         public static let typeName = "AWS::S3::Bucket"
 
+        /// `Ref` is the bucket name; the `Arn` names neither region nor account (bucket names are
+        /// unique in the partition).
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#aws-resource-s3-bucket-return-values)
+        public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("s3", .partition))
+        /// The `BucketName` property.
+        public var physicalName: Value? { bucketName }
+
         /// Default encryption of new objects. [BucketEncryption](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-bucketencryption)
         public var bucketEncryption: BucketEncryption?
         /// A fixed, globally unique name; generated when nil. Changing it replaces the bucket. [BucketName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-bucketname)

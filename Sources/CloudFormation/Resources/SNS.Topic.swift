@@ -4,6 +4,13 @@ extension SNS {
     public struct Topic: ResourceModel {
         public static let typeName = "AWS::SNS::Topic"
 
+        /// `Ref` is the topic ARN (the attribute is `TopicArn`, not `Arn`): the topic name right
+        /// after the account.
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html#aws-resource-sns-topic-return-values)
+        public static let returnValues = ReturnValues(ref: .arn, arn: ArnFormat("sns"))
+        /// The `TopicName` property.
+        public var physicalName: Value? { topicName }
+
         /// Deduplicate by message body (FIFO topics). [ContentBasedDeduplication](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html#cfn-sns-topic-contentbaseddeduplication)
         public var contentBasedDeduplication: Bool?
         /// Sender name for SMS. [DisplayName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html#cfn-sns-topic-displayname)

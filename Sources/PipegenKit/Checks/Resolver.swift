@@ -3,8 +3,9 @@ import CloudFormation
 /// Resolves the values pipegen writes into a template to the text CloudFormation would make
 /// of them in the stack's account and region: literal strings, `Fn::Sub` with pseudo
 /// parameters and resource names, `Ref` and `Fn::GetAtt ... Arn` of the resource types pipegen
-/// creates. Key ids are unknown before deployment and resolve to `<LogicalId>`; imports to
-/// `import:<name>`. Anything else resolves to nil.
+/// creates, as their `returnValues` describe them. Ids assigned at creation (KMS keys) are
+/// unknown before deployment and resolve to `<LogicalId>`; imports to `import:<name>`.
+/// Anything else resolves to nil.
 struct Resolver {
     let template: Template
     let account: String
@@ -58,8 +59,8 @@ struct Resolver {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// What `Ref` gives: pseudo parameters, and the physical name (ARN for topics) of the
-    /// resource types pipegen names.
+    /// What `Ref` gives: pseudo parameters, and what each resource type's `returnValues` say
+    /// (its physical name, its ARN, or an id known only after deployment).
     func ref(_ name: String) -> String? {
         switch name {
         case Pseudo.partition.rawValue: return partition
@@ -68,38 +69,24 @@ struct Resolver {
         case Pseudo.urlSuffix.rawValue: return "amazonaws.com"
         default: break
         }
-        guard let resource = template.resource(name) else { return nil }
-        switch resource.model {
-        case let r as IAM.Role: return r.roleName.flatMap(string)
-        case let p as CodePipeline.Pipeline: return p.name.flatMap(string)
-        case let b as S3.Bucket: return b.bucketName.flatMap(string)
-        case let p as CodeBuild.Project: return p.name.flatMap(string)
-        case let r as ECR.Repository: return r.repositoryName.flatMap(string)
-        case let g as Logs.LogGroup: return g.logGroupName.flatMap(string)
-        case let a as CodeDeploy.Application: return a.applicationName.flatMap(string)
-        case let t as SNS.Topic: return t.topicName.flatMap(string).map { "arn:\(partition):sns:\(region):\(account):\($0)" }
-        case let f as Lambda.Function: return f.functionName.flatMap(string)
-        case let r as Events.Rule: return r.name.flatMap(string)
-        case is KMS.Key, is KMS.ReplicaKey: return "<\(name)>"
-        default: return nil
+        guard let model = template.resource(name)?.model else { return nil }
+        switch type(of: model).returnValues.ref {
+        case .physicalName?: return model.physicalName.flatMap(string)
+        case .arn?: return arn(name)
+        case .generatedId?: return "<\(name)>"
+        case nil: return nil
         }
     }
 
-    /// What `Fn::GetAtt <id>.Arn` gives for the resource types pipegen creates.
+    /// The ARN of resource `id` (what `Fn::GetAtt <id>.Arn` gives), in its type's `ArnFormat`.
     func arn(_ id: String) -> String? {
-        guard let resource = template.resource(id) else { return nil }
-        let p = partition
-        switch resource.model {
-        case is IAM.Role: return ref(id).map { "arn:\(p):iam::\(account):role/\($0)" }
-        case is KMS.Key, is KMS.ReplicaKey: return "arn:\(p):kms:\(region):\(account):key/<\(id)>"
-        case is CodeBuild.Project: return ref(id).map { "arn:\(p):codebuild:\(region):\(account):project/\($0)" }
-        case is ECR.Repository: return ref(id).map { "arn:\(p):ecr:\(region):\(account):repository/\($0)" }
-        case let r as CodeCommit.Repository: return string(r.repositoryName).map { "arn:\(p):codecommit:\(region):\(account):\($0)" }
-        case is SNS.Topic: return ref(id)
-        case is Lambda.Function: return ref(id).map { "arn:\(p):lambda:\(region):\(account):function:\($0)" }
-        case is Events.Rule: return ref(id).map { "arn:\(p):events:\(region):\(account):rule/\($0)" }
-        default: return nil
+        guard let model = template.resource(id)?.model, let format = type(of: model).returnValues.arn else { return nil }
+        let resource: String?
+        switch format.identifier {
+        case .physicalName: resource = model.physicalName.flatMap(string)
+        case .generatedId: resource = "<\(id)>"
         }
+        return resource.map { format.arn(partition: partition, region: region, account: account, resource: $0) }
     }
 }
 
