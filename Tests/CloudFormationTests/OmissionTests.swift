@@ -56,7 +56,7 @@ import YAMLKit
     }
 
     @Test func emptyNestedListsAndMapsAreLeftOut() {
-        let action = CodePipeline.Pipeline.ActionDeclaration(name: "A", actionTypeId: .manualApproval)
+        let action = CodePipeline.Pipeline.ActionDeclaration(name: "A", configuration: CodePipeline.Action.Manual())
         #expect(action.properties.map(\.name) == ["ActionTypeId", "Name"])
         let env = Lambda.Function.Environment([])
         #expect(env.properties.isEmpty)

@@ -79,18 +79,16 @@ extension Samples {
                             name: "Source",
                             actions: [
                                 .init(
-                                    name: "Checkout", actionTypeId: .codeStarSourceConnection,
-                                    configuration: [
-                                        Field("ConnectionArn", .ref("Connection")), Field("FullRepositoryId", "example/infra"),
-                                        Field("BranchName", "main"),
-                                    ],
+                                    name: "Checkout",
+                                    configuration: CodePipeline.Action.CodeStarSourceConnection(
+                                        connectionArn: .ref("Connection"), fullRepositoryId: "example/infra", branchName: "main"),
                                     outputArtifacts: ["Source"], region: "eu-west-1")
                             ]),
                         .init(
                             name: "Check",
                             actions: [
                                 .init(
-                                    name: "Lint", actionTypeId: .init(category: .compute, provider: "Commands"),
+                                    name: "Lint", configuration: CodePipeline.Action.Commands(),
                                     inputArtifacts: ["Source"], region: "eu-west-1", commands: ["make lint"])
                             ],
                             onFailure: .init(result: .retry, retryConfiguration: .init(retryMode: .failedActions)),

@@ -163,18 +163,17 @@ enum Samples {
                     name: "Source",
                     actions: [
                         .init(
-                            name: "Checkout", actionTypeId: .codeStarSourceConnection,
-                            configuration: [
-                                Field("ConnectionArn", .ref("Connection")), Field("FullRepositoryId", "example/app"),
-                                Field("BranchName", "main"), Field("DetectChanges", false),
-                            ],
+                            name: "Checkout",
+                            configuration: CodePipeline.Action.CodeStarSourceConnection(
+                                connectionArn: .ref("Connection"), fullRepositoryId: "example/app", branchName: "main",
+                                detectChanges: false),
                             outputArtifacts: ["Source"], namespace: "SourceVariables")
                     ]),
                 .init(
                     name: "Build",
                     actions: [
                         .init(
-                            name: "Image", actionTypeId: .codeBuild, configuration: [Field("ProjectName", .ref("Build"))],
+                            name: "Image", configuration: CodePipeline.Action.CodeBuild(projectName: .ref("Build")),
                             inputArtifacts: ["Source"], outputArtifacts: ["Image"], runOrder: 1, timeoutInMinutes: 60)
                     ],
                     onFailure: .rollback),
@@ -182,15 +181,13 @@ enum Samples {
                     name: "Dev",
                     actions: [
                         .init(
-                            name: "Approve", actionTypeId: .manualApproval,
-                            configuration: [Field("NotificationArn", .ref("Notifications"))], runOrder: 1),
+                            name: "Approve", configuration: CodePipeline.Action.Manual(notificationArn: .ref("Notifications")),
+                            runOrder: 1),
                         .init(
-                            name: "Deploy", actionTypeId: .cloudFormation,
-                            configuration: [
-                                Field("ActionMode", "CREATE_UPDATE"), Field("StackName", "pipegen-dev"),
-                                Field("TemplatePath", "Source::template.yaml"), Field("Capabilities", "CAPABILITY_NAMED_IAM"),
-                                Field("RoleArn", .sub("arn:${AWS::Partition}:iam::222222222222:role/pipegen-cfn")),
-                            ],
+                            name: "Deploy",
+                            configuration: CodePipeline.Action.CloudFormation(
+                                .createUpdate, stackName: "pipegen-dev", templatePath: "Source::template.yaml",
+                                capabilities: [.namedIAM], roleArn: .sub("arn:${AWS::Partition}:iam::222222222222:role/pipegen-cfn")),
                             inputArtifacts: ["Source"],
                             roleArn: .sub("arn:${AWS::Partition}:iam::222222222222:role/pipegen-action"), runOrder: 2),
                     ],

@@ -63,7 +63,7 @@ import Testing
         #expect(pipeline.stages.map(\.name) == ["Source", "Replicate", "test1", "test2", "test3"])
         for (env, image) in [("test1", "Image"), ("test2", "Image-eu-central-1"), ("test3", "Image-us-east-1")] {
             let deploy = try #require(pipeline.stages.first { $0.name == env }?.actions.last)
-            #expect(deploy.configuration.first { $0.name == "Image1ArtifactName" }?.value == .string(image))
+            #expect(deploy.configuration(as: CodePipeline.Action.CodeDeployToECS.self)?.images.first?.artifactName == image)
             #expect(deploy.inputArtifacts.map(\.name).contains(image))
         }
     }
@@ -155,7 +155,7 @@ import Testing
         #expect(trigger.push.first?.filePaths?.includes == ["deploy/**"])
         let source = try #require(deploy.stages[0].actions.first)
         #expect(source.actionTypeId.provider == "CodeStarSourceConnection")
-        #expect(source.configuration.first { $0.name == "ConnectionArn" }?.value == .ref("GithubConnection"))
+        #expect(source.configuration(as: CodePipeline.Action.CodeStarSourceConnection.self)?.connectionArn == .ref("GithubConnection"))
         let role = try #require(tooling.resource("ContainerDeploymentPipelineRole")?.model(as: IAM.Role.self))
         let use = role.policies[0].policyDocument.statements.first { $0.sid == "UseConnection" }
         #expect(use?.resources == [.ref("GithubConnection")])
@@ -179,7 +179,7 @@ import Testing
         #expect(tooling.resources(of: CodeStarConnections.Connection.self).isEmpty)
         let pipeline = try #require(tooling.resources(of: CodePipeline.Pipeline.self).first?.model)
         #expect(
-            pipeline.stages[0].actions[0].configuration.first { $0.name == "ConnectionArn" }?.value
+            pipeline.stages[0].actions[0].configuration(as: CodePipeline.Action.CodeStarSourceConnection.self)?.connectionArn
                 == .string("arn:aws:codeconnections:eu-west-1:111111111111:connection/0123abcd-0000-4000-8000-000000000000"))
     }
 }

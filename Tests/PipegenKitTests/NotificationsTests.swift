@@ -222,7 +222,7 @@ func transform(_ transformer: Events.Rule.InputTransformer, _ event: Document) -
                 let role = t.resource(Template.logicalId(kind.rawValue, "pipeline-role"))?.model(as: IAM.Role.self)
             else { continue }
             for action in p.stages.flatMap(\.actions) where action.actionTypeId.category == .approval {
-                approvals += action.configuration.filter { $0.name == "NotificationArn" }.map(\.value)
+                approvals += action.configuration(as: CodePipeline.Action.Manual.self)?.notificationArn.map { [$0] } ?? []
             }
             publishes[kind] = role.policies.flatMap(\.policyDocument.statements).filter { $0.actions == ["sns:Publish"] }.flatMap(\.resources)
         }

@@ -96,7 +96,7 @@ import YAMLKit
                 for stage in pipeline.stages {
                     for name in duplicates(stage.actions.map(\.name)) { out.append("\(id)/\(stage.name): action '\(name)' twice") }
                     for action in stage.actions {
-                        for field in action.configuration {
+                        for field in action.configuration.fields {
                             let text: String
                             switch field.value {
                             case .string(let s), .sub(let s, _): text = s

@@ -42,12 +42,16 @@ extension CodePipeline.Pipeline {
     /// One action of a stage.
     /// [ActionDeclaration](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-actiondeclaration.html)
     public struct ActionDeclaration: PropertyStruct, Hashable {
-        /// Which action. [ActionTypeId](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-actiondeclaration.html#cfn-codepipeline-pipeline-actiondeclaration-actiontypeid)
-        public var actionTypeId: ActionTypeId
+        /// Which action, from its configuration's type. [ActionTypeId](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-actiondeclaration.html#cfn-codepipeline-pipeline-actiondeclaration-actiontypeid)
+        public var actionTypeId: ActionTypeId { configuration.actionTypeId }
         /// Shell commands, for the `Commands` compute action. [Commands](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-actiondeclaration.html#cfn-codepipeline-pipeline-actiondeclaration-commands)
         public var commands: [String]
-        /// The provider's settings, as documented for each action provider. [Configuration](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-actiondeclaration.html#cfn-codepipeline-pipeline-actiondeclaration-configuration)
-        public var configuration: [Field]
+        /// The provider's settings, typed per provider. [Configuration](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-actiondeclaration.html#cfn-codepipeline-pipeline-actiondeclaration-configuration)
+        public var configuration: any CodePipeline.ActionConfiguration {
+            get { boxed.base }
+            set { boxed = AnyConfiguration(base: newValue) }
+        }
+        private var boxed: AnyConfiguration
         /// [InputArtifacts](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-actiondeclaration.html#cfn-codepipeline-pipeline-actiondeclaration-inputartifacts)
         public var inputArtifacts: [InputArtifact]
         /// Unique in the stage. [Name](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-actiondeclaration.html#cfn-codepipeline-pipeline-actiondeclaration-name)
@@ -66,13 +70,12 @@ extension CodePipeline.Pipeline {
         public var timeoutInMinutes: Int?
 
         public init(
-            name: String, actionTypeId: ActionTypeId, configuration: [Field] = [], inputArtifacts: [String] = [],
+            name: String, configuration: any CodePipeline.ActionConfiguration, inputArtifacts: [String] = [],
             outputArtifacts: [String] = [], roleArn: Value? = nil, region: Value? = nil, runOrder: Int? = nil,
             namespace: String? = nil, timeoutInMinutes: Int? = nil, commands: [String] = []
         ) {
             self.name = name
-            self.actionTypeId = actionTypeId
-            self.configuration = configuration
+            self.boxed = AnyConfiguration(base: configuration)
             self.inputArtifacts = inputArtifacts.map(InputArtifact.init)
             self.outputArtifacts = outputArtifacts.map { OutputArtifact($0) }
             self.roleArn = roleArn
@@ -87,7 +90,7 @@ extension CodePipeline.Pipeline {
             var p = Properties()
             p.set("ActionTypeId", actionTypeId)
             p.set("Commands", commands)
-            p.set("Configuration", fields: configuration)
+            p.set("Configuration", fields: configuration.fields)
             p.set("InputArtifacts", inputArtifacts)
             p.set("Name", name)
             p.set("Namespace", namespace)
@@ -98,6 +101,9 @@ extension CodePipeline.Pipeline {
             p.set("TimeoutInMinutes", timeoutInMinutes)
             return p.fields
         }
+
+        /// The configuration as `T`, when the action is of that provider.
+        public func configuration<T: CodePipeline.ActionConfiguration>(as _: T.Type) -> T? { configuration as? T }
     }
 
     /// [ActionTypeId](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-actiontypeid.html)
@@ -117,17 +123,6 @@ extension CodePipeline.Pipeline {
             self.provider = provider
             self.version = version
         }
-
-        public static let codeCommit = ActionTypeId(category: .source, provider: "CodeCommit")
-        public static let codeStarSourceConnection = ActionTypeId(category: .source, provider: "CodeStarSourceConnection")
-        public static let ecrSource = ActionTypeId(category: .source, provider: "ECR")
-        public static let s3Source = ActionTypeId(category: .source, provider: "S3")
-        public static let codeBuild = ActionTypeId(category: .build, provider: "CodeBuild")
-        public static let codeBuildTest = ActionTypeId(category: .test, provider: "CodeBuild")
-        public static let manualApproval = ActionTypeId(category: .approval, provider: "Manual")
-        public static let cloudFormation = ActionTypeId(category: .deploy, provider: "CloudFormation")
-        public static let codeDeployToECS = ActionTypeId(category: .deploy, provider: "CodeDeployToECS")
-        public static let lambdaInvoke = ActionTypeId(category: .invoke, provider: "Lambda")
 
         public var properties: [Field] {
             var p = Properties()

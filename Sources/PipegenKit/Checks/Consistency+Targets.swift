@@ -113,7 +113,7 @@ extension Consistency {
             guard let roleArn = r.string(pipeline.roleArn), let role = toolingRole(arn: roleArn, tooling) else { continue }
             let used = Set(
                 pipeline.stages.flatMap(\.actions).filter { $0.actionTypeId.category == .approval }.compactMap { action in
-                    action.configuration.first { $0.name == "NotificationArn" }.flatMap { r.string($0.value) }
+                    action.configuration(as: CodePipeline.Action.Manual.self)?.notificationArn.flatMap(r.string)
                 })
             let statements = role.policies.flatMap(\.policyDocument.statements)
             for topic in used.sorted() where !PolicyMatch.allows(statements, "sns:Publish", on: topic, r) {

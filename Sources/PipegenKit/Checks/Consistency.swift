@@ -202,18 +202,18 @@ struct Consistency {
     private func lambdaUpdateTarget(_ action: CodePipeline.Pipeline.ActionDeclaration, tooling: StackTemplate, _ r: Resolver)
         -> (String, String)?
     {
-        guard let json = action.configuration.first(where: { $0.name == "EnvironmentVariables" }).flatMap({ r.string($0.value) }),
-            json.contains("TARGET_ROLE_ARN"), let node = try? JSONReader.parse(json), case .list(let items) = node.document
-        else { return nil }
+        guard let variables = action.configuration(as: CodePipeline.Action.CodeBuild.self)?.environmentVariables else {
+            return nil
+        }
         func variable(_ name: String) -> String? {
-            items.first { $0["name"]?.stringValue == name }?["value"]?.stringValue
+            variables.first { $0.name == name }.flatMap { $0.substitutes ? r.string(.sub($0.value)) : $0.value }
         }
         guard let arn = variable("TARGET_ROLE_ARN"), let region = variable("TARGET_REGION") else { return nil }
-        return (arn.replacing("${AWS::Partition}", with: "aws"), region)
+        return (arn, region)
     }
 
     private func buildRoleArn(_ action: CodePipeline.Pipeline.ActionDeclaration, tooling: StackTemplate, _ r: Resolver) -> String? {
-        guard case .ref(let id)? = action.configuration.first(where: { $0.name == "ProjectName" })?.value,
+        guard case .ref(let id)? = action.configuration(as: CodePipeline.Action.CodeBuild.self)?.projectName,
             let project = tooling.template.resource(id)?.model(as: CodeBuild.Project.self)
         else { return nil }
         return r.string(project.serviceRole)
@@ -327,11 +327,11 @@ struct Consistency {
     /// In a stage that deploys through change sets: every change set is created before the
     /// one approval, and executed after it. Nil for stages without change sets.
     private func changeSetApproval(_ stage: CodePipeline.Pipeline.StageDeclaration, group: [Environment], pipeline: String) -> [Diagnostic]? {
-        func mode(_ a: CodePipeline.Pipeline.ActionDeclaration) -> String? {
-            a.configuration.first { $0.name == "ActionMode" }.flatMap { if case .string(let m) = $0.value { m } else { nil } }
+        func mode(_ a: CodePipeline.Pipeline.ActionDeclaration) -> CodePipeline.Action.CloudFormation.ActionMode? {
+            a.configuration(as: CodePipeline.Action.CloudFormation.self)?.actionMode
         }
-        let creates = stage.actions.filter { mode($0) == "CHANGE_SET_REPLACE" }.compactMap(\.runOrder)
-        let executes = stage.actions.filter { mode($0) == "CHANGE_SET_EXECUTE" }.compactMap(\.runOrder)
+        let creates = stage.actions.filter { mode($0) == .changeSetReplace }.compactMap(\.runOrder)
+        let executes = stage.actions.filter { mode($0) == .changeSetExecute }.compactMap(\.runOrder)
         guard !creates.isEmpty || !executes.isEmpty else { return nil }
         let approvals = stage.actions.filter { $0.actionTypeId.category == .approval }.compactMap(\.runOrder)
         let env = group[0]

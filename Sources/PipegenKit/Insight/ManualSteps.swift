@@ -1,3 +1,4 @@
+import CloudFormation
 import PipegenConfig
 import YAMLKit
 
@@ -137,13 +138,10 @@ struct ManualSteps {
     /// template so the step says what the pipeline really expects.
     func imagePlaceholder() -> String? {
         guard let tooling = stacks.first(where: { $0.owner == .tooling }) else { return nil }
-        for entry in tooling.template.document["Resources"]?.mapValue ?? [] {
-            for stage in entry.value["Properties"]?["Stages"]?.listValue ?? [] {
-                for action in stage["Actions"]?.listValue ?? [] {
-                    if let name = action["Configuration"]?["Image1ContainerName"]?.stringValue { return name }
-                }
-            }
+        let pipelines = tooling.template.resources(of: CodePipeline.Pipeline.self)
+        let placeholders = pipelines.flatMap { $0.model.stages.flatMap(\.actions) }.lazy.compactMap {
+            $0.configuration(as: CodePipeline.Action.CodeDeployToECS.self)?.images.first?.containerName
         }
-        return nil
+        return placeholders.first
     }
 }

@@ -112,80 +112,58 @@ extension ToolingBuilder {
     }
 
     private func lower(_ action: ActionSpec) -> CodePipeline.Pipeline.ActionDeclaration {
-        let (category, provider, configuration) = describe(action)
         var declaration = CodePipeline.Pipeline.ActionDeclaration(
-            name: action.name,
-            actionTypeId: CodePipeline.Pipeline.ActionTypeId(category: category, owner: .aws, provider: provider, version: "1"),
-            configuration: configuration, inputArtifacts: action.inputs, outputArtifacts: action.outputs, runOrder: action.runOrder)
+            name: action.name, configuration: describe(action), inputArtifacts: action.inputs,
+            outputArtifacts: action.outputs, runOrder: action.runOrder)
         if let role = action.role { declaration.roleArn = model.arn(role) }
         declaration.namespace = action.namespace
         if action.region != topology.homeRegion { declaration.region = .string(action.region) }
         return declaration
     }
 
-    private func describe(_ action: ActionSpec) -> (CodePipeline.Pipeline.ActionTypeId.Category, String, [Field]) {
+    private func describe(_ action: ActionSpec) -> any CodePipeline.ActionConfiguration {
+        typealias A = CodePipeline.Action
         switch action.kind {
         case .codeCommitSource(let repository, let branch):
-            return (
-                .source, "CodeCommit",
-                [
-                    Field("RepositoryName", .string(repository)), Field("BranchName", .string(branch)),
-                    Field("PollForSourceChanges", false), Field("OutputArtifactFormat", "CODE_ZIP"),
-                ]
-            )
+            return A.CodeCommit(
+                repositoryName: .string(repository), branchName: branch, pollForSourceChanges: false,
+                outputArtifactFormat: .codeZip)
         case .connectionSource(let connection, let repository, let branch):
-            return (
-                .source, "CodeStarSourceConnection",
-                [
-                    Field("ConnectionArn", connectionArn(connection)), Field("FullRepositoryId", .string(repository)),
-                    Field("BranchName", .string(branch)), Field("OutputArtifactFormat", "CODE_ZIP"),
-                ]
-            )
+            return A.CodeStarSourceConnection(
+                connectionArn: connectionArn(connection), fullRepositoryId: repository, branchName: branch,
+                outputArtifactFormat: .codeZip)
         case .ecrSource(let repository, let tag):
-            return (.source, "ECR", [Field("RepositoryName", .string(repository)), Field("ImageTag", .string(tag))])
+            return A.ECR(repositoryName: .string(repository), imageTag: tag)
         case .build(let kind, let variables):
-            var fields: [Field] = [Field("ProjectName", .ref(ID.project(kind)))]
-            if !variables.isEmpty {
-                // `Fn::Sub` only for pipegen's own substitutions (a role ARN's partition); a
-                // user's `${...}` (in a test command) stays literal: escaped inside `Fn::Sub`,
-                // as written in a plain string.
-                let sub = variables.contains(where: \.substitution)
-                let json = JSONWriter.compact(
-                    .list(
-                        variables.map { v in
-                            let value = sub && !v.substitution ? Value.escapingSubstitutions(v.value) : v.value
-                            return ["name": .string(v.name), "value": .string(value)]
-                        }))
-                fields.append(Field("EnvironmentVariables", sub ? .sub(json) : .string(json)))
-            }
-            return (.build, "CodeBuild", fields)
+            // `Fn::Sub` only for pipegen's own substitutions (a role ARN's partition); a user's
+            // `${...}` (in a test command) stays literal.
+            return A.CodeBuild(
+                projectName: .ref(ID.project(kind)),
+                environmentVariables: variables.map { .init($0.name, $0.value, substitutes: $0.substitution) })
         case .approval(let topic, let comment, let link):
-            var fields: [Field] = []
-            if let topic { fields.append(Field("NotificationArn", topicArn(topic))) }
-            fields.append(Field("CustomData", .string(comment)))
-            if let link { fields.append(Field("ExternalEntityLink", .string(link))) }
-            return (.approval, "Manual", fields)
+            return A.Manual(notificationArn: topic.map(topicArn), customData: comment, externalEntityLink: link)
         case .cloudFormation(let mode, let stack, let templatePath, let configurationPath, let capabilities, let executionRole):
-            var fields: [Field] = [Field("ActionMode", .string(mode.rawValue)), Field("StackName", .string(stack))]
-            if mode != .deploy { fields.append(Field("ChangeSetName", .string(changeSetName))) }
+            let actionMode: A.CloudFormation.ActionMode =
+                switch mode {
+                case .deploy: .createUpdate
+                case .createChangeSet: .changeSetReplace
+                case .executeChangeSet: .changeSetExecute
+                }
+            var deploy = A.CloudFormation(actionMode, stackName: .string(stack))
+            if mode != .deploy { deploy.changeSetName = changeSetName }
             if mode != .executeChangeSet {
-                fields.append(Field("TemplatePath", .string(templatePath)))
-                fields.append(Field("TemplateConfiguration", .string(configurationPath)))
-                if !capabilities.isEmpty { fields.append(Field("Capabilities", .string(capabilities.joined(separator: ",")))) }
-                fields.append(Field("RoleArn", names.roleArn(executionRole, account: action.role!.account)))
+                deploy.templatePath = templatePath
+                deploy.templateConfiguration = configurationPath
+                deploy.capabilities = capabilities.map(A.CloudFormation.Capability.init(rawValue:))
+                deploy.roleArn = names.roleArn(executionRole, account: action.role!.account)
             }
-            return (.deploy, "CloudFormation", fields)
+            return deploy
         case .codeDeployToECS(let application, let group, let appspec, let taskDefinition, let image):
-            return (
-                .deploy, "CodeDeployToECS",
-                [
-                    Field("ApplicationName", .string(application)), Field("DeploymentGroupName", .string(group)),
-                    Field("TaskDefinitionTemplateArtifact", .string(Artifact.source)),
-                    Field("TaskDefinitionTemplatePath", .string(taskDefinition)),
-                    Field("AppSpecTemplateArtifact", .string(Artifact.source)), Field("AppSpecTemplatePath", .string(appspec)),
-                    Field("Image1ArtifactName", .string(image)), Field("Image1ContainerName", "IMAGE1_NAME"),
-                ]
-            )
+            return A.CodeDeployToECS(
+                applicationName: .string(application), deploymentGroupName: .string(group),
+                taskDefinitionTemplateArtifact: Artifact.source, taskDefinitionTemplatePath: taskDefinition,
+                appSpecTemplateArtifact: Artifact.source, appSpecTemplatePath: appspec,
+                images: [.init(artifactName: image, containerName: "IMAGE1_NAME")])
         }
     }
 }
