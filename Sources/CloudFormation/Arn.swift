@@ -36,7 +36,7 @@ extension Value {
         var remaining: [Field] = []
         for (name, value) in variables {
             if case .string(let literal) = value {
-                text = text.replacing("${\(name)}", with: literal)
+                text = replacing("${\(name)}", with: literal, in: text)
             } else {
                 remaining.append(Field(name, value))
             }

@@ -38,7 +38,7 @@ public enum Value: Hashable, Sendable {
     /// `text` for use inside an `Fn::Sub` string, where it stays literal: every `${` escaped
     /// as `${!`, which CloudFormation turns back into `${`.
     public static func escapingSubstitutions(_ text: String) -> String {
-        text.replacing("${", with: "${!")
+        replacing("${", with: "${!", in: text)
     }
 
     /// `Ref` to a pseudo parameter.
@@ -157,9 +157,8 @@ extension Value {
     /// The `Name` of each `${Name.Attr}` placeholder of an `Fn::Sub` string.
     static func attributePlaceholders(in text: String) -> [String] {
         var names: [String] = []
-        forEachPlaceholder(in: text) { inner in
-            if Value.hasDoubleColon(inner) { return }
-            if let dot = inner.firstIndex(of: UInt8(ascii: ".")) { names.append(String(decoding: inner[..<dot], as: UTF8.self)) }
+        Substitution.scan(text) { part in
+            if case .placeholder(.attribute(let resource, _)) = part { names.append(resource) }
         }
         return names
     }
@@ -168,40 +167,13 @@ extension Value {
     /// is a literal and gives nothing.
     public static func placeholders(in text: String) -> [String] {
         var names: [String] = []
-        forEachPlaceholder(in: text) { inner in
-            // `AWS::Region` keeps its `::`; `Resource.Attr` gives the resource.
-            if Value.hasDoubleColon(inner) {
-                names.append(String(decoding: inner, as: UTF8.self))
-            } else {
-                names.append(String(decoding: inner.prefix { $0 != UInt8(ascii: ".") }, as: UTF8.self))
+        Substitution.scan(text) { part in
+            switch part {
+            case .placeholder(.reference(let name)), .placeholder(.attribute(let name, _)): names.append(name)
+            default: break
             }
         }
         return names
-    }
-
-    /// Calls `body` with the bytes inside each `${...}` of `text` that is not a `${!literal}`.
-    /// Scans the UTF-8 bytes in place: the generic `firstRange(of:)`, `contains` and `split`
-    /// on `String` cost a tenth of a whole render. (`$`, `{`, `}` and `!` are ASCII, so UTF-8
-    /// offsets are safe to cut at.)
-    private static func forEachPlaceholder(in text: String, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Void) {
-        var text = text
-        text.withUTF8 { u in
-            var i = u.startIndex
-            while i + 1 < u.endIndex {
-                guard u[i] == UInt8(ascii: "$"), u[i + 1] == UInt8(ascii: "{") else {
-                    i += 1
-                    continue
-                }
-                guard let close = u[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else { break }
-                let inner = u[(i + 2)..<close]
-                i = close + 1
-                if inner.first != UInt8(ascii: "!") { body(inner) }
-            }
-        }
-    }
-
-    static func hasDoubleColon<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
-        zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: ":") && $1 == UInt8(ascii: ":") }
     }
 }
 

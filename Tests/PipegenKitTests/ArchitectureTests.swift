@@ -59,6 +59,25 @@ import TestSupport
         }
     }
 
+    /// No module changes what a standard-library call on a string means in the modules that
+    /// import it: no overloads of `String`'s or `Substring`'s own methods, public or package. A
+    /// fast path is private to the one type that needs it (`NamePattern`, `Value`).
+    @Test func noModuleOverloadsTheStandardLibrarysStringMethods() {
+        let methods = ["replacing", "contains", "firstRange", "range", "split", "hasPrefix", "hasSuffix"]
+        for (path, text) in Self.sources {
+            var inStringExtension = false
+            for line in text.split(separator: "\n") {
+                if line.hasPrefix("extension ") {
+                    inStringExtension = ["String", "Substring", "StringProtocol"].contains { line.hasPrefix("extension \($0)") }
+                }
+                guard inStringExtension else { continue }
+                for method in methods where line.contains("func \(method)(") && !line.contains("private ") {
+                    Issue.record("\(path) overloads String.\(method): \(line.trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+    }
+
     /// Memory is freed as usual; no process-lifetime tricks reach the interfaces.
     @Test func nothingIsKeptUntilExit() {
         for (path, text) in Self.sources {

@@ -76,6 +76,8 @@ extension CodePipeline.Action {
 
     /// An `ECR` source: an image tag pushed to a repository.
     /// [ECR configuration](https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECR.html#action-reference-ECR-config)
+    /// (which lists `ImageTag` first; pipegen's templates have always named the repository first,
+    /// and the keys form a map, so that order is kept).
     public struct ECR: CodePipeline.ActionConfiguration {
         public static let provider = "ECR"
         public var category: CodePipeline.Pipeline.ActionTypeId.Category { .source }

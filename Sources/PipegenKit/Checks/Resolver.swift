@@ -29,34 +29,24 @@ struct Resolver {
     /// `Fn::Sub`: each `${Name}` (variable, pseudo parameter or resource) and `${Id.Attr}`
     /// replaced; `${!Literal}` kept as `${Literal}`; nil when one cannot be resolved.
     private func substitute(_ text: String, _ variables: [Field]) -> String? {
-        // Scans bytes: `${`, `}`, `!`, `.` and `::` are ASCII, so UTF-8 offsets are safe to cut at.
-        let u = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count + 32)
-        var i = 0
-        while i < u.count {
-            guard u[i] == UInt8(ascii: "$"), i + 1 < u.count, u[i + 1] == UInt8(ascii: "{") else {
-                out.append(u[i])
-                i += 1
-                continue
+        guard let parts = Substitution.parts(of: text) else { return nil }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 32)
+        for part in parts {
+            let piece: String?
+            switch part {
+            case .text(let literal): piece = literal
+            case .placeholder(.literal(let name)): piece = "${\(name)}"
+            case .placeholder(.reference(let name)):
+                piece = variables.first { $0.name == name }.map { string($0.value) } ?? ref(name)
+            case .placeholder(.attribute(let resource, let attribute)):
+                let name = "\(resource).\(attribute)"
+                piece = variables.first { $0.name == name }.map { string($0.value) } ?? string(.getAtt(resource, attribute))
             }
-            guard let close = u[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
-            let inner = String(decoding: u[(i + 2)..<close], as: UTF8.self)
-            i = close + 1
-            let replacement: String?
-            if inner.hasPrefix("!") {
-                replacement = "${" + inner.dropFirst() + "}"
-            } else if let v = variables.first(where: { $0.name == inner }) {
-                replacement = string(v.value)
-            } else if !inner.utf8.contains(UInt8(ascii: ":")), let dot = inner.firstIndex(of: ".") {
-                replacement = string(.getAtt(String(inner[..<dot]), String(inner[inner.index(after: dot)...])))
-            } else {
-                replacement = ref(inner)
-            }
-            guard let replacement else { return nil }
-            out.append(contentsOf: replacement.utf8)
+            guard let piece else { return nil }
+            out += piece
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// What `Ref` gives: pseudo parameters, and what each resource type's `returnValues` say
