@@ -24,21 +24,36 @@ public enum Substitution {
     /// The parts of `text`; nil when a `${` is never closed.
     public static func parts(of text: String) -> [Part]? {
         var parts: [Part] = []
-        return scan(text) { parts.append($0) } ? parts : nil
+        return forEachPart(in: text) { parts.append($0) } ? parts : nil
     }
 
-    /// Calls `body` with each part of `text` in order; false when a `${` is never closed (the
-    /// parts before it were given). Scans the UTF-8 bytes in place: templates hold thousands of
-    /// these strings, and `$`, `{`, `}`, `!`, `.` and `:` are ASCII, so UTF-8 offsets are safe to
-    /// cut at.
+    /// Calls `body` with each part of `text` in order, without collecting them; false when a
+    /// `${` is never closed (the parts before it were given).
     @discardableResult
-    static func scan(_ text: String, _ body: (Part) -> Void) -> Bool {
+    public static func forEachPart(in text: String, _ body: (Part) -> Void) -> Bool {
+        scan(text, texts: true, body)
+    }
+
+    /// Calls `body` with each placeholder of `text` in order (literal runs are skipped: the
+    /// checks that only ask which names a string refers to run on every string of a render).
+    static func forEachPlaceholder(in text: String, _ body: (Placeholder) -> Void) {
+        scan(text, texts: false) { part in
+            if case .placeholder(let placeholder) = part { body(placeholder) }
+        }
+    }
+
+    /// Calls `body` with each part of `text` in order (literal runs only when `texts`); false
+    /// when a `${` is never closed (the parts before it were given). Scans the UTF-8 bytes in
+    /// place: templates hold thousands of these strings, and `$`, `{`, `}`, `!`, `.` and `:` are
+    /// ASCII, so UTF-8 offsets are safe to cut at.
+    @discardableResult
+    private static func scan(_ text: String, texts: Bool, _ body: (Part) -> Void) -> Bool {
         var text = text
         return text.withUTF8 { u -> Bool in
             var i = u.startIndex
             var start = i
             func flush(_ end: Int) {
-                if end > start { body(.text(String(decoding: u[start..<end], as: UTF8.self))) }
+                if texts, end > start { body(.text(String(decoding: u[start..<end], as: UTF8.self))) }
             }
             while i + 1 < u.endIndex {
                 guard u[i] == UInt8(ascii: "$"), u[i + 1] == UInt8(ascii: "{") else {

@@ -157,8 +157,8 @@ extension Value {
     /// The `Name` of each `${Name.Attr}` placeholder of an `Fn::Sub` string.
     static func attributePlaceholders(in text: String) -> [String] {
         var names: [String] = []
-        Substitution.scan(text) { part in
-            if case .placeholder(.attribute(let resource, _)) = part { names.append(resource) }
+        Substitution.forEachPlaceholder(in: text) { placeholder in
+            if case .attribute(let resource, _) = placeholder { names.append(resource) }
         }
         return names
     }
@@ -167,10 +167,10 @@ extension Value {
     /// is a literal and gives nothing.
     public static func placeholders(in text: String) -> [String] {
         var names: [String] = []
-        Substitution.scan(text) { part in
-            switch part {
-            case .placeholder(.reference(let name)), .placeholder(.attribute(let name, _)): names.append(name)
-            default: break
+        Substitution.forEachPlaceholder(in: text) { placeholder in
+            switch placeholder {
+            case .reference(let name), .attribute(let name, _): names.append(name)
+            case .literal: break
             }
         }
         return names

@@ -41,6 +41,9 @@ public struct AccessModel: Sendable {
 
     /// Every kind of environment role the config's pipelines declare, in their order.
     let roleKinds: [EnvironmentRoleKind]
+    /// The kinds of `roleKinds` some environment has: the assumed roles that exist, and the
+    /// service roles (created in every environment).
+    let usedRoleKinds: [EnvironmentRoleKind]
 
     public init(_ config: Config) {
         let names = Names(config)
@@ -60,6 +63,8 @@ public struct AccessModel: Sendable {
         }
         self.roles = roles
         roleKinds = declarations.flatMap(\.roleKinds)
+        let used = Set(roles.map(\.kind) + declarations.flatMap(\.serviceRoleKinds))
+        usedRoleKinds = roleKinds.filter(used.contains)
         byEnvironment = Dictionary(grouping: roles, by: \.environment)
         byKind = Dictionary(roles.map { ("\($0.kind.rawValue)|\($0.environment)", $0) }, uniquingKeysWith: { a, _ in a })
         var accounts: [String] = []

@@ -356,7 +356,7 @@ struct Consistency {
             let where_ = name == home ? "tooling" : "tooling-\(name)"
             for statement in region.keyPolicy + region.bucketPolicy where statement.effect == .allow {
                 let patterns = statement.condition("ArnLike", "aws:PrincipalArn")
-                for root in statement.principals.sorted() where root.hasSuffix(":root") && root != "arn:aws:iam::\(toolingAccount):root" {
+                for root in Set(statement.principals).sorted() where root.hasSuffix(":root") && root != "arn:aws:iam::\(toolingAccount):root" {
                     let account = String(root.split(separator: ":", omittingEmptySubsequences: false)[4])
                     let used = (rolesByAccount[account] ?? []).contains { arn in patterns.contains { PolicyMatch.glob($0, arn) } }
                     if patterns.isEmpty || !used {

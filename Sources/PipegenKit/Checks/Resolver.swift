@@ -29,10 +29,11 @@ struct Resolver {
     /// `Fn::Sub`: each `${Name}` (variable, pseudo parameter or resource) and `${Id.Attr}`
     /// replaced; `${!Literal}` kept as `${Literal}`; nil when one cannot be resolved.
     private func substitute(_ text: String, _ variables: [Field]) -> String? {
-        guard let parts = Substitution.parts(of: text) else { return nil }
         var out = ""
         out.reserveCapacity(text.utf8.count + 32)
-        for part in parts {
+        var resolved = true
+        let closed = Substitution.forEachPart(in: text) { part in
+            guard resolved else { return }
             let piece: String?
             switch part {
             case .text(let literal): piece = literal
@@ -40,13 +41,12 @@ struct Resolver {
             case .placeholder(.reference(let name)):
                 piece = variables.first { $0.name == name }.map { string($0.value) } ?? ref(name)
             case .placeholder(.attribute(let resource, let attribute)):
-                let name = "\(resource).\(attribute)"
-                piece = variables.first { $0.name == name }.map { string($0.value) } ?? string(.getAtt(resource, attribute))
+                let variable = variables.isEmpty ? nil : variables.first { $0.name == "\(resource).\(attribute)" }
+                piece = variable.map { string($0.value) } ?? string(.getAtt(resource, attribute))
             }
-            guard let piece else { return nil }
-            out += piece
+            if let piece { out += piece } else { resolved = false }
         }
-        return out
+        return closed && resolved ? out : nil
     }
 
     /// What `Ref` gives: pseudo parameters, and what each resource type's `returnValues` say
@@ -87,25 +87,28 @@ struct ResolvedStatement {
     let actions: [String]
     /// nil when the statement has no `Resource` (a resource policy's own resource).
     let resources: [String]?
-    let principals: Set<String>
-    let conditions: [String: [String]]
+    /// Statements name one or a few principals and conditions: arrays, searched in order,
+    /// cost less to build, ask and free than sets and dictionaries.
+    let principals: [String]
+    let conditions: [(operator: String, key: String, values: [String])]
 
     init(_ s: IAM.Statement, _ r: Resolver) {
         sid = s.sid
         effect = s.effect
         actions = s.actions
         resources = s.resources.isEmpty ? nil : s.resources.map { r.string($0) ?? "" }
-        if case .aws(let values) = s.principal { principals = Set(values.compactMap(r.string)) } else { principals = [] }
-        var conditions: [String: [String]] = [:]
-        for c in s.conditions { conditions["\(c.operator)|\(c.key)", default: []] += c.values.compactMap(r.string) }
-        self.conditions = conditions
+        if case .aws(let values) = s.principal { principals = values.compactMap(r.string) } else { principals = [] }
+        conditions = s.conditions.map { ($0.operator, $0.key, $0.values.compactMap(r.string)) }
     }
 
     func matches(action: String) -> Bool { actions.contains { PolicyMatch.glob($0, action, caseInsensitive: true) } }
 
     func matches(resource: String) -> Bool { resources?.contains { PolicyMatch.glob($0, resource) } ?? true }
 
-    func condition(_ op: String, _ key: String) -> [String] { conditions["\(op)|\(key)"] ?? [] }
+    /// The values of every condition `op` on `key`, in order.
+    func condition(_ op: String, _ key: String) -> [String] {
+        conditions.filter { $0.operator == op && $0.key == key }.flatMap(\.values)
+    }
 
     /// An identity policy allows `action` on `resource`: an Allow covers it, no Deny does.
     static func allows(_ statements: [ResolvedStatement], _ action: String, on resource: String) -> Bool {

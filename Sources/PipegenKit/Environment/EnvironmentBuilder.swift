@@ -71,8 +71,7 @@ struct EnvironmentBuilder {
     /// each other's roles (at any number of environments); and when the environment shares
     /// the tooling account, the tooling roles pipegen may create there.
     var protectedRoleArns: [Value] {
-        let used = Set(model.roles.map(\.kind) + declarations.flatMap(\.serviceRoleKinds))
-        var out = model.roleKinds.filter(used.contains).map {
+        var out = model.usedRoleKinds.map {
             names.rolePatternArn(names.environmentRolePattern($0), account: Value.thisAccount)
         }
         if env.account.value == names.toolingAccount {
