@@ -30,11 +30,19 @@ struct ContainerBuildPipeline: PipelineDeclaration {
                     ],
                     resources: [.getAtt(ToolingBuilder.ID.registry, "Arn")]),
             ]
+        // The generated buildspec reads the first four; a buildspec of the repository written for
+        // CodeBuild's "Publish Docker image to Amazon ECR" sample (and seed 004's) reads the
+        // conventional names after them.
+        // https://docs.aws.amazon.com/codebuild/latest/userguide/sample-docker.html
         let variables: [(name: String, value: Value)] = [
             ("REGISTRY", .sub("${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}")),
             ("REPOSITORY", .ref(ToolingBuilder.ID.registry)),
             ("DOCKERFILE", .string(settings.dockerfile)),
             ("CONTEXT", .string(settings.context)),
+            ("AWS_ACCOUNT_ID", .ref(.accountId)),
+            ("IMAGE_REPO_NAME", .ref(ToolingBuilder.ID.registry)),
+            ("IMAGE_TAG", "latest"),
+            ("REPOSITORY_URI", .getAtt(ToolingBuilder.ID.registry, "RepositoryUri")),
         ]
         return [
             BuildDeclaration(
