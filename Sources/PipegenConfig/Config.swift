@@ -208,9 +208,17 @@ public struct Registry: Sendable {
 public struct Artifacts: Sendable {
     /// Days an overwritten or deleted artifact version is kept.
     public var noncurrentDays: Int
+    /// Days a pipeline's artifacts are kept after they were written; nil for the default,
+    /// which the kit derives from the pipelines' approvals (`Artifacts.defaultExpireDays`).
+    public var expireDays: Located<Int>?
 
-    public init(noncurrentDays: Int = Keys.noncurrentDays.defaultValue) {
+    public init(noncurrentDays: Int = Keys.noncurrentDays.defaultValue, expireDays: Located<Int>? = nil) {
         self.noncurrentDays = noncurrentDays
+        self.expireDays = expireDays
     }
+
+    /// The least default of `expire-days`; a pipeline whose approvals can hold an execution
+    /// longer gets longer.
+    public static let defaultExpireDays = 90
 }
 

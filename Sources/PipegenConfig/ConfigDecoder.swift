@@ -33,6 +33,9 @@ struct ConfigDecoder {
         var artifacts = Artifacts()
         if let a = r.object("artifacts", owner: " in 'artifacts'") {
             artifacts.noncurrentDays = a.read(Artifacts.Keys.noncurrentDays)
+            if let n = a.node(Artifacts.Keys.expireDays.name), let days = a.int(Artifacts.Keys.expireDays.name) {
+                artifacts.expireDays = Located(days, at: n.mark)
+            }
         }
         let retention = r.read(ConfigSchema.logRetentionDays)
         let pipelines = r.object("pipelines", owner: " in 'pipelines'").map(decodePipelines) ?? Pipelines()

@@ -119,7 +119,12 @@ extension Artifacts {
     public enum Keys {
         public static let noncurrentDays = Key<Int>(
             "noncurrent-days", .integer(min: 1, max: 3650), default: 30, "days old artifact versions are kept")
+        public static let expireDays = KeySpec(
+            "expire-days", .integer(min: 1, max: 3650),
+            documentedDefault: "\(Artifacts.defaultExpireDays), or 7 days per approval of the longest pipeline plus 7 when that is more",
+            example: "120",
+            "days a pipeline's artifacts are kept after they are written (longer than an execution can wait at its approvals); then they are kept 'noncurrent-days' more as old versions")
     }
 
-    static let spec = ObjectSpec("artifacts", "the artifact bucket", keys: [Keys.noncurrentDays.spec])
+    static let spec = ObjectSpec("artifacts", "the artifact bucket", keys: [Keys.noncurrentDays.spec, Keys.expireDays])
 }

@@ -17,10 +17,21 @@ struct Limits {
     static let inlineRolePolicyCharacters = 10_240
     static let managedPolicyCharacters = 6_144
 
-    /// The limits of the pipelines: stages, actions, names.
+    /// The limits of the pipelines: stages, actions, names, and how long artifacts are kept.
     func pipelineChecks() -> [Diagnostic] {
         var out: [Diagnostic] = []
         let at = config.project.mark
+        let wait = ArtifactRetention.longestWait(pipelines)
+        if let expire = config.artifacts.expireDays, expire.value <= wait.days, let pipeline = wait.pipeline {
+            out.append(
+                .error(
+                    "artifacts would expire after \(expire.value) days, but an execution of pipeline '\(pipeline)' can wait \(wait.days) days at its approvals",
+                    at: expire.mark,
+                    notes: [
+                        .note("CodePipeline fails an approval after \(ArtifactRetention.approvalTimeoutDays) days; the later stages read the artifacts the first ones wrote"),
+                        .help("set 'expire-days' to more than \(wait.days), or leave it out"),
+                    ]))
+        }
         for spec in pipelines {
             if spec.stages.count > Self.maxStages {
                 out.append(

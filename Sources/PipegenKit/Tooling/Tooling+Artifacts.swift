@@ -82,15 +82,70 @@ extension ToolingBuilder {
         bucket.versioningConfiguration = .enabled
         bucket.publicAccessBlockConfiguration = .blockAll
         bucket.ownershipControls = .bucketOwnerEnforced
-        bucket.lifecycleConfiguration = S3.Bucket.LifecycleConfiguration([
+        bucket.lifecycleConfiguration = S3.Bucket.LifecycleConfiguration(lifecycleRules)
+        t.add(ID.bucket, Resource.retained(bucket).skipping(.artifactBucketAccessLogging))
+        t.add(ID.bucketPolicy, Resource(S3.BucketPolicy(bucket: .ref(ID.bucket), policyDocument: bucketPolicy(bucket: name))))
+    }
+}
+
+extension ToolingBuilder {
+    /// The artifact buckets' lifecycle. CodePipeline writes every artifact under a new key,
+    /// so expiring old versions alone never bounds a bucket: each pipeline's artifacts expire
+    /// `ArtifactRetention.expireDays` after they are written (an expired object stays as an
+    /// old version for `noncurrent-days` more), and delete markers left with no versions go.
+    /// The Lambda zips under their own prefix do not expire: they are named by their content,
+    /// and a stack that rolls back to older code reads them again.
+    /// [Expiring objects](https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-expire-general-considerations.html)
+    var lifecycleRules: [S3.Bucket.Rule] {
+        let days = ArtifactRetention.expireDays(config, specs)
+        var rules = [
             S3.Bucket.Rule(
                 id: "expire-old-artifact-versions", status: .enabled,
                 noncurrentVersionExpiration: S3.Bucket.NoncurrentVersionExpiration(noncurrentDays: config.artifacts.noncurrentDays),
                 abortIncompleteMultipartUpload: S3.Bucket.AbortIncompleteMultipartUpload(daysAfterInitiation: 7))
-        ])
-        t.add(ID.bucket, Resource.retained(bucket).skipping(.artifactBucketAccessLogging))
-        t.add(ID.bucketPolicy, Resource(S3.BucketPolicy(bucket: .ref(ID.bucket), policyDocument: bucketPolicy(bucket: name))))
+        ]
+        // Pipelines whose names begin alike share a folder, and its one rule.
+        var folders: [String] = []
+        for spec in specs where !folders.contains(ArtifactRetention.folder(of: spec.name)) {
+            let folder = ArtifactRetention.folder(of: spec.name)
+            folders.append(folder)
+            rules.append(S3.Bucket.Rule(id: "expire-artifacts-of-\(spec.name)", prefix: folder, expirationInDays: days))
+        }
+        if !specs.isEmpty {
+            // `ExpiredObjectDeleteMarker` cannot share a rule with `ExpirationInDays`.
+            rules.append(S3.Bucket.Rule(id: "remove-expired-delete-markers", expiredObjectDeleteMarker: true))
+        }
+        return rules
     }
+}
+
+/// How long pipeline artifacts are kept: longer than any execution can wait at its
+/// approvals, since an execution reads the artifacts its first stages wrote.
+enum ArtifactRetention {
+    /// CodePipeline fails an approval that nobody answers within 7 days.
+    /// [Approve or reject an approval action](https://docs.aws.amazon.com/codepipeline/latest/userguide/approvals-approve-or-reject.html)
+    static let approvalTimeoutDays = 7
+
+    /// The longest an execution of one of `specs` can wait at its approvals, one after another.
+    static func longestWait(_ specs: [PipelineSpec]) -> (days: Int, pipeline: String?) {
+        let waits = specs.map { spec -> (Int, String?) in
+            let approvals = spec.stages.flatMap(\.actions).filter { if case .approval = $0.kind { true } else { false } }.count
+            return (approvals * approvalTimeoutDays, spec.name)
+        }
+        return waits.max { $0.0 < $1.0 } ?? (0, nil)
+    }
+
+    /// The config's `expire-days`, or the default: 90 days, or the longest wait plus 7 days
+    /// when that is more.
+    static func expireDays(_ config: Config, _ specs: [PipelineSpec]) -> Int {
+        config.artifacts.expireDays?.value ?? max(Artifacts.defaultExpireDays, longestWait(specs).days + approvalTimeoutDays)
+    }
+
+    /// The folder CodePipeline writes a pipeline's artifacts to: AWS documents it as "based on
+    /// the name of the pipeline", and it is the name's first 20 characters. Were it ever
+    /// another, the rule would match nothing and the artifacts would be kept, as before.
+    /// [ArtifactStore](https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ArtifactStore.html)
+    static func folder(of pipeline: String) -> String { String(pipeline.prefix(20)) + "/" }
 }
 
 extension ToolingBuilder.ID {
