@@ -151,10 +151,21 @@ public struct Approval: Sendable, Hashable {
     public var notify: [String]
     /// Shown to the approver.
     public var comment: String?
+    /// Where `comment` was written.
+    public var commentMark: Mark?
 
-    public init(notify: [String] = [], comment: String? = nil) {
+    public init(notify: [String] = [], comment: String? = nil, commentMark: Mark? = nil) {
         self.notify = notify
         self.comment = comment
+        self.commentMark = commentMark
+    }
+
+    /// Two approvals are alike when they notify and say the same, wherever they are written.
+    public static func == (a: Approval, b: Approval) -> Bool { a.notify == b.notify && a.comment == b.comment }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(notify)
+        hasher.combine(comment)
     }
 }
 

@@ -129,7 +129,8 @@ struct ConfigDecoder {
             guard
                 let a = ObjectReader(n, spec: ConfigSchema.approval, owner: label, context: context, what: "'approval'\(label)")
             else { return nil }
-            return Approval(notify: a.strings("notify")?.map(\.value) ?? [], comment: a.string("comment")?.value)
+            let comment = a.string("comment")
+            return Approval(notify: a.strings("notify")?.map(\.value) ?? [], comment: comment?.value, commentMark: comment?.mark)
         }
         return context.bool(n, what: "'approval'\(label)") == true ? Approval() : nil
     }

@@ -80,6 +80,9 @@ public struct ActionSpec: Sendable {
     public var region: String
     /// The namespace of the action's output variables (a deploy's stack outputs).
     public var namespace: String? = nil
+    /// The config value that the action's configuration carries as written (an approval's
+    /// comment, a test command), for messages about its length; nil when pipegen writes it all.
+    public var cause: Mark? = nil
 }
 
 /// Where an approval announces that it waits: the environment's own topic (its `notify`

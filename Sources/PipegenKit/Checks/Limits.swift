@@ -56,9 +56,41 @@ struct Limits {
         return out
     }
 
+    /// CodePipeline takes action configuration values of at most 1,000 characters.
+    /// [ActionConfiguration](https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionConfiguration.html)
+    static let actionConfigurationValue = 1_000
+
+    /// Every action configuration value of the template's pipelines, as long as CloudFormation
+    /// can make it (`ActionValueLength`), within CodePipeline's limit; one that is not is an
+    /// error at the config value it carries (`ActionSpec.cause`), else at the pipeline's key.
+    func actionValues(_ stack: StackTemplate) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let resolver = Resolver(template: stack.template, account: stack.account, region: stack.region)
+        for (_, pipeline) in stack.template.resources(of: CodePipeline.Pipeline.self) {
+            let name = pipeline.name.flatMap(resolver.string) ?? "?"
+            let spec = pipelines.first { $0.name == name }
+            for stage in pipeline.stages {
+                for action in stage.actions {
+                    for field in action.configuration.fields {
+                        let length = ActionValueLength.worstCase(field.value, resolver, partition: config.partition)
+                        guard length > Self.actionConfigurationValue else { continue }
+                        let actionSpec = spec?.stages.first { $0.name == stage.name }?.actions.first { $0.name == action.name }
+                        let declaration = config.pipelines.all.first { $0.kind == spec?.kind }
+                        out.append(
+                            .error(
+                                "\(field.name) of action '\(stage.name)/\(action.name)' in pipeline '\(name)' would be \(length) characters; CodePipeline takes at most \(Self.actionConfigurationValue)",
+                                at: actionSpec?.cause ?? declaration?.mark ?? config.project.mark,
+                                notes: [.help(actionSpec?.cause == nil ? "shorten the names and paths this value is made of" : "shorten this value")]))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     /// The limits of one template: resources, outputs, parameters, policy sizes.
     func check(_ stack: StackTemplate) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+        var out: [Diagnostic] = actionValues(stack)
         let t = stack.template
         let at = config.project.mark
         let file = "templates/\(stack.name).yaml"

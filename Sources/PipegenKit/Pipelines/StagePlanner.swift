@@ -43,13 +43,19 @@ struct StagePlanner {
     // MARK: The route to live
 
     /// The approval before a stage, when its environments ask for one (a wave's members all
-    /// ask alike; the first one's topic notifies).
+    /// ask alike; the first one's topic notifies). The comment is the config's, else one that
+    /// names what is approved, short enough for CodePipeline (`Limits.actionConfigurationValue`).
     func approval(_ group: [Environment], what: String) -> ActionSpec? {
         let lead = group[0]
         guard let a = lead.approval else { return nil }
         let targets = group.map { "\($0.name.value) (account \($0.account.value))" }.joined(separator: ", ")
-        let comment = a.comment ?? "Approve \(what) to \(targets)."
-        return action("Approve", .approval(topic: approvalTopic(lead), comment: comment, link: nil))
+        var comment = a.comment ?? "Approve \(what) to \(targets)."
+        if a.comment == nil, comment.count > Limits.actionConfigurationValue {
+            comment = "Approve \(what.count > 400 ? "the deployment" : what) to the \(group.count) environments of wave '\(lead.wave?.value ?? lead.name.value)'."
+        }
+        var spec = action("Approve", .approval(topic: approvalTopic(lead), comment: comment, link: nil))
+        spec.cause = a.commentMark
+        return spec
     }
 
     /// An approval tells the environment's own `notify` list, else the project's
