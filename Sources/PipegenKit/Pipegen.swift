@@ -28,7 +28,8 @@ public enum Pipegen {
         if !names.hasErrors {
             let stacks = StackSet.build(config)
             let limits = Limits(config: config, pipelines: pipelines(config))
-            let checks = Consistency(config: config, stacks: stacks.stacks).run() + limits.pipelineChecks()
+            let checks = RegionChecks(config: config, stacks: stacks.stacks).run()
+                + Consistency(config: config, stacks: stacks.stacks).run() + limits.pipelineChecks()
                 + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
             diagnostics += checks
             if !checks.hasErrors { valid = ValidConfig(config: config, stacks: stacks) }

@@ -9,7 +9,11 @@ extension ConfigGenerator {
         var branch = "main"
         var pairs: [(String, ConfigTree?)] = []
         var paths: [String] = []
-        switch int(0...9) {
+        // Only the sources the tooling region offers.
+        let draw = int(0...9)
+        let connection = draw > 6 ? Self.offersConnections(plan.toolingRegion) || !Self.offersCodeCommit(plan.toolingRegion)
+            : !Self.offersCodeCommit(plan.toolingRegion)
+        switch connection ? 7 : min(draw, 6) {
         case 0...2:
             break
         case 3...6:
