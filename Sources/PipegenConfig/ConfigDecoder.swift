@@ -10,6 +10,10 @@ struct ConfigDecoder {
     func decode(_ root: Node) -> Config? {
         guard let r = ObjectReader(root, spec: ConfigSchema.root, owner: "", context: context, what: "the config")
         else { return nil }
+        if let requirement = r.string(ConfigSchema.pipegenVersion.name), !checkVersion(requirement) {
+            // Written for a pipegen this is not: its other keys may mean something else here.
+            return nil
+        }
         let project = r.string("project")
         let tooling = r.object("tooling", owner: " in 'tooling'").flatMap(decodeTooling)
         var environments: [Environment] = []
@@ -51,6 +55,30 @@ struct ConfigDecoder {
         SemanticChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
         return hasErrors ? nil : config
+    }
+
+    /// Whether this pipegen is one the config's `pipegen-version` accepts; reports why not.
+    private func checkVersion(_ text: Located<String>) -> Bool {
+        switch VersionRequirement.parse(text.value) {
+        case .failure(.noOperator(let clause)):
+            context.error(
+                "'\(clause)' in 'pipegen-version' has no comparison", at: text.mark,
+                notes: [.help("write '>= \(clause)' for this version or later")])
+            return false
+        case .failure(.malformed(let clause)):
+            context.error(
+                "'\(clause)' is not a version requirement", at: text.mark,
+                notes: [.help("write a comparison and a version, such as '>= 0.2.0', or several separated by commas: '>= 0.2, < 1.0'")])
+            return false
+        case .success(let requirement):
+            guard requirement.isSatisfied(by: PipegenVersion.current) else {
+                context.error(
+                    "this config needs pipegen \(requirement); this is pipegen \(PipegenVersion.current)", at: text.mark,
+                    notes: [.help("install a pipegen version that matches (see docs/INSTALL.md), then run it again")])
+                return false
+            }
+            return true
+        }
     }
 
     private var hasErrors: Bool { context.diagnostics.contains { $0.severity == .error } }

@@ -63,9 +63,16 @@ public enum ConfigSchema {
     public static let logRetentionDays = Key<Int>(
         "log-retention-days", .integerChoice(logRetentionChoices), default: 30, "CloudWatch Logs retention of the builds")
 
+    /// Checked before anything else: an older pipegen stops with one clear error instead of
+    /// reporting the keys it does not know yet.
+    public static let pipegenVersion = KeySpec(
+        "pipegen-version", .string(.text), example: "\">= \(PipegenVersion.current)\"",
+        "the pipegen versions this config needs, such as '>= 0.2.0' or '>= 0.2, < 1.0' (comparisons >=, >, <=, <, ==, all of which must hold); an older or newer pipegen stops with an error")
+
     public static let root = ObjectSpec(
         "config", "a pipegen config",
         keys: [
+            pipegenVersion,
             KeySpec("project", .string(.name), required: true, example: "shop", "short lowercase name; prefixes every resource name"),
             KeySpec(
                 "tooling",

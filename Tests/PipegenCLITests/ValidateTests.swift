@@ -24,7 +24,7 @@ import YAMLKit
     @Test func aMissingConfigFails() throws {
         try withTemporaryFolder { root in
             let run = pipegen(["validate", "conf/p.yaml"], in: root)
-            #expect(run.code == 1)
+            #expect(run.code == ExitCode.fileError)
             #expect(run.stdout == "")
             #expect(run.stderr == "error: cannot read 'conf/p.yaml': no such file or directory\n")
         }
@@ -50,14 +50,14 @@ import YAMLKit
 
     @Test func printedInSourceOrderThenCounted() {
         var io = CLIIO.capturing(workingDirectory: "/")
-        Workspace.print(
+        io.emit(
             [
                 .error(
                     "unknown key 'nme' in environment 1", at: Mark(line: 3, column: 5),
                     notes: [.help("did you mean 'name'?")]),
                 .warning("project name 'demo' is short", at: Mark(line: 1, column: 10)),
                 .error("the config must list a tooling account", at: nil),
-            ], in: Self.source, io: &io)
+            ], in: Self.source, kind: .config)
         expectSnapshot(
             io.stderr.text,
             """
@@ -78,16 +78,16 @@ import YAMLKit
     @Test func colouredOnlyOnATerminalWithoutNO_COLOR() {
         let diagnostic = Diagnostic.error("bad", at: Mark(line: 1, column: 1))
         var terminal = CLIIO.capturing(workingDirectory: "/", terminal: true)
-        Workspace.print([diagnostic], in: Self.source, io: &terminal)
+        terminal.emit([diagnostic], in: Self.source, kind: .config)
         #expect(terminal.stderr.text.contains("\u{1B}[1;31merror: \u{1B}[0m"))
         var noColor = CLIIO.capturing(workingDirectory: "/", environment: ["NO_COLOR": "1"], terminal: true)
-        Workspace.print([diagnostic], in: Self.source, io: &noColor)
+        noColor.emit([diagnostic], in: Self.source, kind: .config)
         #expect(!noColor.stderr.text.contains("\u{1B}["))
     }
 
     @Test func nothingToSayPrintsNothing() {
         var io = CLIIO.capturing(workingDirectory: "/")
-        Workspace.print([], in: Self.source, io: &io)
+        io.emit([], in: Self.source, kind: .config)
         #expect(io.stderr.text == "")
     }
 }
