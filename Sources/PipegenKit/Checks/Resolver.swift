@@ -18,7 +18,13 @@ struct Resolver {
         switch value {
         case .string(let s): return s
         case .ref(let name): return ref(name)
-        case .getAtt(let id, let attribute): return attribute == "Arn" ? arn(id) : "\(id).\(attribute)"
+        case .getAtt(let id, let attribute):
+            if attribute == "Arn" { return arn(id) }
+            // A KMS key's `KeyId` is the id `Ref` gives, assigned at creation: `<Id>`, as in its ARN.
+            if attribute == "KeyId", let model = template.resource(id)?.model, type(of: model).returnValues.ref == .generatedId {
+                return "<\(id)>"
+            }
+            return "\(id).\(attribute)"
         case .importValue(.string(let name)): return "import:\(name)"
         case .sub(let text, let variables):
             return substitute(text, variables ?? [])
@@ -90,6 +96,10 @@ struct ResolvedStatement {
     /// Statements name one or a few principals and conditions: arrays, searched in order,
     /// cost less to build, ask and free than sets and dictionaries.
     let principals: [String]
+    /// Service principals (`codebuild.amazonaws.com`), resolved.
+    let services: [String]
+    /// True for `Principal: "*"`.
+    let everyone: Bool
     let conditions: [(operator: String, key: String, values: [String])]
 
     init(_ s: IAM.Statement, _ r: Resolver) {
@@ -97,7 +107,12 @@ struct ResolvedStatement {
         effect = s.effect
         actions = s.actions
         resources = s.resources.isEmpty ? nil : s.resources.map { r.string($0) ?? "" }
-        if case .aws(let values) = s.principal { principals = values.compactMap(r.string) } else { principals = [] }
+        switch s.principal {
+        case .aws(let values)?: (principals, services, everyone) = (values.compactMap(r.string), [], false)
+        case .service(let values)?: (principals, services, everyone) = ([], values.compactMap(r.string), false)
+        case .everyone?: (principals, services, everyone) = ([], [], true)
+        case nil: (principals, services, everyone) = ([], [], false)
+        }
         conditions = s.conditions.map { ($0.operator, $0.key, $0.values.compactMap(r.string)) }
     }
 
