@@ -24,75 +24,101 @@ import YAMLKit
 struct RuntimeAccess {
     let index: RuntimeIndex
 
-    /// Why a call would be denied, nil when it is allowed.
-    func denial(_ call: RuntimeCall) -> String? {
-        if let missing = call.missing { return missing }
-        let sameAccount = call.callerAccount == call.account
-        var context = call.context
-        context.append(("aws:SecureTransport", "true"))
-        var identity: Decision = .notApplicable
-        switch call.caller {
-        case .role(let arn):
-            guard let role = index.roles[arn] else { return "no template creates the role '\(arn)'" }
-            context.append(("aws:PrincipalArn", arn))
-            if call.policy == .key, let key = index.key(call.resource) {
-                context += key.aliases.map { ("kms:ResourceAliases", $0) }
-            }
-            identity = Self.decide(role.permissions, call, context: context, principal: nil)
-            if identity == .deny { return "the identity policy of '\(arn)' denies it" }
-        case .service, .external:
-            identity = .notApplicable
+    /// The actions of `call` that would be denied, each with why; empty when all are allowed.
+    func denials(_ call: RuntimeCall) -> [(action: String, reason: String)] {
+        func all(_ reason: String) -> [(action: String, reason: String)] { call.actions.map { ($0, reason) } }
+        if let missing = call.missing { return all(missing) }
+        let callerAccount = call.callerAccount
+        let sameAccount = callerAccount == call.account
+        let caller = Principal(call.caller, account: callerAccount)
+        var context = Request(facts: call.context)
+        // The caller's own policy, if it has one.
+        var callerRole: RuntimeIndex.Role?
+        if case .role(let arn) = call.caller {
+            guard let role = index.roles[arn] else { return all("no template creates the role '\(arn)'") }
+            callerRole = role
+            context.principalArn = arn
         }
-        let resource: Decision
+        // The resource policy the call needs, and how to name it.
+        let policy: [ResolvedStatement]
         let named: String
         switch call.policy {
         case .none:
-            if case .role(let arn) = call.caller, identity != .allow {
-                return "the identity policy of '\(arn)' does not allow it"
-            }
-            return nil
+            policy = []
+            named = ""
         case .key:
-            guard let key = index.key(call.resource) else { return "no template creates the key '\(call.resource)'" }
-            resource = Self.decide(key.policy, call, context: context, principal: call.caller)
+            guard let key = index.key(call.resource) else { return all("no template creates the key '\(call.resource)'") }
+            context.aliases = key.aliases
+            policy = key.policy
             named = "the key policy of '\(key.arn)'"
         case .bucket:
-            guard let bucket = index.bucket(ofArn: call.resource) else { return "no template creates the bucket of '\(call.resource)'" }
+            guard let bucket = index.bucket(ofArn: call.resource) else { return all("no template creates the bucket of '\(call.resource)'") }
             if bucket.region != call.region {
-                return "the bucket '\(bucket.name)' is in \(bucket.region), and the call is made in \(call.region)"
+                return all("the bucket '\(bucket.name)' is in \(bucket.region), and the call is made in \(call.region)")
             }
-            resource = Self.decide(bucket.policy, call, context: context, principal: call.caller)
+            policy = bucket.policy
             named = "the bucket policy of '\(bucket.name)'"
         case .repository:
-            guard let repo = index.repositories[call.resource] else { return "no template creates the repository '\(call.resource)'" }
-            resource = Self.decide(repo.policy, call, context: context, principal: call.caller)
+            guard let repo = index.repositories[call.resource] else { return all("no template creates the repository '\(call.resource)'") }
+            policy = repo.policy
             named = "the repository policy of '\(repo.arn)'"
         case .topic:
-            guard let topic = index.topics[call.resource] else { return "no template creates the topic '\(call.resource)'" }
-            resource = Self.decide(topic.policy, call, context: context, principal: call.caller)
+            guard let topic = index.topics[call.resource] else { return all("no template creates the topic '\(call.resource)'") }
+            policy = topic.policy
             named = "the topic policy of '\(topic.arn)'"
         case .trust:
-            guard let role = index.roles[call.resource] else { return "no template creates the role '\(call.resource)'" }
-            resource = Self.decide(role.trust, call, context: context, principal: call.caller)
+            guard let role = index.roles[call.resource] else { return all("no template creates the role '\(call.resource)'") }
+            policy = role.trust
             named = "the trust policy of '\(call.resource)'"
         case .function:
-            guard let function = index.functions[call.resource] else { return "no template creates the function '\(call.resource)'" }
-            resource = Self.functionDecision(function, call, context: context)
+            guard let function = index.functions[call.resource] else { return all("no template creates the function '\(call.resource)'") }
+            policy = []
             named = "the resource policy of '\(function.arn)'"
         }
+        var out: [(action: String, reason: String)] = []
+        for action in call.actions {
+            let identity = callerRole.map { Self.decide($0.permissions, action, call.resource, context: context, principal: nil) } ?? .notApplicable
+            if identity == .deny, case .role(let arn) = call.caller {
+                out.append((action, "the identity policy of '\(arn)' denies it"))
+                continue
+            }
+            let resource: Decision
+            switch call.policy {
+            case .none: resource = .notApplicable
+            case .function: resource = Self.functionDecision(index.functions[call.resource]!, action, call.caller, context: context)
+            default: resource = Self.decide(policy, action, call.resource, context: context, principal: caller)
+            }
+            if let reason = Self.verdict(
+                call, identity: identity, resource: resource, named: named, sameAccount: sameAccount)
+            {
+                out.append((action, reason))
+            }
+        }
+        return out
+    }
+
+    /// IAM's verdict from the identity and resource policies' decisions, nil when allowed.
+    private static func verdict(
+        _ call: RuntimeCall, identity: Decision, resource: Decision, named: String, sameAccount: Bool
+    ) -> String? {
         if resource == .deny { return "\(named) denies it" }
         switch call.caller {
         case .service:
-            return resource == .allowPrincipal ? nil : "\(named) does not allow it"
+            // No identity policy: a policy-less resource (none here) or the resource policy decides.
+            return call.policy == .none || resource == .allowPrincipal ? nil : "\(named) does not allow it"
         case .external:
-            return resource == .notApplicable ? "\(named) does not allow it" : nil
+            return call.policy == .none || resource != .notApplicable ? nil : "\(named) does not allow it"
         case .role(let arn):
+            if call.policy == .none {
+                return identity == .allowPrincipal ? nil : "the identity policy of '\(arn)' does not allow it"
+            }
             // A key policy and a trust policy must always allow; other resource policies only
             // across accounts.
             let required = call.policy == .key || call.policy == .trust || !sameAccount
             if resource == .notApplicable, required { return "\(named) does not allow it" }
             // Only a grant to the principal itself, in its own account, needs no identity policy.
             let resourceAlone = sameAccount && resource == .allowPrincipal
-            if !resourceAlone, identity != .allow { return "the identity policy of '\(arn)' does not allow it" }
+            if !resourceAlone, identity != .allowPrincipal { return "the identity policy of '\(arn)' does not allow it" }
             return nil
         }
     }
@@ -107,17 +133,49 @@ struct RuntimeAccess {
         case allowAccount
         case deny
 
-        /// An identity policy's Allow.
-        static let allow = Decision.allowPrincipal
     }
 
-    /// The decision of `statements` on `call`. `principal` is nil for an identity policy
-    /// (its statements have no `Principal`), else the caller a resource policy must name.
+    /// The caller as resource policies name it: its ARN or service name, and its account's
+    /// root, spelled once per call.
+    struct Principal {
+        let caller: RuntimeCall.Caller
+        let root: String
+        let account: String
+
+        init(_ caller: RuntimeCall.Caller, account: String) {
+            self.caller = caller
+            self.account = account
+            root = "arn:aws:iam::\(account):root"
+        }
+    }
+
+    /// The request context of a call, as conditions read it: the call's own facts, and those
+    /// every call carries (made over TLS; the caller's ARN; the aliases of the key it uses),
+    /// looked up only when a condition asks.
+    struct Request {
+        let facts: [RuntimeCall.Fact]
+        var principalArn: String?
+        var aliases: [String] = []
+
+        init(facts: [RuntimeCall.Fact]) { self.facts = facts }
+
+        /// The values of condition key `key` (compared without ASCII case).
+        func values(_ key: String) -> [String] {
+            if sameKey(key, "aws:SecureTransport") { return ["true"] }
+            if sameKey(key, "aws:PrincipalArn") { return principalArn.map { [$0] } ?? [] }
+            if sameKey(key, "kms:ResourceAliases") { return aliases }
+            return facts.filter { sameKey($0.key, key) }.map(\.value)
+        }
+    }
+
+    /// The decision of `statements` on `action` on `resource`. `principal` is nil
+    /// for an identity policy (its statements have no `Principal`), else the caller a
+    /// resource policy must name.
     static func decide(
-        _ statements: [ResolvedStatement], _ call: RuntimeCall, context: [(key: String, value: String)], principal: RuntimeCall.Caller?
+        _ statements: [ResolvedStatement], _ action: String, _ resource: String, context: Request, principal: Principal?
     ) -> Decision {
         var out = Decision.notApplicable
-        for s in statements where s.matches(action: call.action) && s.matches(resource: call.resource) {
+        for s in statements where s.matches(action: action) && s.matches(resource: resource) {
             var grant = Decision.allowPrincipal
             if let principal {
                 guard let g = principalGrant(s, principal) else { continue }
@@ -130,35 +188,29 @@ struct RuntimeAccess {
         return out
     }
 
-    /// How a resource policy statement names `caller`: itself, its account, or not at all.
-    private static func principalGrant(_ s: ResolvedStatement, _ caller: RuntimeCall.Caller) -> Decision? {
+    /// How a resource policy statement names the caller: itself, its account, or not at all.
+    private static func principalGrant(_ s: ResolvedStatement, _ p: Principal) -> Decision? {
         if s.everyone { return .allowPrincipal }
-        switch caller {
+        switch p.caller {
         case .service(let name):
             return s.services.contains(name) ? .allowPrincipal : nil
         case .role(let arn):
-            if s.principals.contains(arn) { return .allowPrincipal }
-            guard let account = RuntimeCall.account(ofArn: arn) else { return nil }
-            return s.principals.contains { isRoot($0, of: account) } ? .allowAccount : nil
-        case .external(let account, _):
-            return s.principals.contains { isRoot($0, of: account) } ? .allowAccount : nil
+            if s.names(arn) { return .allowPrincipal }
+            return s.names(p.root) || s.names(p.account) ? .allowAccount : nil
+        case .external:
+            return s.names(p.root) || s.names(p.account) ? .allowAccount : nil
         }
-    }
-
-    /// `arn:<partition>:iam::<account>:root`, or the bare account id.
-    private static func isRoot(_ principal: String, of account: String) -> Bool {
-        principal == account || (principal.hasSuffix(":\(account):root") && principal.hasPrefix("arn:"))
     }
 
     /// A function's resource-based policy: a permission for the calling service, the action,
     /// and (when it names one) the call's source ARN.
-    private static func functionDecision(_ f: RuntimeIndex.Function, _ call: RuntimeCall, context: [(key: String, value: String)])
-        -> Decision
-    {
-        guard case .service(let name) = call.caller else { return .notApplicable }
-        let source = context.first { $0.key == "aws:SourceArn" }?.value
+    private static func functionDecision(
+        _ f: RuntimeIndex.Function, _ action: String, _ caller: RuntimeCall.Caller, context: Request
+    ) -> Decision {
+        guard case .service(let name) = caller else { return .notApplicable }
+        let source = context.values("aws:SourceArn").first
         let allowed = f.permissions.contains { p in
-            p.principal == name && PolicyMatch.glob(p.action, call.action, caseInsensitive: true)
+            p.principal == name && PolicyMatch.glob(p.action, action, caseInsensitive: true)
                 && (p.sourceArn == nil || p.sourceArn == source)
         }
         return allowed ? .allowPrincipal : .notApplicable
@@ -168,9 +220,9 @@ struct RuntimeAccess {
     /// condition false (IAM's rule for all operators but `...IfExists` and `Null`); an
     /// operator this check does not know is taken as false, so an Allow it guards never
     /// counts and a Deny it guards is reported only when the rest of the statement says so.
-    static func conditionsHold(_ s: ResolvedStatement, _ context: [(key: String, value: String)]) -> Bool {
+    static func conditionsHold(_ s: ResolvedStatement, _ context: Request) -> Bool {
         for c in s.conditions {
-            let actual = context.filter { sameKey($0.key, c.key) }.map(\.value)
+            let actual = context.values(c.key)
             if actual.isEmpty { return false }
             let op = c.operator
             let holds: Bool
@@ -189,8 +241,8 @@ struct RuntimeAccess {
         return true
     }
 
-    /// The diagnostic of a denied call.
-    static func diagnostic(_ call: RuntimeCall, _ reason: String, fallback: Mark?) -> Diagnostic {
+    /// The diagnostic of a denied action of a call.
+    static func diagnostic(_ call: RuntimeCall, _ action: String, _ reason: String, fallback: Mark?) -> Diagnostic {
         let who: String
         switch call.caller {
         case .role(let arn): who = "'\(arn)'"
@@ -198,7 +250,7 @@ struct RuntimeAccess {
         case .external(let account, let what): who = "\(what) of account \(account)"
         }
         return .error(
-            "\(call.origin): at run time \(who) would be denied \(call.action) on '\(call.resource)' in \(call.account) (\(call.region)): \(reason)",
+            "\(call.origin): at run time \(who) would be denied \(action) on '\(call.resource)' in \(call.account) (\(call.region)): \(reason)",
             at: call.cause ?? fallback,
             notes: [
                 .note("the generated templates do not allow a call the pipeline makes; this is a bug in pipegen, please report it"),
@@ -209,7 +261,9 @@ struct RuntimeAccess {
 
 /// Condition keys compare without ASCII case.
 private func sameKey(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a.lowercased() == b.lowercased()
+    if a == b { return true }
+    func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+    return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) { lower($0) == lower($1) }
 }
 
 extension RuntimeAccess {
@@ -241,15 +295,17 @@ extension RuntimeAccess {
         let all = pipelines
         jobs.append { RuntimeCalls.eventCalls(scene, pipelines: all) }
         // Each job lists and evaluates its calls; a call several jobs make is reported once.
-        let denied = Parallel.map(jobs) { job -> [(key: String, diagnostic: Diagnostic)] in
-            var list = RuntimeCallList()
-            list.append(contentsOf: job())
-            return list.calls.compactMap { call in
-                access.denial(call).map { (call.key, RuntimeAccess.diagnostic(call, $0, fallback: config.project.mark)) }
+        let denied = Parallel.map(jobs) { job -> [(key: RuntimeCall.Key, action: String, diagnostic: Diagnostic)] in
+            job().flatMap { call in
+                access.denials(call).map { (call.key, $0.action, RuntimeAccess.diagnostic(call, $0.action, $0.reason, fallback: config.project.mark)) }
             }
         }
-        var seen: Set<String> = []
-        for (key, diagnostic) in denied.joined() where seen.insert(key).inserted { out.append(diagnostic) }
+        var seen: Set<RuntimeCall.Key> = []
+        for (key, action, diagnostic) in denied.joined() {
+            var one = key
+            one.actions = [action]
+            if seen.insert(one).inserted { out.append(diagnostic) }
+        }
         return out
     }
 

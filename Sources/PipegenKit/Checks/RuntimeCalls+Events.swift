@@ -30,25 +30,23 @@ extension RuntimeCalls {
                             action: "codepipeline:StartPipelineExecution", caller: .role(roleArn), account: account, region: home, resource: arn,
                             policy: .none, cause: cause, origin: origin))
                 } else if arn.hasPrefix("arn:aws:sns:") {
-                    let source: [(key: String, value: String)] = [("aws:SourceArn", ruleArn), ("aws:SourceAccount", account)]
+                    let source: [RuntimeCall.Fact] = [.init("aws:SourceArn", ruleArn), .init("aws:SourceAccount", account)]
                     out.append(
                         RuntimeCall(
                             action: "sns:Publish", caller: .service("events.amazonaws.com"), account: account, region: home, resource: arn,
                             policy: .topic, context: source, cause: notifications, origin: origin))
                     if let key = scene.topicKey(arn) {
-                        for action in ["kms:GenerateDataKey", "kms:Decrypt"] {
-                            out.append(
-                                RuntimeCall(
-                                    action: action, caller: .service("events.amazonaws.com"), account: account, region: home, resource: key,
-                                    policy: .key, context: source + [("kms:EncryptionContext:aws:sns:topicArn", arn)], cause: notifications,
-                                    origin: origin))
-                        }
+                        out.append(
+                            RuntimeCall(
+                                actions: ["kms:GenerateDataKey", "kms:Decrypt"], caller: .service("events.amazonaws.com"), account: account,
+                                region: home, resource: key, policy: .key, context: source + [.init("kms:EncryptionContext:aws:sns:topicArn", arn)],
+                                cause: notifications, origin: origin))
                     }
                 } else if arn.hasPrefix("arn:aws:lambda:") {
                     out.append(
                         RuntimeCall(
                             action: "lambda:InvokeFunction", caller: .service("events.amazonaws.com"), account: account, region: home,
-                            resource: arn, policy: .function, context: [("aws:SourceArn", ruleArn), ("aws:SourceAccount", account)],
+                            resource: arn, policy: .function, context: [.init("aws:SourceArn", ruleArn), .init("aws:SourceAccount", account)],
                             cause: gitflow, origin: origin))
                     if case .map(let pattern)? = rule.eventPattern, let resources = pattern.first(where: { $0.name == "resources" })?.value,
                         case .list(let values) = resources
@@ -68,12 +66,10 @@ extension RuntimeCalls {
                 out += scene.writeLogs(roleArn, group: name, key: group.kmsKeyId.flatMap(r.string), cause: gitflow, origin: origin)
             }
             for repository in uniqued(watched[arn] ?? []) {
-                for action in ["codecommit:ListPullRequests", "codecommit:GetPullRequest", "codecommit:CreatePullRequest"] {
-                    out.append(
-                        RuntimeCall(
-                            action: action, caller: .role(roleArn), account: account, region: home, resource: repository, policy: .none,
-                            cause: gitflow, origin: origin))
-                }
+                out.append(
+                    RuntimeCall(
+                        actions: ["codecommit:ListPullRequests", "codecommit:GetPullRequest", "codecommit:CreatePullRequest"],
+                        caller: .role(roleArn), account: account, region: home, resource: repository, policy: .none, cause: gitflow, origin: origin))
             }
         }
         return out

@@ -45,12 +45,13 @@ enum RuntimeCalls {
             return [missing("stage '\(stage.name)' of pipeline '\(p.spec.name)' is not in the tooling template", p.cause, p.spec.name)]
         }
         var out: [RuntimeCall] = []
+        var made: Set<String> = []
         for action in stage.actions {
             guard let declared = model.actions.first(where: { $0.name == action.name }) else {
                 out.append(missing("action '\(stage.name)/\(action.name)' is not in the tooling template", p.cause, p.spec.name))
                 continue
             }
-            out += calls(of: action, declared, stage: stage, in: p, scene)
+            out += calls(of: action, declared, stage: stage, in: p, scene, made: &made)
         }
         return out
     }
@@ -62,9 +63,12 @@ enum RuntimeCalls {
     }
 
     /// The calls of one action: its artifacts (and their copies to and from a further
-    /// region), the role it assumes, and what its kind does.
+    /// region), the role it assumes, and what its kind does. `made` names the calls the stage
+    /// already listed that every run of a build, or every copy of an artifact, repeats: a
+    /// wave of a hundred Lambda updates lists the update build's own calls once.
     static func calls(
-        of a: ActionSpec, _ d: CodePipeline.Pipeline.ActionDeclaration, stage: StageSpec, in p: Pipeline, _ scene: RuntimeScene
+        of a: ActionSpec, _ d: CodePipeline.Pipeline.ActionDeclaration, stage: StageSpec, in p: Pipeline, _ scene: RuntimeScene,
+        made: inout Set<String>
     ) -> [RuntimeCall] {
         let r = scene.resolver
         let region = d.region.flatMap(r.string) ?? scene.home
@@ -78,13 +82,15 @@ enum RuntimeCalls {
         // CodePipeline copies the inputs of an action in a further region from the home
         // region's store into that region's, and its outputs back.
         if region != scene.home, let homeStore = p.stores[scene.home] {
-            for input in d.inputArtifacts.map(\.name) {
-                out += scene.readArtifact(pipelineRole, bucket: homeStore.bucket, object: object(input), key: homeStore.key, region: scene.home, cause: cause, origin: origin)
-                out += scene.writeArtifact(pipelineRole, bucket: store.bucket, object: object(input), key: store.key, region: region, cause: cause, origin: origin)
+            let inputs = d.inputArtifacts.map(\.name).filter { made.insert("copy|\(region)|\($0)").inserted }
+            let outputs = d.outputArtifacts.map(\.name).filter { made.insert("copy back|\(region)|\($0)").inserted }
+            if !inputs.isEmpty {
+                out += scene.readArtifacts(pipelineRole, bucket: homeStore.bucket, objects: inputs.map(object), key: homeStore.key, region: scene.home, cause: cause, origin: origin)
+                out += scene.writeArtifacts(pipelineRole, bucket: store.bucket, objects: inputs.map(object), key: store.key, region: region, cause: cause, origin: origin)
             }
-            for output in d.outputArtifacts.map(\.name) {
-                out += scene.readArtifact(pipelineRole, bucket: store.bucket, object: object(output), key: store.key, region: region, cause: cause, origin: origin)
-                out += scene.writeArtifact(pipelineRole, bucket: homeStore.bucket, object: object(output), key: homeStore.key, region: scene.home, cause: cause, origin: origin)
+            if !outputs.isEmpty {
+                out += scene.readArtifacts(pipelineRole, bucket: store.bucket, objects: outputs.map(object), key: store.key, region: region, cause: cause, origin: origin)
+                out += scene.writeArtifacts(pipelineRole, bucket: homeStore.bucket, objects: outputs.map(object), key: homeStore.key, region: scene.home, cause: cause, origin: origin)
             }
         }
         // The role the action runs as: the pipeline's, or the cross-account role it assumes.
@@ -98,41 +104,44 @@ enum RuntimeCalls {
                     action: "sts:AssumeRole", caller: pipelineRole, account: actorAccount, region: region, resource: roleArn, policy: .trust,
                     cause: cause, origin: origin))
         }
-        func call(_ action: String, _ resource: String, policy: RuntimeCall.ResourcePolicy = .none, by caller: RuntimeCall.Caller? = nil, account: String? = nil) -> RuntimeCall {
+        func call(_ actions: String..., on resource: String, policy: RuntimeCall.ResourcePolicy = .none) -> RuntimeCall {
             RuntimeCall(
-                action: action, caller: caller ?? actor, account: account ?? actorAccount, region: region, resource: resource, policy: policy,
+                actions: actions, caller: actor, account: actorAccount, region: region, resource: resource, policy: policy,
                 cause: cause, origin: origin)
         }
-        /// Who reads the inputs and writes the outputs: the action's role, or the build's.
-        var artifactCaller = actor
+        /// Who reads the inputs and writes the outputs: the action's role, or the build's; nil
+        /// when the stage already listed them (another run of the same build).
+        var artifactCaller: RuntimeCall.Caller? = actor
         switch a.kind {
         case .codeCommitSource:
             let name = d.configuration(as: CodePipeline.Action.CodeCommit.self).flatMap { r.string($0.repositoryName) } ?? ""
             let arn = "arn:aws:codecommit:\(region):\(scene.toolingAccount):\(name)"
-            for action in ["codecommit:GetBranch", "codecommit:GetCommit", "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus"] {
-                out.append(call(action, arn))
-            }
+            out.append(call("codecommit:GetBranch", "codecommit:GetCommit", "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus", on: arn))
         case .connectionSource:
             let arn = d.configuration(as: CodePipeline.Action.CodeStarSourceConnection.self).flatMap { r.string($0.connectionArn) } ?? ""
             // The action is named after the service of the connection's ARN.
             let service = arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(2).first.map(String.init) ?? "codestar-connections"
-            out.append(call("\(service):UseConnection", arn))
+            out.append(call("\(service):UseConnection", on: arn))
         case .ecrSource:
             let name = d.configuration(as: CodePipeline.Action.ECR.self).flatMap { r.string($0.repositoryName) } ?? ""
-            out.append(call("ecr:DescribeImages", "arn:aws:ecr:\(region):\(scene.toolingAccount):repository/\(name)", policy: .repository))
+            out.append(call("ecr:DescribeImages", on: "arn:aws:ecr:\(region):\(scene.toolingAccount):repository/\(name)", policy: .repository))
         case .build(let kind, _):
             guard case .ref(let id)? = d.configuration(as: CodePipeline.Action.CodeBuild.self)?.projectName, let project = scene.project(id: id) else {
-                out.append(call("codebuild:StartBuild", "", policy: .none))
+                out.append(call("codebuild:StartBuild", on: ""))
                 out[out.count - 1].missing = "the action's CodeBuild project is not in the tooling template"
                 break
             }
-            out.append(call("codebuild:StartBuild", project.arn))
-            out.append(call("codebuild:BatchGetBuilds", project.arn))
-            out.append(scene.serviceAssumes("codebuild.amazonaws.com", project.roleArn, cause: cause, origin: origin))
-            if let group = project.logGroup {
-                out += scene.writeLogs(project.roleArn, group: group, key: project.logKey, cause: cause, origin: origin)
+            // Every run of the project starts, assumes its role, logs, reads and writes alike.
+            artifactCaller = nil
+            let signature = "build|\(id)|" + d.inputArtifacts.map(\.name).joined(separator: ",") + "|" + d.outputArtifacts.map(\.name).joined(separator: ",")
+            if made.insert(signature).inserted {
+                out.append(call("codebuild:StartBuild", "codebuild:BatchGetBuilds", on: project.arn))
+                out.append(scene.serviceAssumes("codebuild.amazonaws.com", project.roleArn, cause: cause, origin: origin))
+                if let group = project.logGroup {
+                    out += scene.writeLogs(project.roleArn, group: group, key: project.logKey, cause: cause, origin: origin)
+                }
+                artifactCaller = .role(project.roleArn)
             }
-            artifactCaller = .role(project.roleArn)
             let variables = (d.configuration(as: CodePipeline.Action.CodeBuild.self)?.environmentVariables ?? []).map {
                 ($0.name, $0.substitutes ? r.string(.sub($0.value)) ?? "" : $0.value)
             }
@@ -140,14 +149,12 @@ enum RuntimeCalls {
             out += p.declaration.runtimeCalls(of: run, scene)
         case .approval:
             guard let topic = d.configuration(as: CodePipeline.Action.Manual.self)?.notificationArn.flatMap(r.string) else { break }
-            out.append(call("sns:Publish", topic, policy: .topic))
+            out.append(call("sns:Publish", on: topic, policy: .topic))
             // A topic encrypted with a customer managed key: the publisher needs the key.
             if let key = scene.topicKey(topic) {
-                for action in ["kms:GenerateDataKey", "kms:Decrypt"] {
-                    var c = call(action, key, policy: .key)
-                    c.context = [("kms:ViaService", "sns.\(region).amazonaws.com"), ("kms:EncryptionContext:aws:sns:topicArn", topic)]
-                    out.append(c)
-                }
+                var c = call("kms:GenerateDataKey", "kms:Decrypt", on: key, policy: .key)
+                c.context = [.init("kms:ViaService", "sns.\(region).amazonaws.com"), .init("kms:EncryptionContext:aws:sns:topicArn", topic)]
+                out.append(c)
             }
         case .cloudFormation(let mode, _, _, _, let capabilities, _):
             let deploy = d.configuration(as: CodePipeline.Action.CloudFormation.self)
@@ -161,24 +168,29 @@ enum RuntimeCalls {
             case .executeChangeSet:
                 actions = ["cloudformation:DescribeStacks", "cloudformation:DescribeChangeSet", "cloudformation:ExecuteChangeSet"]
             }
-            out += actions.map { call($0, stack) }
+            var group = call(on: stack)
+            group.actions = actions
+            out.append(group)
             if mode != .executeChangeSet, let execution = deploy?.roleArn.flatMap(r.string) {
-                var pass = call("iam:PassRole", execution)
-                pass.context = [("iam:PassedToService", "cloudformation.amazonaws.com")]
+                var pass = call("iam:PassRole", on: execution)
+                pass.context = [.init("iam:PassedToService", "cloudformation.amazonaws.com")]
                 out.append(pass)
                 out.append(scene.serviceAssumes("cloudformation.amazonaws.com", execution, cause: cause, origin: origin))
                 if capabilities.contains("CAPABILITY_AUTO_EXPAND") {
-                    out.append(call("cloudformation:CreateChangeSet", "arn:aws:cloudformation:\(region):aws:transform/Serverless-2016-10-31"))
+                    out.append(call("cloudformation:CreateChangeSet", on: "arn:aws:cloudformation:\(region):aws:transform/Serverless-2016-10-31"))
                 }
             }
         case .codeDeployToECS:
             out += codeDeployCalls(d, in: p, region: region, actor: actor, account: actorAccount, cause: cause, origin: origin, scene)
         }
-        for input in d.inputArtifacts.map(\.name) {
-            out += scene.readArtifact(artifactCaller, bucket: store.bucket, object: object(input), key: store.key, region: region, cause: cause, origin: origin)
-        }
-        for output in d.outputArtifacts.map(\.name) {
-            out += scene.writeArtifact(artifactCaller, bucket: store.bucket, object: object(output), key: store.key, region: region, cause: cause, origin: origin)
+        if let artifactCaller {
+            let inputs = d.inputArtifacts.map { object($0.name) }, outputs = d.outputArtifacts.map { object($0.name) }
+            if !inputs.isEmpty {
+                out += scene.readArtifacts(artifactCaller, bucket: store.bucket, objects: inputs, key: store.key, region: region, cause: cause, origin: origin)
+            }
+            if !outputs.isEmpty {
+                out += scene.writeArtifacts(artifactCaller, bucket: store.bucket, objects: outputs, key: store.key, region: region, cause: cause, origin: origin)
+            }
         }
         return out
     }
@@ -194,44 +206,53 @@ enum RuntimeCalls {
         let r = scene.resolver
         guard let deploy = d.configuration(as: CodePipeline.Action.CodeDeployToECS.self) else { return [] }
         let app = r.string(deploy.applicationName) ?? "", name = r.string(deploy.deploymentGroupName) ?? ""
-        func call(_ action: String, _ resource: String, by caller: RuntimeCall.Caller? = nil, policy: RuntimeCall.ResourcePolicy = .none, external: String? = nil) -> RuntimeCall {
+        func call(
+            _ actions: String..., on resource: String, by caller: RuntimeCall.Caller? = nil, policy: RuntimeCall.ResourcePolicy = .none,
+            in resourceAccount: String? = nil
+        ) -> RuntimeCall {
             RuntimeCall(
-                action: action, caller: caller ?? actor, account: external ?? account, region: region, resource: resource, policy: policy,
-                cause: cause, origin: origin)
+                actions: actions, caller: caller ?? actor, account: resourceAccount ?? account, region: region, resource: resource,
+                policy: policy, cause: cause, origin: origin)
         }
         let prefix = "arn:aws:codedeploy:\(region):\(account):"
-        var out = ["codedeploy:GetApplication", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"].map {
-            call($0, prefix + "application:\(app)")
-        }
-        out += ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"].map { call($0, prefix + "deploymentgroup:\(app)/\(name)") }
-        // ecs:RegisterTaskDefinition has no resource type.
-        out.append(call("ecs:RegisterTaskDefinition", "*"))
+        var out = [
+            call(
+                "codedeploy:GetApplication", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision",
+                on: prefix + "application:\(app)"),
+            call("codedeploy:CreateDeployment", "codedeploy:GetDeployment", on: prefix + "deploymentgroup:\(app)/\(name)"),
+            // ecs:RegisterTaskDefinition has no resource type.
+            call("ecs:RegisterTaskDefinition", on: "*"),
+        ]
         guard let group = scene.deploymentGroup(account: account, region: region, application: app, name: name) else {
-            var c = call("codedeploy:CreateDeployment", prefix + "deploymentgroup:\(app)/\(name)")
+            var c = call("codedeploy:CreateDeployment", on: prefix + "deploymentgroup:\(app)/\(name)")
             c.missing = "no environment template in account \(account) and \(region) creates deployment group '\(app)/\(name)'"
             return out + [c]
         }
-        out.append(call("codedeploy:GetDeploymentConfig", prefix + "deploymentconfig:\(group.configName)"))
+        out.append(call("codedeploy:GetDeploymentConfig", on: prefix + "deploymentconfig:\(group.configName)"))
         out.append(scene.serviceAssumes("codedeploy.amazonaws.com", group.serviceRoleArn, cause: cause, origin: origin))
         let codeDeploy = RuntimeCall.Caller.role(group.serviceRoleArn)
         let service = "arn:aws:ecs:\(region):\(account):service/\(group.cluster)/\(group.service)"
-        out += ["ecs:DescribeServices", "ecs:CreateTaskSet", "ecs:UpdateServicePrimaryTaskSet"].map { call($0, service, by: codeDeploy) }
-        out.append(call("ecs:DeleteTaskSet", "arn:aws:ecs:\(region):\(account):task-set/\(group.cluster)/\(group.service)/example", by: codeDeploy))
-        // Elastic Load Balancing's Describe actions have no resource type.
-        for action in ["DescribeListeners", "DescribeRules", "DescribeTargetGroups", "DescribeTargetHealth"] {
-            out.append(call("elasticloadbalancing:" + action, "*", by: codeDeploy))
-        }
-        for listener in group.listeners { out.append(call("elasticloadbalancing:ModifyListener", listener, by: codeDeploy)) }
+        out.append(call("ecs:DescribeServices", "ecs:CreateTaskSet", "ecs:UpdateServicePrimaryTaskSet", on: service, by: codeDeploy))
         out.append(
-            call("elasticloadbalancing:ModifyRule", "arn:aws:elasticloadbalancing:\(region):\(account):listener-rule/app/example/0/0/0", by: codeDeploy))
+            call("ecs:DeleteTaskSet", on: "arn:aws:ecs:\(region):\(account):task-set/\(group.cluster)/\(group.service)/example", by: codeDeploy))
+        // Elastic Load Balancing's Describe actions have no resource type.
+        out.append(
+            call(
+                "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetGroups",
+                "elasticloadbalancing:DescribeTargetHealth", on: "*", by: codeDeploy))
+        for listener in group.listeners { out.append(call("elasticloadbalancing:ModifyListener", on: listener, by: codeDeploy)) }
+        out.append(
+            call(
+                "elasticloadbalancing:ModifyRule", on: "arn:aws:elasticloadbalancing:\(region):\(account):listener-rule/app/example/0/0/0",
+                by: codeDeploy))
         // The tasks pull the image from the region's repository of the tooling account, as
         // task execution roles pipegen does not write: only the repository policy is pipegen's.
         if let repository = imageRepository(p, r) {
             let arn = "arn:aws:ecr:\(region):\(scene.toolingAccount):repository/\(repository)"
-            for action in ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] {
-                out.append(
-                    call(action, arn, by: .external(account: account, what: "the task execution role"), policy: .repository, external: scene.toolingAccount))
-            }
+            out.append(
+                call(
+                    "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", on: arn, by: .external(account: account, what: "the task execution role"),
+                    policy: .repository, in: scene.toolingAccount))
         }
         return out
     }

@@ -2,8 +2,9 @@ import CloudFormation
 import PipegenConfig
 import YAMLKit
 
-/// One AWS API call that a service makes at run time on a pipeline's behalf: which action,
-/// made by whom, where, on what, and which resource policy must also allow it. The calls of
+/// AWS API calls that a service makes at run time on a pipeline's behalf: which actions
+/// (one or several that the same caller makes on the same resource, evaluated together),
+/// made by whom, where, on what, and which resource policy must also allow them. The calls of
 /// every action and build are listed from the built templates and the `PipelineSpec`s
 /// (`RuntimeCalls.list`); `RuntimeAccess` evaluates each one as IAM would.
 /// docs/RUNTIME.md gives each call with the documentation it rests on.
@@ -37,8 +38,8 @@ struct RuntimeCall: Sendable {
         case function
     }
 
-    /// `s3:GetObject`.
-    var action: String
+    /// `s3:GetObject`; several when the same caller makes them on the same resource.
+    var actions: [String]
     var caller: Caller
     /// The account and region the call is made in (the resource's).
     var account: String
@@ -48,7 +49,7 @@ struct RuntimeCall: Sendable {
     var policy: ResourcePolicy
     /// Request context beyond what every call carries (`aws:PrincipalArn`,
     /// `aws:SecureTransport`): `iam:PassedToService`, `aws:SourceArn`, an encryption context.
-    var context: [(key: String, value: String)] = []
+    var context: [Fact] = []
     /// The config line that makes the call happen: a pipeline's key, an environment's name.
     var cause: Mark?
     /// What makes the call, for messages: `action 'dev/Deploy' of pipeline 'shop-infrastructure-deployment'`.
@@ -56,6 +57,31 @@ struct RuntimeCall: Sendable {
     /// Set when the templates lack what the call needs to be made at all (a deployment group
     /// the action names): the call fails whatever the policies say.
     var missing: String? = nil
+
+    init(
+        actions: [String], caller: Caller, account: String, region: String, resource: String, policy: ResourcePolicy,
+        context: [RuntimeCall.Fact] = [], cause: Mark?, origin: String, missing: String? = nil
+    ) {
+        self.actions = actions
+        self.caller = caller
+        self.account = account
+        self.region = region
+        self.resource = resource
+        self.policy = policy
+        self.context = context
+        self.cause = cause
+        self.origin = origin
+        self.missing = missing
+    }
+
+    init(
+        action: String, caller: Caller, account: String, region: String, resource: String, policy: ResourcePolicy,
+        context: [RuntimeCall.Fact] = [], cause: Mark?, origin: String, missing: String? = nil
+    ) {
+        self.init(
+            actions: [action], caller: caller, account: account, region: region, resource: resource, policy: policy, context: context,
+            cause: cause, origin: origin, missing: missing)
+    }
 
     /// The account of the caller: a role's from its ARN, a service's the resource's.
     var callerAccount: String {
@@ -67,37 +93,56 @@ struct RuntimeCall: Sendable {
     }
 
     /// The account field of an ARN (`arn:aws:iam::<account>:role/x`), nil when it has none.
-    static func account(ofArn arn: String) -> String? {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, !parts[4].isEmpty else { return nil }
-        return String(parts[4])
-    }
+    static func account(ofArn arn: String) -> String? { field(4, of: arn) }
 
     /// The region field of an ARN, nil when it has none.
-    static func region(ofArn arn: String) -> String? {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, !parts[3].isEmpty else { return nil }
-        return String(parts[3])
+    static func region(ofArn arn: String) -> String? { field(3, of: arn) }
+
+    /// Field `n` (0-based, colon-separated) of an ARN, nil when empty or missing. Scans the
+    /// bytes in place: the check asks it for every call.
+    private static func field(_ n: Int, of arn: String) -> String? {
+        var index = 0
+        var start = arn.utf8.startIndex
+        for i in arn.utf8.indices where arn.utf8[i] == UInt8(ascii: ":") {
+            if index == n {
+                return start == i ? nil : String(arn.utf8[start..<i])
+            }
+            index += 1
+            start = arn.utf8.index(after: i)
+        }
+        return nil
     }
 
-    /// A text that tells two calls apart, for listing each call once.
-    var key: String {
-        let who: String
-        switch caller {
-        case .role(let arn): who = arn
-        case .service(let name): who = "service:" + name
-        case .external(let account, let what): who = "external:\(account):\(what)"
+    /// A request context key and its value (`iam:PassedToService` = `cloudformation.amazonaws.com`).
+    struct Fact: Hashable, Sendable {
+        let key: String
+        let value: String
+
+        init(_ key: String, _ value: String) {
+            self.key = key
+            self.value = value
         }
-        var out = "\(action)|\(who)|\(resource)|\(region)|\(policy)"
-        for c in context { out += "|\(c.key)=\(c.value)" }
-        return out
+    }
+
+    /// What tells two calls apart, for listing each call once.
+    struct Key: Hashable {
+        var actions: [String]
+        let caller: Caller
+        let resource: String
+        let region: String
+        let policy: ResourcePolicy
+        let context: [Fact]
+    }
+
+    var key: Key {
+        Key(actions: actions, caller: caller, resource: resource, region: region, policy: policy, context: context)
     }
 }
 
 /// Builds the runtime calls of one cause: keeps each call once, in the order first listed.
 struct RuntimeCallList {
     private(set) var calls: [RuntimeCall] = []
-    private var seen: Set<String> = []
+    private var seen: Set<RuntimeCall.Key> = []
 
     mutating func append(_ call: RuntimeCall) {
         if seen.insert(call.key).inserted { calls.append(call) }

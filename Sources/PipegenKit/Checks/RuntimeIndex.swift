@@ -64,44 +64,60 @@ struct RuntimeIndex: Sendable {
     /// The part of `stack`, reusing the role and bucket statements the consistency check
     /// resolved (`resolved`); only the trust of tooling roles is resolved here.
     static func part(_ stack: StackTemplate, _ resolved: Consistency.ResolvedStack) -> Part {
-        let t = stack.template
-        let r = Resolver(template: t, account: stack.account, region: stack.region)
+        let r = Resolver(template: stack.template, account: stack.account, region: stack.region)
         var part = Part()
-        for role in resolved.roles {
-            var trust = role.trust
-            if stack.owner == .tooling, let model = t.resources(of: IAM.Role.self).first(where: { r.arn($0.id) == role.arn })?.model {
-                trust = model.assumeRolePolicyDocument.statements.map { ResolvedStatement($0, r) }
+        // One pass over the resources; an environment template holds only roles and
+        // deployment resources, so most of its resources are skipped at once.
+        var toolingTrust: [String: [ResolvedStatement]] = [:]
+        var keyIds: [String] = []
+        var aliases: [KMS.Alias] = []
+        var topics: [(id: String, model: SNS.Topic)] = []
+        var topicPolicies: [SNS.TopicPolicy] = []
+        var functionIds: [String] = []
+        var permissions: [Lambda.Permission] = []
+        for (id, resource) in stack.template.resources {
+            switch resource.model {
+            case let role as IAM.Role where stack.owner == .tooling:
+                // The consistency check resolves the trust of environment roles only.
+                if let arn = r.arn(id) { toolingTrust[arn] = role.assumeRolePolicyDocument.statements.map { ResolvedStatement($0, r) } }
+            case is KMS.Key, is KMS.ReplicaKey: keyIds.append(id)
+            case let alias as KMS.Alias: aliases.append(alias)
+            case let repo as ECR.Repository:
+                if let arn = r.arn(id) {
+                    part.repositories.append(
+                        Governed(arn: arn, policy: repo.repositoryPolicyText?.statements.map { ResolvedStatement($0, r) } ?? []))
+                }
+            case let topic as SNS.Topic: topics.append((id, topic))
+            case let policy as SNS.TopicPolicy: topicPolicies.append(policy)
+            case is Lambda.Function: functionIds.append(id)
+            case let permission as Lambda.Permission: permissions.append(permission)
+            default: break
             }
-            part.roles.append(Role(arn: role.arn, trust: trust, permissions: role.permissions))
+        }
+        for role in resolved.roles {
+            part.roles.append(Role(arn: role.arn, trust: toolingTrust[role.arn] ?? role.trust, permissions: role.permissions))
         }
         if let bucket = resolved.bucket {
             part.buckets.append(Bucket(name: bucket.name, account: stack.account, region: stack.region, policy: bucket.policy))
         }
         if let key = resolved.key {
-            let keyIds = t.resources.filter { $0.resource.model is KMS.Key || $0.resource.model is KMS.ReplicaKey }.map(\.id)
-            let aliases = t.resources(of: KMS.Alias.self).filter { alias in
-                if case .ref(let id) = alias.model.targetKeyId { return keyIds.contains(id) }
-                return r.string(alias.model.targetKeyId) == key.arn
-            }.compactMap { r.string($0.model.aliasName) }
-            let isReplica = !t.resources(of: KMS.ReplicaKey.self).isEmpty
-            part.keys.append(Key(arn: key.arn, policy: key.policy, aliases: aliases, isReplica: isReplica))
+            let names = aliases.filter { alias in
+                if case .ref(let id) = alias.targetKeyId { return keyIds.contains(id) }
+                return r.string(alias.targetKeyId) == key.arn
+            }.compactMap { r.string($0.aliasName) }
+            let isReplica = keyIds.contains { stack.template.resource($0)?.model is KMS.ReplicaKey }
+            part.keys.append(Key(arn: key.arn, policy: key.policy, aliases: names, isReplica: isReplica))
         }
-        for (id, repo) in t.resources(of: ECR.Repository.self) {
-            guard let arn = r.arn(id) else { continue }
-            part.repositories.append(
-                Governed(arn: arn, policy: repo.repositoryPolicyText?.statements.map { ResolvedStatement($0, r) } ?? []))
-        }
-        let topicPolicies = t.resources(of: SNS.TopicPolicy.self).map { (topics: $0.model.topics.compactMap(r.string), policy: $0.model.policyDocument) }
-        for (id, topic) in t.resources(of: SNS.Topic.self) {
+        for (id, topic) in topics {
             guard let arn = r.ref(id) else { continue }
-            let statements = topicPolicies.filter { $0.topics.contains(arn) }.flatMap(\.policy.statements).map { ResolvedStatement($0, r) }
-            part.topics.append(Governed(arn: arn, policy: statements, keyArn: topic.kmsMasterKeyId.flatMap(r.string)))
+            let statements = topicPolicies.filter { $0.topics.compactMap(r.string).contains(arn) }.flatMap(\.policyDocument.statements)
+            part.topics.append(
+                Governed(arn: arn, policy: statements.map { ResolvedStatement($0, r) }, keyArn: topic.kmsMasterKeyId.flatMap(r.string)))
         }
-        let permissions = t.resources(of: Lambda.Permission.self).map(\.model)
-        for (id, _) in t.resources(of: Lambda.Function.self) {
+        for id in functionIds {
             guard let arn = r.arn(id) else { continue }
             var function = Function(arn: arn)
-            for p in permissions where r.string(p.functionName) == arn || p.functionName == .ref(id) {
+            for p in permissions where p.functionName == .ref(id) || r.string(p.functionName) == arn {
                 function.permissions.append((r.string(p.principal) ?? "", p.action, p.sourceArn.flatMap(r.string)))
             }
             part.functions.append(function)
@@ -139,8 +155,11 @@ struct RuntimeIndex: Sendable {
 
     /// The bucket an S3 ARN names (`arn:aws:s3:::<bucket>/<key>`).
     func bucket(ofArn arn: String) -> Bucket? {
-        guard arn.hasPrefix("arn:aws:s3:::") else { return nil }
-        let rest = arn.dropFirst("arn:aws:s3:::".count)
-        return buckets[String(rest.prefix { $0 != "/" })]
+        let prefix = "arn:aws:s3:::".utf8
+        let bytes = arn.utf8
+        guard bytes.starts(with: prefix) else { return nil }
+        let start = bytes.index(bytes.startIndex, offsetBy: prefix.count)
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+        return String(bytes[start..<end]).flatMap { buckets[$0] }
     }
 }

@@ -11,6 +11,7 @@ struct RuntimeScene: Sendable {
     let tooling: StackTemplate
     let home: String
     let toolingAccount: String
+    let names: Names
     private let projects: [String: Project]
     private let groups: [String: DeploymentGroup]
     private let topicKeys: [String: String]
@@ -21,6 +22,7 @@ struct RuntimeScene: Sendable {
     /// A CodeBuild project of the tooling template.
     struct Project: Sendable {
         let id: String
+        let name: String
         let arn: String
         /// Its service role.
         let roleArn: String
@@ -48,6 +50,7 @@ struct RuntimeScene: Sendable {
         self.tooling = tooling
         home = tooling.region
         toolingAccount = tooling.account
+        names = Names(config)
         let r = Resolver(template: tooling.template, account: tooling.account, region: tooling.region)
         let t = tooling.template
         var projects: [String: Project] = [:]
@@ -58,7 +61,7 @@ struct RuntimeScene: Sendable {
                 logKey = model.kmsKeyId.flatMap(r.string)
             }
             projects[id] = Project(
-                id: id, arn: r.arn(id) ?? "", roleArn: r.string(p.serviceRole) ?? "", logGroup: group.flatMap(r.string), logKey: logKey,
+                id: id, name: p.name.flatMap(r.string) ?? "", arn: r.arn(id) ?? "", roleArn: r.string(p.serviceRole) ?? "", logGroup: group.flatMap(r.string), logKey: logKey,
                 variables: p.environment.environmentVariables.map { ($0.name, r.string($0.value) ?? "") })
         }
         self.projects = projects
@@ -93,7 +96,10 @@ struct RuntimeScene: Sendable {
     func project(id: String) -> Project? { projects[id] }
 
     /// The project of a build kind.
-    func project(_ kind: BuildKind) -> Project? { projects[ToolingBuilder.ID.project(kind)] }
+    func project(_ kind: BuildKind) -> Project? {
+        let name = names.buildProject(kind)
+        return projects.values.first { $0.name == name }
+    }
 
     /// The deployment group `application`/`name` of an environment account's template in `region`.
     func deploymentGroup(account: String, region: String, application: String, name: String) -> DeploymentGroup? {
@@ -108,31 +114,34 @@ struct RuntimeScene: Sendable {
 
     // MARK: Calls every kind of action and build shares
 
-    /// Reading an artifact object, encrypted with `key`, from the artifact bucket of `region`.
-    func readArtifact(
-        _ caller: RuntimeCall.Caller, bucket: String, object: String, key: String, region: String, cause: Mark?, origin: String
+    /// Reading artifact objects, encrypted with `key`, from the artifact bucket of `region`:
+    /// each object, and the key once.
+    func readArtifacts(
+        _ caller: RuntimeCall.Caller, bucket: String, objects: [String], key: String, region: String, cause: Mark?, origin: String
     ) -> [RuntimeCall] {
-        let arn = "arn:aws:s3:::\(bucket)/\(object)"
-        return ["s3:GetObject", "s3:GetObjectVersion"].map {
-            RuntimeCall(action: $0, caller: caller, account: toolingAccount, region: region, resource: arn, policy: .bucket, cause: cause, origin: origin)
+        objects.map {
+            RuntimeCall(
+                actions: ["s3:GetObject", "s3:GetObjectVersion"], caller: caller, account: toolingAccount, region: region,
+                resource: "arn:aws:s3:::\(bucket)/\($0)", policy: .bucket, cause: cause, origin: origin)
         } + [
             RuntimeCall(
                 action: "kms:Decrypt", caller: caller, account: toolingAccount, region: region, resource: key, policy: .key,
-                context: [("kms:ViaService", "s3.\(region).amazonaws.com")], cause: cause, origin: origin)
+                context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], cause: cause, origin: origin)
         ]
     }
 
-    /// Writing an artifact object into the artifact bucket of `region`, encrypted with `key`.
-    func writeArtifact(
-        _ caller: RuntimeCall.Caller, bucket: String, object: String, key: String, region: String, cause: Mark?, origin: String
+    /// Writing artifact objects into the artifact bucket of `region`, encrypted with `key`.
+    func writeArtifacts(
+        _ caller: RuntimeCall.Caller, bucket: String, objects: [String], key: String, region: String, cause: Mark?, origin: String
     ) -> [RuntimeCall] {
-        [
+        objects.map {
             RuntimeCall(
-                action: "s3:PutObject", caller: caller, account: toolingAccount, region: region, resource: "arn:aws:s3:::\(bucket)/\(object)",
-                policy: .bucket, cause: cause, origin: origin),
+                action: "s3:PutObject", caller: caller, account: toolingAccount, region: region, resource: "arn:aws:s3:::\(bucket)/\($0)",
+                policy: .bucket, cause: cause, origin: origin)
+        } + [
             RuntimeCall(
                 action: "kms:GenerateDataKey", caller: caller, account: toolingAccount, region: region, resource: key, policy: .key,
-                context: [("kms:ViaService", "s3.\(region).amazonaws.com")], cause: cause, origin: origin),
+                context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], cause: cause, origin: origin)
         ]
     }
 
@@ -140,17 +149,17 @@ struct RuntimeScene: Sendable {
     /// encrypting them with the group's key.
     func writeLogs(_ roleArn: String, group: String, key: String?, cause: Mark?, origin: String) -> [RuntimeCall] {
         let groupArn = "arn:aws:logs:\(home):\(toolingAccount):log-group:\(group)"
-        var out = ["logs:CreateLogStream", "logs:PutLogEvents"].map {
+        var out = [
             RuntimeCall(
-                action: $0, caller: .role(roleArn), account: toolingAccount, region: home, resource: "\(groupArn):log-stream:example",
-                policy: .none, cause: cause, origin: origin)
-        }
+                actions: ["logs:CreateLogStream", "logs:PutLogEvents"], caller: .role(roleArn), account: toolingAccount, region: home,
+                resource: "\(groupArn):log-stream:example", policy: .none, cause: cause, origin: origin)
+        ]
         if let key {
-            out += ["kms:GenerateDataKey", "kms:Decrypt"].map {
+            out.append(
                 RuntimeCall(
-                    action: $0, caller: .service("logs.\(home).amazonaws.com"), account: toolingAccount, region: home, resource: key,
-                    policy: .key, context: [("kms:EncryptionContext:aws:logs:arn", groupArn)], cause: cause, origin: origin)
-            }
+                    actions: ["kms:GenerateDataKey", "kms:Decrypt"], caller: .service("logs.\(home).amazonaws.com"), account: toolingAccount,
+                    region: home, resource: key, policy: .key, context: [.init("kms:EncryptionContext:aws:logs:arn", groupArn)], cause: cause,
+                    origin: origin))
         }
         return out
     }
@@ -184,10 +193,18 @@ struct BuildRun {
     /// told another caller (a role it assumed), account or region.
     func call(
         _ action: String, on resource: String, policy: RuntimeCall.ResourcePolicy = .none, as caller: RuntimeCall.Caller? = nil,
-        account: String? = nil, region: String? = nil, context: [(key: String, value: String)] = [], _ scene: RuntimeScene
+        account: String? = nil, region: String? = nil, context: [RuntimeCall.Fact] = [], _ scene: RuntimeScene
+    ) -> RuntimeCall {
+        call([action], on: resource, policy: policy, as: caller, account: account, region: region, context: context, scene)
+    }
+
+    /// Several actions the build makes on one resource.
+    func call(
+        _ actions: [String], on resource: String, policy: RuntimeCall.ResourcePolicy = .none, as caller: RuntimeCall.Caller? = nil,
+        account: String? = nil, region: String? = nil, context: [RuntimeCall.Fact] = [], _ scene: RuntimeScene
     ) -> RuntimeCall {
         RuntimeCall(
-            action: action, caller: caller ?? .role(project.roleArn), account: account ?? scene.toolingAccount, region: region ?? scene.home,
+            actions: actions, caller: caller ?? .role(project.roleArn), account: account ?? scene.toolingAccount, region: region ?? scene.home,
             resource: resource, policy: policy, context: context, cause: cause, origin: origin)
     }
 }

@@ -8,12 +8,11 @@ extension ContainerBuildPipeline {
         guard build.kind == .imageBuild else { return [] }
         let repository = "arn:aws:ecr:\(scene.home):\(scene.toolingAccount):repository/\(build.variable("REPOSITORY") ?? "")"
         // ecr:GetAuthorizationToken has no resource type.
-        var out = [build.call("ecr:GetAuthorizationToken", on: "*", scene)]
-        for action in [
-            "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage",
-        ] {
-            out.append(build.call(action, on: repository, policy: .repository, scene))
-        }
-        return out
+        return [
+            build.call("ecr:GetAuthorizationToken", on: "*", scene),
+            build.call(
+                ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage"],
+                on: repository, policy: .repository, scene),
+        ]
     }
 }

@@ -31,15 +31,13 @@ extension InfrastructurePipeline {
     private func packageCalls(_ build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall] {
         var out: [RuntimeCall] = []
         for store in Self.stores(build.variable("ARTIFACT_STORES")) {
-            let via: [(key: String, value: String)] = [("kms:ViaService", "s3.\(store.region).amazonaws.com")]
+            let via: [RuntimeCall.Fact] = [.init("kms:ViaService", "s3.\(store.region).amazonaws.com")]
             out.append(
                 build.call(
                     "s3:PutObject", on: "arn:aws:s3:::\(store.bucket)/\(Self.zip(build.variable("LAMBDA_PREFIX")))", policy: .bucket,
                     region: store.region, scene))
             // A multipart upload (the CLI's for zips over 8 MB) also decrypts the data key.
-            for action in ["kms:GenerateDataKey", "kms:Decrypt"] {
-                out.append(build.call(action, on: store.key, policy: .key, region: store.region, context: via, scene))
-            }
+            out.append(build.call(["kms:GenerateDataKey", "kms:Decrypt"], on: store.key, policy: .key, region: store.region, context: via, scene))
         }
         return out
     }
@@ -55,15 +53,15 @@ extension InfrastructurePipeline {
         let function = "arn:aws:lambda:\(region):\(account):function:" + NamePattern(pattern).expanded([(.function, "example")])
         return [
             build.call("sts:AssumeRole", on: roleArn, policy: .trust, account: account, scene),
-            build.call("lambda:UpdateFunctionCode", on: function, as: role, account: account, region: region, scene),
             // `aws lambda wait function-updated` polls GetFunctionConfiguration.
-            build.call("lambda:GetFunctionConfiguration", on: function, as: role, account: account, region: region, scene),
+            build.call(
+                ["lambda:UpdateFunctionCode", "lambda:GetFunctionConfiguration"], on: function, as: role, account: account, region: region, scene),
             build.call(
                 "s3:GetObject", on: "arn:aws:s3:::\(bucket)/\(Self.zip(package?.variable("LAMBDA_PREFIX")))", policy: .bucket, as: role,
                 account: scene.toolingAccount, region: region, scene),
             build.call(
                 "kms:Decrypt", on: key, policy: .key, as: role, account: scene.toolingAccount, region: region,
-                context: [("kms:ViaService", "s3.\(region).amazonaws.com")], scene),
+                context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], scene),
         ]
     }
 }
