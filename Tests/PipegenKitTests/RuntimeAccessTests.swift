@@ -197,6 +197,26 @@ import Testing
         ])
     }
 
+    /// What `Consistency` asked of assumed roles before this check covered it: their own
+    /// permission to read and decrypt the artifacts of their region.
+    @Test func anEnvironmentRoleThatMayNotReadOrDecryptItsArtifactsIsDenied() throws {
+        let (config, found) = try altered("prod") { t in
+            var deploy = role(t, "CloudFormationDeployRole")
+            deploy.policies[0].policyDocument.statements.removeAll { $0.sid == "ReadArtifacts" }
+            t.replace("CloudFormationDeployRole", with: Resource(deploy))
+            var ecs = role(t, "EcsDeployRole")
+            ecs.policies[0].policyDocument.statements.removeAll { $0.sid == "DecryptArtifacts" }
+            t.replace("EcsDeployRole", with: Resource(ecs))
+        }
+        let prefix = "action 'prod/Deploy' of pipeline 'shop-"
+        #expect(found.map(\.message) == [
+            prefix + "infrastructure-deployment': at run time 'arn:aws:iam::222222222222:role/shop-prod-cfn-deploy' would be denied s3:GetObject on 'arn:aws:s3:::shop-artifacts-111111111111-eu-west-1/shop-infrastructure-deployment/Source/example' in 111111111111 (eu-west-1): the identity policy of 'arn:aws:iam::222222222222:role/shop-prod-cfn-deploy' does not allow it",
+            prefix + "infrastructure-deployment': at run time 'arn:aws:iam::222222222222:role/shop-prod-cfn-deploy' would be denied s3:GetObjectVersion on 'arn:aws:s3:::shop-artifacts-111111111111-eu-west-1/shop-infrastructure-deployment/Source/example' in 111111111111 (eu-west-1): the identity policy of 'arn:aws:iam::222222222222:role/shop-prod-cfn-deploy' does not allow it",
+            prefix + "container-deployment': at run time 'arn:aws:iam::222222222222:role/shop-prod-ecs-deploy' would be denied kms:Decrypt on 'arn:aws:kms:eu-west-1:111111111111:key/<ArtifactKey>' in 111111111111 (eu-west-1): the identity policy of 'arn:aws:iam::222222222222:role/shop-prod-ecs-deploy' does not allow it",
+        ])
+        #expect(found.allSatisfy { $0.mark == config.environment("prod")?.name.mark })
+    }
+
     @Test func aBuildRoleThatMayNotPutLogEventsIsDenied() throws {
         let (config, found) = try altered("tooling") { t in
             var r = role(t, "ImageBuildRole")
