@@ -17,10 +17,11 @@ extension InfrastructurePipeline {
         }
     }
 
-    /// Region, bucket and key ARN of each store the package build uploads to.
+    /// Region, bucket and key ARN of each store the package build uploads to (split on the
+    /// bytes: a long route asks it once per environment).
     private static func stores(_ text: String?) -> [(region: String, bucket: String, key: String)] {
-        (text ?? "").split(separator: " ").compactMap { store in
-            let parts = store.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        (text ?? "").utf8.split(separator: UInt8(ascii: " ")).compactMap { store in
+            let parts = store.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).compactMap { String($0) }
             return parts.count == 3 ? (parts[0], parts[1], parts[2]) : nil
         }
     }
