@@ -47,37 +47,51 @@ struct RuntimeAccess {
             policy = []
             named = ""
         case .key:
-            guard let key = index.key(call.resource) else { return all("no template creates the key '\(call.resource)'") }
+            guard let key = index.key(call.resource) else {
+                return all("no template creates the key '\(call.resource)'")
+            }
             context.aliases = key.aliases
             policy = key.policy
             named = "the key policy of '\(key.arn)'"
         case .bucket:
-            guard let bucket = index.bucket(ofArn: call.resource) else { return all("no template creates the bucket of '\(call.resource)'") }
+            guard let bucket = index.bucket(ofArn: call.resource) else {
+                return all("no template creates the bucket of '\(call.resource)'")
+            }
             if bucket.region != call.region {
                 return all("the bucket '\(bucket.name)' is in \(bucket.region), and the call is made in \(call.region)")
             }
             policy = bucket.policy
             named = "the bucket policy of '\(bucket.name)'"
         case .repository:
-            guard let repo = index.repositories[call.resource] else { return all("no template creates the repository '\(call.resource)'") }
+            guard let repo = index.repositories[call.resource] else {
+                return all("no template creates the repository '\(call.resource)'")
+            }
             policy = repo.policy
             named = "the repository policy of '\(repo.arn)'"
         case .topic:
-            guard let topic = index.topics[call.resource] else { return all("no template creates the topic '\(call.resource)'") }
+            guard let topic = index.topics[call.resource] else {
+                return all("no template creates the topic '\(call.resource)'")
+            }
             policy = topic.policy
             named = "the topic policy of '\(topic.arn)'"
         case .trust:
-            guard let role = index.roles[call.resource] else { return all("no template creates the role '\(call.resource)'") }
+            guard let role = index.roles[call.resource] else {
+                return all("no template creates the role '\(call.resource)'")
+            }
             policy = role.trust
             named = "the trust policy of '\(call.resource)'"
         case .function:
-            guard let function = index.functions[call.resource] else { return all("no template creates the function '\(call.resource)'") }
+            guard let function = index.functions[call.resource] else {
+                return all("no template creates the function '\(call.resource)'")
+            }
             policy = []
             named = "the resource policy of '\(function.arn)'"
         }
         var out: [(action: String, reason: String)] = []
         for action in call.actions {
-            let identity = callerRole.map { Self.decide($0.permissions, action, call.resource, context: context, principal: nil) } ?? .notApplicable
+            let identity =
+                callerRole.map { Self.decide($0.permissions, action, call.resource, context: context, principal: nil) }
+                ?? .notApplicable
             if identity == .deny, case .role(let arn) = call.caller {
                 out.append((action, "the identity policy of '\(arn)' denies it"))
                 continue
@@ -85,7 +99,8 @@ struct RuntimeAccess {
             let resource: Decision
             switch call.policy {
             case .none: resource = .notApplicable
-            case .function: resource = Self.functionDecision(index.functions[call.resource]!, action, call.caller, context: context)
+            case .function:
+                resource = Self.functionDecision(index.functions[call.resource]!, action, call.caller, context: context)
             default: resource = Self.decide(policy, action, call.resource, context: context, principal: caller)
             }
             if let reason = Self.verdict(
@@ -118,7 +133,9 @@ struct RuntimeAccess {
             if resource == .notApplicable, required { return "\(named) does not allow it" }
             // Only a grant to the principal itself, in its own account, needs no identity policy.
             let resourceAlone = sameAccount && resource == .allowPrincipal
-            if !resourceAlone, identity != .allowPrincipal { return "the identity policy of '\(arn)' does not allow it" }
+            if !resourceAlone, identity != .allowPrincipal {
+                return "the identity policy of '\(arn)' does not allow it"
+            }
             return nil
         }
     }
@@ -253,7 +270,9 @@ struct RuntimeAccess {
             "\(call.origin): at run time \(who) would be denied \(action) on '\(call.resource)' in \(call.account) (\(call.region)): \(reason)",
             at: call.cause ?? fallback,
             notes: [
-                .note("the generated templates do not allow a call the pipeline makes; this is a bug in pipegen, please report it"),
+                .note(
+                    "the generated templates do not allow a call the pipeline makes; this is a bug in pipegen, please report it"
+                ),
                 .note("docs/RUNTIME.md lists each call and the AWS documentation it rests on"),
             ])
     }
@@ -271,7 +290,9 @@ extension RuntimeAccess {
     /// templates and evaluates each: one diagnostic per denied call (each call once), in the
     /// order of the pipelines, their stages and actions, then the rules. `parts` are the
     /// templates' `RuntimeIndex` parts, in `stacks` order.
-    static func run(config: Config, specs: [PipelineSpec], stacks: [StackTemplate], parts: [RuntimeIndex.Part]) -> [Diagnostic] {
+    static func run(config: Config, specs: [PipelineSpec], stacks: [StackTemplate], parts: [RuntimeIndex.Part])
+        -> [Diagnostic]
+    {
         // The consistency check reports a missing tooling template.
         guard let scene = RuntimeScene(config: config, stacks: stacks) else { return [] }
         let access = RuntimeAccess(index: RuntimeIndex(parts))
@@ -283,8 +304,13 @@ extension RuntimeAccess {
             } else {
                 out.append(
                     .error(
-                        "pipeline '\(spec.name)' is not in the tooling template: none of its calls can be made", at: config.project.mark,
-                        notes: [.note("the generated templates disagree with each other; this is a bug in pipegen, please report it")]))
+                        "pipeline '\(spec.name)' is not in the tooling template: none of its calls can be made",
+                        at: config.project.mark,
+                        notes: [
+                            .note(
+                                "the generated templates disagree with each other; this is a bug in pipegen, please report it"
+                            )
+                        ]))
             }
         }
         var jobs: [@Sendable () -> [RuntimeCall]] = []
@@ -297,7 +323,12 @@ extension RuntimeAccess {
         // Each job lists and evaluates its calls; a call several jobs make is reported once.
         let denied = Parallel.map(jobs) { job -> [(key: RuntimeCall.Key, action: String, diagnostic: Diagnostic)] in
             job().flatMap { call in
-                access.denials(call).map { (call.key, $0.action, RuntimeAccess.diagnostic(call, $0.action, $0.reason, fallback: config.project.mark)) }
+                access.denials(call).map {
+                    (
+                        call.key, $0.action,
+                        RuntimeAccess.diagnostic(call, $0.action, $0.reason, fallback: config.project.mark)
+                    )
+                }
             }
         }
         var seen: Set<RuntimeCall.Key> = []

@@ -79,7 +79,8 @@ struct RuntimeCall: Sendable {
         context: [RuntimeCall.Fact] = [], cause: Mark?, origin: String, missing: String? = nil
     ) {
         self.init(
-            actions: [action], caller: caller, account: account, region: region, resource: resource, policy: policy, context: context,
+            actions: [action], caller: caller, account: account, region: region, resource: resource, policy: policy,
+            context: context,
             cause: cause, origin: origin, missing: missing)
     }
 

@@ -79,13 +79,17 @@ struct RuntimeIndex: Sendable {
             switch resource.model {
             case let role as IAM.Role where stack.owner == .tooling:
                 // The consistency check resolves the trust of environment roles only.
-                if let arn = r.arn(id) { toolingTrust[arn] = role.assumeRolePolicyDocument.statements.map { ResolvedStatement($0, r) } }
+                if let arn = r.arn(id) {
+                    toolingTrust[arn] = role.assumeRolePolicyDocument.statements.map { ResolvedStatement($0, r) }
+                }
             case is KMS.Key, is KMS.ReplicaKey: keyIds.append(id)
             case let alias as KMS.Alias: aliases.append(alias)
             case let repo as ECR.Repository:
                 if let arn = r.arn(id) {
                     part.repositories.append(
-                        Governed(arn: arn, policy: repo.repositoryPolicyText?.statements.map { ResolvedStatement($0, r) } ?? []))
+                        Governed(
+                            arn: arn,
+                            policy: repo.repositoryPolicyText?.statements.map { ResolvedStatement($0, r) } ?? []))
                 }
             case let topic as SNS.Topic: topics.append((id, topic))
             case let policy as SNS.TopicPolicy: topicPolicies.append(policy)
@@ -95,10 +99,12 @@ struct RuntimeIndex: Sendable {
             }
         }
         for role in resolved.roles {
-            part.roles.append(Role(arn: role.arn, trust: toolingTrust[role.arn] ?? role.trust, permissions: role.permissions))
+            part.roles.append(
+                Role(arn: role.arn, trust: toolingTrust[role.arn] ?? role.trust, permissions: role.permissions))
         }
         if let bucket = resolved.bucket {
-            part.buckets.append(Bucket(name: bucket.name, account: stack.account, region: stack.region, policy: bucket.policy))
+            part.buckets.append(
+                Bucket(name: bucket.name, account: stack.account, region: stack.region, policy: bucket.policy))
         }
         if let key = resolved.key {
             let names = aliases.filter { alias in
@@ -110,9 +116,12 @@ struct RuntimeIndex: Sendable {
         }
         for (id, topic) in topics {
             guard let arn = r.ref(id) else { continue }
-            let statements = topicPolicies.filter { $0.topics.compactMap(r.string).contains(arn) }.flatMap(\.policyDocument.statements)
+            let statements = topicPolicies.filter { $0.topics.compactMap(r.string).contains(arn) }.flatMap(
+                \.policyDocument.statements)
             part.topics.append(
-                Governed(arn: arn, policy: statements.map { ResolvedStatement($0, r) }, keyArn: topic.kmsMasterKeyId.flatMap(r.string)))
+                Governed(
+                    arn: arn, policy: statements.map { ResolvedStatement($0, r) },
+                    keyArn: topic.kmsMasterKeyId.flatMap(r.string)))
         }
         for id in functionIds {
             guard let arn = r.arn(id) else { continue }
@@ -129,7 +138,9 @@ struct RuntimeIndex: Sendable {
         for part in parts {
             for role in part.roles { roles[role.arn] = role }
             for key in part.keys {
-                if key.isReplica, let account = RuntimeCall.account(ofArn: key.arn), let region = RuntimeCall.region(ofArn: key.arn) {
+                if key.isReplica, let account = RuntimeCall.account(ofArn: key.arn),
+                    let region = RuntimeCall.region(ofArn: key.arn)
+                {
                     replicas["\(account)|\(region)"] = key
                 } else {
                     keys[key.arn] = key
@@ -150,7 +161,8 @@ struct RuntimeIndex: Sendable {
             let replica = replicas["\(account)|\(region)"], let slash = arn.lastIndex(of: "/")
         else { return nil }
         let id = arn[slash...]
-        return keys.values.contains { $0.arn.hasSuffix(id) && RuntimeCall.account(ofArn: $0.arn) == account } ? replica : nil
+        return keys.values.contains { $0.arn.hasSuffix(id) && RuntimeCall.account(ofArn: $0.arn) == account }
+            ? replica : nil
     }
 
     /// The bucket an S3 ARN names (`arn:aws:s3:::<bucket>/<key>`).

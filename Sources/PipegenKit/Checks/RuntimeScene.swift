@@ -61,7 +61,8 @@ struct RuntimeScene: Sendable {
                 logKey = model.kmsKeyId.flatMap(r.string)
             }
             projects[id] = Project(
-                id: id, name: p.name.flatMap(r.string) ?? "", arn: r.arn(id) ?? "", roleArn: r.string(p.serviceRole) ?? "", logGroup: group.flatMap(r.string), logKey: logKey,
+                id: id, name: p.name.flatMap(r.string) ?? "", arn: r.arn(id) ?? "",
+                roleArn: r.string(p.serviceRole) ?? "", logGroup: group.flatMap(r.string), logKey: logKey,
                 variables: p.environment.environmentVariables.map { ($0.name, r.string($0.value) ?? "") })
         }
         self.projects = projects
@@ -75,13 +76,19 @@ struct RuntimeScene: Sendable {
         for stack in stacks where stack.owner != .tooling {
             let r = Resolver(template: stack.template, account: stack.account, region: stack.region)
             for (_, g) in stack.template.resources(of: CodeDeploy.DeploymentGroup.self) {
-                guard let app = r.string(g.applicationName), let name = g.deploymentGroupName.flatMap(r.string) else { continue }
+                guard let app = r.string(g.applicationName), let name = g.deploymentGroupName.flatMap(r.string) else {
+                    continue
+                }
                 let pairs = g.loadBalancerInfo?.targetGroupPairInfoList ?? []
-                let listeners = pairs.flatMap { ($0.prodTrafficRoute?.listenerArns ?? []) + ($0.testTrafficRoute?.listenerArns ?? []) }
+                let listeners = pairs.flatMap {
+                    ($0.prodTrafficRoute?.listenerArns ?? []) + ($0.testTrafficRoute?.listenerArns ?? [])
+                }
                 groups["\(stack.account)|\(stack.region)|\(app)|\(name)"] = DeploymentGroup(
-                    serviceRoleArn: r.string(g.serviceRoleArn) ?? "", configName: g.deploymentConfigName.flatMap(r.string) ?? "CodeDeployDefault.OneAtATime",
+                    serviceRoleArn: r.string(g.serviceRoleArn) ?? "",
+                    configName: g.deploymentConfigName.flatMap(r.string) ?? "CodeDeployDefault.OneAtATime",
                     cluster: g.ecsServices.first.flatMap { r.string($0.clusterName) } ?? "",
-                    service: g.ecsServices.first.flatMap { r.string($0.serviceName) } ?? "", listeners: listeners.compactMap(r.string))
+                    service: g.ecsServices.first.flatMap { r.string($0.serviceName) } ?? "",
+                    listeners: listeners.compactMap(r.string))
             }
         }
         self.groups = groups
@@ -117,30 +124,36 @@ struct RuntimeScene: Sendable {
     /// Reading artifact objects, encrypted with `key`, from the artifact bucket of `region`:
     /// each object, and the key once.
     func readArtifacts(
-        _ caller: RuntimeCall.Caller, bucket: String, objects: [String], key: String, region: String, cause: Mark?, origin: String
+        _ caller: RuntimeCall.Caller, bucket: String, objects: [String], key: String, region: String, cause: Mark?,
+        origin: String
     ) -> [RuntimeCall] {
         objects.map {
             RuntimeCall(
-                actions: ["s3:GetObject", "s3:GetObjectVersion"], caller: caller, account: toolingAccount, region: region,
+                actions: ["s3:GetObject", "s3:GetObjectVersion"], caller: caller, account: toolingAccount,
+                region: region,
                 resource: "arn:aws:s3:::\(bucket)/\($0)", policy: .bucket, cause: cause, origin: origin)
         } + [
             RuntimeCall(
-                action: "kms:Decrypt", caller: caller, account: toolingAccount, region: region, resource: key, policy: .key,
+                action: "kms:Decrypt", caller: caller, account: toolingAccount, region: region, resource: key,
+                policy: .key,
                 context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], cause: cause, origin: origin)
         ]
     }
 
     /// Writing artifact objects into the artifact bucket of `region`, encrypted with `key`.
     func writeArtifacts(
-        _ caller: RuntimeCall.Caller, bucket: String, objects: [String], key: String, region: String, cause: Mark?, origin: String
+        _ caller: RuntimeCall.Caller, bucket: String, objects: [String], key: String, region: String, cause: Mark?,
+        origin: String
     ) -> [RuntimeCall] {
         objects.map {
             RuntimeCall(
-                action: "s3:PutObject", caller: caller, account: toolingAccount, region: region, resource: "arn:aws:s3:::\(bucket)/\($0)",
+                action: "s3:PutObject", caller: caller, account: toolingAccount, region: region,
+                resource: "arn:aws:s3:::\(bucket)/\($0)",
                 policy: .bucket, cause: cause, origin: origin)
         } + [
             RuntimeCall(
-                action: "kms:GenerateDataKey", caller: caller, account: toolingAccount, region: region, resource: key, policy: .key,
+                action: "kms:GenerateDataKey", caller: caller, account: toolingAccount, region: region, resource: key,
+                policy: .key,
                 context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], cause: cause, origin: origin)
         ]
     }
@@ -151,14 +164,17 @@ struct RuntimeScene: Sendable {
         let groupArn = "arn:aws:logs:\(home):\(toolingAccount):log-group:\(group)"
         var out = [
             RuntimeCall(
-                actions: ["logs:CreateLogStream", "logs:PutLogEvents"], caller: .role(roleArn), account: toolingAccount, region: home,
+                actions: ["logs:CreateLogStream", "logs:PutLogEvents"], caller: .role(roleArn), account: toolingAccount,
+                region: home,
                 resource: "\(groupArn):log-stream:example", policy: .none, cause: cause, origin: origin)
         ]
         if let key {
             out.append(
                 RuntimeCall(
-                    actions: ["kms:GenerateDataKey", "kms:Decrypt"], caller: .service("logs.\(home).amazonaws.com"), account: toolingAccount,
-                    region: home, resource: key, policy: .key, context: [.init("kms:EncryptionContext:aws:logs:arn", groupArn)], cause: cause,
+                    actions: ["kms:GenerateDataKey", "kms:Decrypt"], caller: .service("logs.\(home).amazonaws.com"),
+                    account: toolingAccount,
+                    region: home, resource: key, policy: .key,
+                    context: [.init("kms:EncryptionContext:aws:logs:arn", groupArn)], cause: cause,
                     origin: origin))
         }
         return out
@@ -168,7 +184,8 @@ struct RuntimeScene: Sendable {
     /// trust must admit the service.
     func serviceAssumes(_ service: String, _ roleArn: String, cause: Mark?, origin: String) -> RuntimeCall {
         RuntimeCall(
-            action: "sts:AssumeRole", caller: .service(service), account: RuntimeCall.account(ofArn: roleArn) ?? toolingAccount, region: home,
+            action: "sts:AssumeRole", caller: .service(service),
+            account: RuntimeCall.account(ofArn: roleArn) ?? toolingAccount, region: home,
             resource: roleArn, policy: .trust, cause: cause, origin: origin)
     }
 }
@@ -192,19 +209,24 @@ struct BuildRun {
     /// A call the build makes: as its own role in the tooling account's home region, unless
     /// told another caller (a role it assumed), account or region.
     func call(
-        _ action: String, on resource: String, policy: RuntimeCall.ResourcePolicy = .none, as caller: RuntimeCall.Caller? = nil,
+        _ action: String, on resource: String, policy: RuntimeCall.ResourcePolicy = .none,
+        as caller: RuntimeCall.Caller? = nil,
         account: String? = nil, region: String? = nil, context: [RuntimeCall.Fact] = [], _ scene: RuntimeScene
     ) -> RuntimeCall {
-        call([action], on: resource, policy: policy, as: caller, account: account, region: region, context: context, scene)
+        call(
+            [action], on: resource, policy: policy, as: caller, account: account, region: region, context: context,
+            scene)
     }
 
     /// Several actions the build makes on one resource.
     func call(
-        _ actions: [String], on resource: String, policy: RuntimeCall.ResourcePolicy = .none, as caller: RuntimeCall.Caller? = nil,
+        _ actions: [String], on resource: String, policy: RuntimeCall.ResourcePolicy = .none,
+        as caller: RuntimeCall.Caller? = nil,
         account: String? = nil, region: String? = nil, context: [RuntimeCall.Fact] = [], _ scene: RuntimeScene
     ) -> RuntimeCall {
         RuntimeCall(
-            actions: actions, caller: caller ?? .role(project.roleArn), account: account ?? scene.toolingAccount, region: region ?? scene.home,
+            actions: actions, caller: caller ?? .role(project.roleArn), account: account ?? scene.toolingAccount,
+            region: region ?? scene.home,
             resource: resource, policy: policy, context: context, cause: cause, origin: origin)
     }
 }

@@ -6,12 +6,16 @@ import CloudFormation
 extension ContainerBuildPipeline {
     func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall] {
         guard build.kind == .imageBuild else { return [] }
-        let repository = "arn:aws:ecr:\(scene.home):\(scene.toolingAccount):repository/\(build.variable("REPOSITORY") ?? "")"
+        let repository =
+            "arn:aws:ecr:\(scene.home):\(scene.toolingAccount):repository/\(build.variable("REPOSITORY") ?? "")"
         // ecr:GetAuthorizationToken has no resource type.
         return [
             build.call("ecr:GetAuthorizationToken", on: "*", scene),
             build.call(
-                ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage"],
+                [
+                    "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
+                    "ecr:CompleteLayerUpload", "ecr:PutImage",
+                ],
                 on: repository, policy: .repository, scene),
         ]
     }

@@ -21,7 +21,9 @@ extension InfrastructurePipeline {
     /// bytes: a long route asks it once per environment).
     private static func stores(_ text: String?) -> [(region: String, bucket: String, key: String)] {
         (text ?? "").utf8.split(separator: UInt8(ascii: " ")).compactMap { store in
-            let parts = store.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).compactMap { String($0) }
+            let parts = store.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).compactMap {
+                String($0)
+            }
             return parts.count == 3 ? (parts[0], parts[1], parts[2]) : nil
         }
     }
@@ -35,10 +37,14 @@ extension InfrastructurePipeline {
             let via: [RuntimeCall.Fact] = [.init("kms:ViaService", "s3.\(store.region).amazonaws.com")]
             out.append(
                 build.call(
-                    "s3:PutObject", on: "arn:aws:s3:::\(store.bucket)/\(Self.zip(build.variable("LAMBDA_PREFIX")))", policy: .bucket,
+                    "s3:PutObject", on: "arn:aws:s3:::\(store.bucket)/\(Self.zip(build.variable("LAMBDA_PREFIX")))",
+                    policy: .bucket,
                     region: store.region, scene))
             // A multipart upload (the CLI's for zips over 8 MB) also decrypts the data key.
-            out.append(build.call(["kms:GenerateDataKey", "kms:Decrypt"], on: store.key, policy: .key, region: store.region, context: via, scene))
+            out.append(
+                build.call(
+                    ["kms:GenerateDataKey", "kms:Decrypt"], on: store.key, policy: .key, region: store.region,
+                    context: via, scene))
         }
         return out
     }
@@ -51,14 +57,17 @@ extension InfrastructurePipeline {
         let package = scene.project(.lambdaPackage)
         let key = Self.stores(package?.variable("ARTIFACT_STORES")).first { $0.bucket == bucket }?.key ?? ""
         let role = RuntimeCall.Caller.role(roleArn)
-        let function = "arn:aws:lambda:\(region):\(account):function:" + NamePattern(pattern).expanded([(.function, "example")])
+        let function =
+            "arn:aws:lambda:\(region):\(account):function:" + NamePattern(pattern).expanded([(.function, "example")])
         return [
             build.call("sts:AssumeRole", on: roleArn, policy: .trust, account: account, scene),
             // `aws lambda wait function-updated` polls GetFunctionConfiguration.
             build.call(
-                ["lambda:UpdateFunctionCode", "lambda:GetFunctionConfiguration"], on: function, as: role, account: account, region: region, scene),
+                ["lambda:UpdateFunctionCode", "lambda:GetFunctionConfiguration"], on: function, as: role,
+                account: account, region: region, scene),
             build.call(
-                "s3:GetObject", on: "arn:aws:s3:::\(bucket)/\(Self.zip(package?.variable("LAMBDA_PREFIX")))", policy: .bucket, as: role,
+                "s3:GetObject", on: "arn:aws:s3:::\(bucket)/\(Self.zip(package?.variable("LAMBDA_PREFIX")))",
+                policy: .bucket, as: role,
                 account: scene.toolingAccount, region: region, scene),
             build.call(
                 "kms:Decrypt", on: key, policy: .key, as: role, account: scene.toolingAccount, region: region,
