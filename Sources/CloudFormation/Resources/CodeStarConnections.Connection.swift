@@ -4,6 +4,10 @@ extension CodeStarConnections {
     /// [AWS::CodeStarConnections::Connection](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codestarconnections-connection.html)
     public struct Connection: ResourceModel {
         public static let typeName = "AWS::CodeStarConnections::Connection"
+        /// `Ref` and `ConnectionArn` give the connection's ARN, whose last part is an id
+        /// assigned at creation.
+        public static let returnValues = ReturnValues(
+            ref: .arn, arn: ArnFormat("codestar-connections", prefix: "connection/", identifier: .generatedId))
 
         /// Unique in the account, at most 32 characters. [ConnectionName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codestarconnections-connection.html#cfn-codestarconnections-connection-connectionname)
         public var connectionName: Value

@@ -63,6 +63,11 @@ protocol PipelineDeclaration: Sendable {
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep?
     /// What one of its assumed roles acts on, for the graph.
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String]
+    /// The calls one of its builds makes at run time beyond what every build does (CodeBuild
+    /// assumes its role, it writes its logs, reads its inputs and writes its outputs), read
+    /// from the build's project and action in the templates; the runtime access check
+    /// evaluates them (`<Kind>Pipeline+Runtime.swift`, docs/RUNTIME.md).
+    func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall]
 }
 
 extension PipelineDeclaration {
@@ -80,6 +85,7 @@ extension PipelineDeclaration {
     func stepBeforeEnvironments(_ steps: ManualSteps) -> ManualStep? { nil }
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep? { nil }
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] { [role.name] }
+    func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall] { [] }
 }
 
 extension Pipeline {
