@@ -149,21 +149,37 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     }
 
     /// CodeDeploy's service role: only what an ECS blue/green deployment does, on this
-    /// environment's service, listeners and target groups.
+    /// environment's service, listeners and target groups in each of its regions. The role
+    /// lives in the home region's template, where `Fn::ImportValue` reads the home region's
+    /// exports only: a value imported in a further region is named by a pattern of that
+    /// region (its listeners, its clusters or services) instead, a literal one exactly.
+    /// [CodeDeploy service role for ECS](https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-service-role.html),
+    /// [AWSCodeDeployRoleForECSLimited](https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForECSLimited.html)
     private func addCodeDeployRole(_ environment: EnvironmentBuilder, to t: inout Template) {
         let ecs = environment.env.ecs!
-        let names = environment.names
+        let names = environment.names, home = environment.env.homeRegion
         var role = IAM.Role(trust: Policies.trust(service: "codedeploy.amazonaws.com"))
         role.roleName = .string(names.environmentRole(.codeDeploy, env: environment.e))
         role.description = "Service role of CodeDeploy for the \(environment.e) blue/green deployment"
-        func arn(_ resource: String, region: String) -> Value {
-            Value.subInlining(
-                "arn:${AWS::Partition}:ecs:\(region):${AWS::AccountId}:\(resource)",
-                [("Cluster", Self.value(ecs.cluster)), ("Service", Self.value(ecs.service))])
+        /// A value of `region`'s target as the home template can name it; nil for "any".
+        func named(_ source: ValueSource, in region: String) -> Value? {
+            if case .importValue = source, region != home { return nil }
+            return Self.value(source)
         }
-        var listeners = [Self.value(ecs.listener)]
-        if let test = ecs.testListener { listeners.append(Self.value(test)) }
-        let regions = environment.regions
+        var taskSets: [Value] = [], listeners: [Value] = []
+        for region in environment.regions {
+            let target = ecs.target(in: region)
+            let cluster = named(target.cluster, in: region) ?? "*", service = named(target.service, in: region) ?? "*"
+            for resource in ["service/${Cluster}/${Service}", "task-set/${Cluster}/${Service}/*"] {
+                taskSets.append(
+                    Value.subInlining(
+                        "arn:${AWS::Partition}:ecs:\(region):${AWS::AccountId}:\(resource)", [("Cluster", cluster), ("Service", service)]))
+            }
+            for listener in [target.listener] + (target.testListener.map { [$0] } ?? []) {
+                listeners.append(
+                    named(listener, in: region) ?? .arn("elasticloadbalancing", region: region, account: Value.thisAccount, "listener/*"))
+            }
+        }
         role.policies = [
             IAM.Role.Policy(
                 "ecs-blue-green",
@@ -171,9 +187,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                     IAM.Statement(
                         sid: "ShiftTaskSets",
                         actions: ["ecs:CreateTaskSet", "ecs:DeleteTaskSet", "ecs:DescribeServices", "ecs:UpdateServicePrimaryTaskSet"],
-                        resources: regions.flatMap { r -> [Value] in
-                            [arn("service/${Cluster}/${Service}", region: r), arn("task-set/${Cluster}/${Service}/*", region: r)]
-                        }),
+                        resources: uniqued(taskSets)),
                     // Elastic Load Balancing's Describe actions have no resource type: AWS accepts only "*".
                     IAM.Statement(
                         sid: "ReadLoadBalancing",
@@ -182,10 +196,12 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                             "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
                         ],
                         resources: ["*"]),
-                    IAM.Statement(sid: "ShiftTraffic", actions: ["elasticloadbalancing:ModifyListener"], resources: listeners),
+                    IAM.Statement(sid: "ShiftTraffic", actions: ["elasticloadbalancing:ModifyListener"], resources: uniqued(listeners)),
                     IAM.Statement(
                         sid: "ShiftRuleTraffic", actions: ["elasticloadbalancing:ModifyRule"],
-                        resources: regions.map { .arn("elasticloadbalancing", region: $0, account: Value.thisAccount, "listener-rule/*") }),
+                        resources: environment.regions.map {
+                            .arn("elasticloadbalancing", region: $0, account: Value.thisAccount, "listener-rule/*")
+                        }),
                     Policies.pass(taskRoleArns(environment), to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
                 ])
         ]
@@ -194,7 +210,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 
     /// The CodeDeploy application and ECS blue/green deployment group of one region.
     private func addBlueGreen(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {
-        let ecs = environment.env.ecs!
+        let ecs = environment.env.ecs!.target(in: region)
         let names = environment.names, e = environment.e
         typealias Group = CodeDeploy.DeploymentGroup
         let app = names.codeDeployApplication(e)
@@ -271,11 +287,12 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
         ]
         for env in steps.config.environments {
             guard let ecs = env.ecs else { continue }
-            var parts = ["cluster \(Self.describe(ecs.cluster))", "service \(Self.describe(ecs.service))"]
-            parts.append("listener \(Self.describe(ecs.listener))")
-            if let test = ecs.testListener { parts.append("test listener \(Self.describe(test))") }
-            parts.append("target groups " + ecs.targetGroups.map(Self.describe).joined(separator: " and "))
             for region in env.regions.map(\.value) {
+                let target = ecs.target(in: region)
+                var parts = ["cluster \(Self.describe(target.cluster))", "service \(Self.describe(target.service))"]
+                parts.append("listener \(Self.describe(target.listener))")
+                if let test = target.testListener { parts.append("test listener \(Self.describe(test))") }
+                parts.append("target groups " + target.targetGroups.map(Self.describe).joined(separator: " and "))
                 blocks.append(
                     .item("\(env.name.value) (account \(env.account.value), \(region)): " + parts.joined(separator: ", ")))
             }

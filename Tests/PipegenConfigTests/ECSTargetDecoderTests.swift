@@ -1,0 +1,97 @@
+import PipegenConfig
+import Testing
+import YAMLKit
+
+/// An environment's `ecs` settings across its regions: one value for every region, replaced
+/// per region under `ecs.regions`; values that name one region (listener ARNs) must not be
+/// shared by several.
+@Suite struct ECSTargetDecoderTests {
+    static let base = """
+        project: shop
+        tooling:
+          account: "111111111111"
+          region: eu-west-1
+        environments:
+          - name: prod
+            account: "444444444444"
+            regions: [eu-west-1, us-east-1]
+            ecs:
+              cluster: shop-prod
+              service: shop
+              listener: LISTENER
+              target-groups: [shop-blue, shop-green]
+        REGIONS
+        pipelines:
+          container-deployment: {}
+
+        """
+
+    static func config(listener: String, regions: String = "") -> String {
+        base.replacing("LISTENER", with: listener).replacing("REGIONS\n", with: regions)
+    }
+
+    static let euListener = "arn:aws:elasticloadbalancing:eu-west-1:444444444444:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2"
+    static let usListener = "arn:aws:elasticloadbalancing:us-east-1:444444444444:listener/app/shop/60dc6c495c0c9188/a2f7dc8efc522ab2"
+
+    @Test func eachRegionGetsItsOwnValuesOrTheShared() throws {
+        let text = Self.config(
+            listener: Self.euListener,
+            regions: """
+                      regions:
+                        us-east-1:
+                          listener: \(Self.usListener)
+                          cluster: { import: shop-prod-cluster }
+
+                """)
+        let (config, diagnostics) = load(text)
+        #expect(diagnostics.map(\.message) == [])
+        let ecs = try #require(config?.environments[0].ecs)
+        let eu = ecs.target(in: "eu-west-1"), us = ecs.target(in: "us-east-1")
+        #expect(eu.listener == .literal(Self.euListener) && eu.cluster == .literal("shop-prod"))
+        #expect(us.listener == .literal(Self.usListener) && us.cluster == .importValue("shop-prod-cluster"))
+        #expect(us.service == .literal("shop") && us.targetGroups == eu.targetGroups, "what a region does not replace is shared")
+    }
+
+    @Test func anImportedListenerServesEveryRegion() {
+        let (config, diagnostics) = load(Self.config(listener: "{ import: shop-prod-ProdListenerArn }"))
+        #expect(diagnostics.map(\.message) == [])
+        #expect(config?.environments[0].ecs?.target(in: "us-east-1").listener == .importValue("shop-prod-ProdListenerArn"))
+    }
+
+    /// Each case: a config with a marker where the error must point, and the start of its message.
+    static let locatedErrors: [(String, String)] = [
+        (
+            config(listener: "1️⃣" + euListener),
+            "listener '\(euListener)' is in region 'eu-west-1', but environment 'prod' deploys in 'us-east-1' too"
+        ),
+        (
+            config(listener: "1️⃣" + usListener, regions: "      regions:\n        us-east-1: { listener: \(usListener) }\n"),
+            "listener '\(usListener)' is in region 'us-east-1', but environment 'prod' uses it in 'eu-west-1'"
+        ),
+        (
+            config(
+                listener: euListener,
+                regions: "      regions:\n        us-east-1: { listener: 1️⃣\(euListener.replacing("444444444444", with: "555555555555")) }\n"),
+            "listener '\(euListener.replacing("444444444444", with: "555555555555"))' is in account '555555555555'"
+        ),
+        (
+            config(listener: euListener, regions: "      regions:\n        1️⃣us-east-2: { listener: \(usListener) }\n"),
+            "environment 'prod' does not deploy to 'us-east-2'"
+        ),
+        (
+            config(listener: "1️⃣shop-listener"),
+            "listener 'shop-listener' is written once for environment 'prod', which deploys to 2 regions"
+        ),
+    ]
+
+    @Test(arguments: 0..<locatedErrors.count)
+    func errorsPointAtTheirValue(_ index: Int) {
+        let (text, mark) = marked(Self.locatedErrors[index].0)
+        let (config, diagnostics) = load(text)
+        #expect(config == nil)
+        let expected = Self.locatedErrors[index].1
+        let found = diagnostics.first { $0.severity == .error && $0.message.hasPrefix(expected) }
+        #expect(found != nil, "no error starting with \(expected): \(diagnostics.map(\.message))")
+        #expect(found?.mark == mark, "\(String(describing: found?.mark)) != \(mark)")
+    }
+}

@@ -1,0 +1,116 @@
+import CloudFormation
+import PipegenConfig
+@testable import PipegenKit
+import Testing
+
+/// What CodeDeploy and the pipeline's ECS role do at run time, against the permissions the
+/// templates give them: issue 11's container-deployment bullets.
+@Suite struct ContainerDeploymentRuntimeTests {
+    static let account = "444444444444"
+
+    static func config(ecs: String, pipeline: String = "{}", regions: String = "[eu-west-1, us-east-1]") throws -> Config {
+        try inlineConfig(
+            """
+            project: shop
+            tooling:
+              account: "111111111111"
+              region: eu-west-1
+            environments:
+              - name: prod
+                account: "\(account)"
+                regions: \(regions)
+                ecs:
+            \(ecs.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
+            pipelines:
+              container-deployment: \(pipeline)
+
+            """)
+    }
+
+    /// The stacks of `config` by template name.
+    static func stacks(_ config: Config) -> [String: StackTemplate] {
+        Dictionary(uniqueKeysWithValues: StackSet.build(config).stacks.map { ($0.name, $0) })
+    }
+
+    /// The statements of the CodeDeploy service role, resolved in its template's region.
+    static func codeDeployRole(_ stacks: [String: StackTemplate]) throws -> (statements: [IAM.Statement], resolver: Resolver) {
+        let home = try #require(stacks["prod"])
+        let role = try #require(home.template.resource("CodeDeployServiceRole")?.model(as: IAM.Role.self))
+        return (role.policies.flatMap(\.policyDocument.statements), Resolver(template: home.template, account: account, region: home.region))
+    }
+
+    /// The deployment group of `region`, wherever its template is.
+    static func deploymentGroup(_ stacks: [String: StackTemplate], region: String) throws -> CodeDeploy.DeploymentGroup {
+        let stack = try #require(stacks.values.first { $0.region == region && $0.template.resource("BlueGreenDeploymentGroup") != nil })
+        return try #require(stack.template.resource("BlueGreenDeploymentGroup")?.model(as: CodeDeploy.DeploymentGroup.self))
+    }
+
+    static let usListener = "arn:aws:elasticloadbalancing:us-east-1:444444444444:listener/app/shop/60dc6c495c0c9188/a2f7dc8efc522ab2"
+    static let euListener = "arn:aws:elasticloadbalancing:eu-west-1:444444444444:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2"
+
+    // MARK: 1. Multi-region environments
+
+    /// An imported listener resolves in the home region's IAM template to the home listener
+    /// only; in a further region CodeDeploy shifts that region's listener, which the role must
+    /// allow too.
+    @Test func theServiceRoleMayShiftTrafficInEveryRegion() throws {
+        let config = try Self.config(
+            ecs: """
+                cluster: shop-prod
+                service: shop
+                listener: { import: shop-prod-ProdListenerArn }
+                test-listener: { import: shop-prod-TestListenerArn }
+                target-groups: [shop-blue, shop-green]
+                """)
+        let (statements, r) = try Self.codeDeployRole(Self.stacks(config))
+        #expect(PolicyMatch.allows(statements, "elasticloadbalancing:ModifyListener", on: "import:shop-prod-ProdListenerArn", r))
+        #expect(PolicyMatch.allows(statements, "elasticloadbalancing:ModifyListener", on: Self.usListener, r))
+        #expect(!PolicyMatch.allows(statements, "elasticloadbalancing:ModifyListener", on: Self.usListener.replacing("us-east-1", with: "us-west-2"), r))
+        #expect(PolicyMatch.allows(statements, "ecs:CreateTaskSet", on: "arn:aws:ecs:us-east-1:444444444444:task-set/shop-prod/shop/ecs-svc-1", r))
+        #expect(Pipegen.consistency(config).map(\.message) == [])
+    }
+
+    /// A listener ARN names one region: each region's deployment group gets its own, and the
+    /// role may shift exactly those.
+    @Test func eachRegionDeploysWithItsOwnListener() throws {
+        let config = try Self.config(
+            ecs: """
+                cluster: shop-prod
+                service: shop
+                listener: \(Self.euListener)
+                target-groups: [shop-blue, shop-green]
+                regions:
+                  us-east-1:
+                    listener: \(Self.usListener)
+                    cluster: shop-prod-us
+                """)
+        let stacks = Self.stacks(config)
+        for (region, listener, cluster) in [("eu-west-1", Self.euListener, "shop-prod"), ("us-east-1", Self.usListener, "shop-prod-us")] {
+            let group = try Self.deploymentGroup(stacks, region: region)
+            #expect(group.loadBalancerInfo?.targetGroupPairInfoList.first?.prodTrafficRoute?.listenerArns == [.string(listener)])
+            #expect(group.ecsServices.first?.clusterName == .string(cluster))
+        }
+        let (statements, r) = try Self.codeDeployRole(stacks)
+        let modify = statements.first { $0.sid == "ShiftTraffic" }
+        #expect(modify?.resources.compactMap(r.string) == [Self.euListener, Self.usListener])
+        #expect(PolicyMatch.allows(statements, "ecs:UpdateServicePrimaryTaskSet", on: "arn:aws:ecs:us-east-1:444444444444:service/shop-prod-us/shop", r))
+        #expect(!PolicyMatch.allows(statements, "ecs:UpdateServicePrimaryTaskSet", on: "arn:aws:ecs:us-east-1:444444444444:service/shop-prod/shop", r))
+        #expect(Pipegen.consistency(config).map(\.message) == [])
+    }
+
+    /// The example where one environment deploys containers to two regions.
+    @Test func theGlobalExampleShiftsEveryRegionsListener() throws {
+        let config = try exampleConfig("Examples/global-blue-green/pipegen.yaml")
+        let stacks = Self.stacks(config)
+        for env in config.environments where env.regions.count > 1 {
+            let home = try #require(stacks[env.name.value])
+            let role = try #require(home.template.resource("CodeDeployServiceRole")?.model(as: IAM.Role.self))
+            let r = Resolver(template: home.template, account: env.account.value, region: home.region)
+            for region in env.regions.map(\.value).dropFirst() {
+                let sample = "arn:aws:elasticloadbalancing:\(region):\(env.account.value):listener/app/globex/1/2"
+                #expect(PolicyMatch.allows(role.policies.flatMap(\.policyDocument.statements), "elasticloadbalancing:ModifyListener", on: sample, r))
+            }
+        }
+        #expect(config.environments.contains { $0.regions.count > 1 }, "the global example deploys one environment to two regions")
+    }
+}
