@@ -27,7 +27,9 @@ import YAMLKit
         "duplicate-environment",  // uniqueness of a field across list items
         "duplicate-key",  // JSON data has no duplicate keys to see
         "duplicate-region",  // could be uniqueItems, but the config schema has no such flag
+        "ecs-listener-in-two-regions",  // the ARN's region compared with the environment's regions
         "ecs-missing",  // 'ecs' is required only when pipelines.container-deployment is on
+        "ecs-region-not-deployed",  // the region compared with the environment's regions
         "mixed-partitions",  // regions compared with the tooling region
         "region-and-regions",  // one key excluding another
         "role-name-too-long",  // derived: project and environment together
