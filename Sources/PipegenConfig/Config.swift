@@ -177,10 +177,12 @@ public struct ECSTarget: Sendable, Hashable {
     public var targetGroups: [ValueSource]
     /// Values that replace the ones above in one region each, in the order written.
     public var regions: [RegionalECSTarget]
+    /// The environment's own blue/green settings, replacing container-deployment's.
+    public var blueGreen: BlueGreenOverrides
 
     public init(
         cluster: ValueSource, service: ValueSource, listener: ValueSource, testListener: ValueSource? = nil,
-        targetGroups: [ValueSource], regions: [RegionalECSTarget] = []
+        targetGroups: [ValueSource], regions: [RegionalECSTarget] = [], blueGreen: BlueGreenOverrides = BlueGreenOverrides()
     ) {
         self.cluster = cluster
         self.service = service
@@ -188,6 +190,7 @@ public struct ECSTarget: Sendable, Hashable {
         self.testListener = testListener
         self.targetGroups = targetGroups
         self.regions = regions
+        self.blueGreen = blueGreen
     }
 
     /// The target in `region`: its own values where `regions` gives them, the shared ones
@@ -200,7 +203,7 @@ public struct ECSTarget: Sendable, Hashable {
         }
         return ECSTarget(
             cluster: own.cluster ?? cluster, service: own.service ?? service, listener: own.listener ?? listener,
-            testListener: own.testListener ?? testListener, targetGroups: own.targetGroups ?? targetGroups)
+            testListener: own.testListener ?? testListener, targetGroups: own.targetGroups ?? targetGroups, blueGreen: blueGreen)
     }
 }
 

@@ -146,10 +146,11 @@ struct ConfigDecoder {
                 target.checkOneRegionEach(key, shared: r.node(key), overrides: regional.compactMap { o in o.nodes[key].map { (o.target.region, $0) } })
             }
         }
+        let blueGreen = BlueGreenOverrides.decode(r)
         guard let cluster, let service, let listener, let groups else { return nil }
         return ECSTarget(
             cluster: cluster, service: service, listener: listener, testListener: testListener, targetGroups: groups,
-            regions: regional.map(\.target))
+            regions: regional.map(\.target), blueGreen: blueGreen)
     }
 
     /// The two target groups of `target-groups`; nil when absent or not two.

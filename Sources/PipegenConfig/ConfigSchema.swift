@@ -33,7 +33,7 @@ public enum ConfigSchema {
 
     public static let ecs = ObjectSpec(
         "ecs target", "the ECS service that container-deployment replaces blue/green in this environment",
-        keys: ecsTargetKeys(required: true) + [
+        keys: ecsTargetKeys(required: true) + BlueGreenOverrides.keys + [
             KeySpec(
                 "regions", .map(.object(regionalECS)), example: "{eu-west-1: {listener: {import: shop-dev-ProdListenerArn}}}",
                 "values that differ in one region, by region name: the keys above apply to every region of the environment, and a region listed here replaces those it gives (each region needs its own listener ARN)")

@@ -145,6 +145,28 @@ import YAMLKit
         }
     }
 
+    /// The AppSpec names the hook functions the config lets CodeDeploy invoke, in lifecycle
+    /// order, each environment's own when the AppSpec is one per environment.
+    @Test func theAppSpecNamesTheHookFunctions() throws {
+        try withTemporaryFolder { folder in
+            let cd = """
+                  container-deployment:
+                    appspec: appspec-{env}.yaml
+                    hooks:
+                      AfterAllowTraffic: "{project}-{env}-verify"
+                      BeforeInstall: "{project}-{env}-prepare"
+
+                """
+            try write(Self.config(cd), to: "\(folder)/pipegen.yaml")
+            let run = pipegen(["ecs-files"], in: folder)
+            #expect(run.code == 0, "\(run.stderr)")
+            for env in ["dev", "prod"] {
+                let appspec = try #require(try YAMLReader.parse(try read("\(folder)/deployment/appspec-\(env).yaml"))).document
+                #expect(appspec["Hooks"] == [["BeforeInstall": .string("shop-\(env)-prepare")], ["AfterAllowTraffic": .string("shop-\(env)-verify")]])
+            }
+        }
+    }
+
     @Test func aConfigWithoutContainerDeploymentIsAnErrorAndWritesNothing() throws {
         try withTemporaryFolder { folder in
             try write(Self.config("  container-build: {}\n"), to: "\(folder)/pipegen.yaml")

@@ -94,4 +94,49 @@ import YAMLKit
         #expect(found != nil, "no error starting with \(expected): \(diagnostics.map(\.message))")
         #expect(found?.mark == mark, "\(String(describing: found?.mark)) != \(mark)")
     }
+
+    static func pipeline(_ block: String, ecs: String = "") -> String {
+        config(listener: "{ import: shop-prod-ProdListenerArn }")
+            .replacing("      target-groups: [shop-blue, shop-green]\n", with: "      target-groups: [shop-blue, shop-green]\n" + ecs)
+            .replacing("  container-deployment: {}\n", with: "  container-deployment:\n" + block)
+    }
+
+    /// The blue/green keys of the pipeline and of an environment's `ecs`.
+    static let settingsErrors: [(String, String)] = [
+        (pipeline("    hooks:\n      1️⃣AfterAllowTestTrafic: shop-smoke\n"), "unknown key 'AfterAllowTestTrafic' in 'hooks' in 'container-deployment'"),
+        (
+            pipeline("    hooks:\n      BeforeInstall: 1️⃣arn:aws:lambda:eu-west-1:444444444444:function:shop-check\n"),
+            "hook 'BeforeInstall' names a function by ARN"
+        ),
+        (pipeline("    alarms: 1️⃣[a, b, c, d, e, f, g, h, i, j, k]\n"), "11 alarms in 'container-deployment'; a CodeDeploy deployment group watches at most 10"),
+        (
+            pipeline("    image-tag: latest\n", ecs: "      deployment-config: 1️⃣CodeDeployDefault.ECSCanary10Percent5Minute\n"),
+            "'CodeDeployDefault.ECSCanary10Percent5Minute' is not valid"
+        ),
+        (pipeline("    reroute-wait-minutes: 1️⃣2881\n"), "'reroute-wait-minutes' in 'container-deployment' must be from 0 to 2880"),
+    ]
+
+    @Test(arguments: 0..<settingsErrors.count)
+    func settingsErrorsPointAtTheirValue(_ index: Int) {
+        let (text, mark) = marked(Self.settingsErrors[index].0)
+        let (config, diagnostics) = load(text)
+        #expect(config == nil)
+        let expected = Self.settingsErrors[index].1
+        let found = diagnostics.first { $0.severity == .error && $0.message.hasPrefix(expected) }
+        #expect(found != nil, "no error starting with \(expected): \(diagnostics.map(\.message))")
+        #expect(found?.mark == mark, "\(String(describing: found?.mark)) != \(mark)")
+    }
+
+    @Test func anEnvironmentReplacesThePipelinesBlueGreenSettings() throws {
+        let text = Self.pipeline(
+            "    deployment-config: CodeDeployDefault.ECSLinear10PercentEvery3Minutes\n    alarms: [a]\n    reroute-wait-minutes: 10\n",
+            ecs: "      deployment-config: CodeDeployDefault.ECSAllAtOnce\n      alarms: []\n")
+        let (config, diagnostics) = load(text)
+        #expect(diagnostics.map(\.message) == [])
+        let c = try #require(config)
+        let cd = try #require(c.pipelines[ContainerDeployment.self])
+        #expect(
+            cd.blueGreen(in: c.environments[0])
+                == BlueGreen(deploymentConfig: .allAtOnce, rerouteWaitMinutes: 10, terminationWaitMinutes: 5, alarms: []))
+    }
 }

@@ -113,4 +113,89 @@ import Testing
         }
         #expect(config.environments.contains { $0.regions.count > 1 }, "the global example deploys one environment to two regions")
     }
+
+    // MARK: 2. Blue/green settings and hooks
+
+    static let twoEnvironments = """
+        project: shop
+        tooling:
+          account: "111111111111"
+          region: eu-west-1
+        environments:
+          - name: dev
+            account: "222222222222"
+            ecs:
+              cluster: shop-dev
+              service: shop
+              listener: { import: shop-dev-ProdListenerArn }
+              target-groups: [shop-dev-blue, shop-dev-green]
+              deployment-config: CodeDeployDefault.ECSAllAtOnce
+              alarms: []
+          - name: prod
+            account: "444444444444"
+            regions: [eu-west-1, us-east-1]
+            ecs:
+              cluster: shop-prod
+              service: shop
+              listener: { import: shop-prod-ProdListenerArn }
+              target-groups: [shop-prod-blue, shop-prod-green]
+              termination-wait-minutes: 60
+        pipelines:
+          container-deployment:
+            appspec: appspec-{env}.yaml
+            deployment-config: CodeDeployDefault.ECSCanary10Percent5Minutes
+            reroute-wait-minutes: 30
+            alarms: ["{project}-{env}-5xx", "{project}-{env}-{region}-latency"]
+            hooks:
+              AfterAllowTestTraffic: "{project}-{env}-smoke-test"
+              BeforeAllowTraffic: "{project}-{env}-check"
+
+        """
+
+    /// The deployment config, the wait before traffic moves, the termination wait and the
+    /// alarms reach each environment's deployment groups (the pipeline's, or the
+    /// environment's own), in every region.
+    @Test func blueGreenSettingsReachEachDeploymentGroup() throws {
+        let stacks = Self.stacks(try inlineConfig(Self.twoEnvironments))
+        typealias Group = CodeDeploy.DeploymentGroup
+        let dev = try #require(stacks["dev"]?.template.resource("BlueGreenDeploymentGroup")?.model(as: Group.self))
+        #expect(dev.deploymentConfigName == .string("CodeDeployDefault.ECSAllAtOnce"))
+        #expect(dev.alarmConfiguration == nil)
+        #expect(dev.autoRollbackConfiguration?.events == [.deploymentFailure, .deploymentStopOnRequest])
+        #expect(dev.blueGreenDeploymentConfiguration?.deploymentReadyOption == Group.DeploymentReadyOption(actionOnTimeout: .stopDeployment, waitTimeInMinutes: 30))
+        for (name, region) in [("prod", "eu-west-1"), ("prod-us-east-1", "us-east-1")] {
+            let prod = try #require(stacks[name]?.template.resource("BlueGreenDeploymentGroup")?.model(as: Group.self))
+            #expect(prod.deploymentConfigName == .string("CodeDeployDefault.ECSCanary10Percent5Minutes"))
+            #expect(prod.alarmConfiguration?.enabled == true)
+            #expect(prod.alarmConfiguration?.alarms.map(\.name) == ["shop-prod-5xx", "shop-prod-\(region)-latency"])
+            #expect(prod.autoRollbackConfiguration?.events == [.deploymentFailure, .deploymentStopOnAlarm, .deploymentStopOnRequest])
+            #expect(prod.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes == 60)
+        }
+    }
+
+    /// CodeDeploy reads the alarms it watches and invokes the AppSpec's hook functions as its
+    /// service role: exactly those, in each region, and nothing when none are configured.
+    @Test func theServiceRoleReadsTheAlarmsAndInvokesTheHooks() throws {
+        let config = try inlineConfig(Self.twoEnvironments)
+        let stacks = Self.stacks(config)
+        func role(_ env: String) throws -> ([IAM.Statement], Resolver) {
+            let s = try #require(stacks[env])
+            let role = try #require(s.template.resource("CodeDeployServiceRole")?.model(as: IAM.Role.self))
+            return (role.policies.flatMap(\.policyDocument.statements), Resolver(template: s.template, account: s.account, region: s.region))
+        }
+        let (prod, r) = try role("prod")
+        func allows(_ action: String, _ resource: String) -> Bool { PolicyMatch.allows(prod, action, on: resource, r) }
+        for region in ["eu-west-1", "us-east-1"] {
+            #expect(allows("cloudwatch:DescribeAlarms", "arn:aws:cloudwatch:\(region):444444444444:alarm:shop-prod-5xx"))
+            #expect(allows("cloudwatch:DescribeAlarms", "arn:aws:cloudwatch:\(region):444444444444:alarm:shop-prod-\(region)-latency"))
+            #expect(allows("lambda:InvokeFunction", "arn:aws:lambda:\(region):444444444444:function:shop-prod-smoke-test"))
+            #expect(allows("lambda:InvokeFunction", "arn:aws:lambda:\(region):444444444444:function:shop-prod-check:live"))
+        }
+        #expect(!allows("cloudwatch:DescribeAlarms", "arn:aws:cloudwatch:eu-west-1:444444444444:alarm:other"))
+        #expect(!allows("lambda:InvokeFunction", "arn:aws:lambda:eu-west-1:444444444444:function:shop-prod-other"))
+        let (dev, _) = try role("dev")
+        #expect(!dev.contains { $0.actions.contains("cloudwatch:DescribeAlarms") }, "no alarms, no alarm access")
+        #expect(dev.contains { $0.actions.contains("lambda:InvokeFunction") })
+        #expect(Pipegen.consistency(config).map(\.message) == [])
+    }
 }

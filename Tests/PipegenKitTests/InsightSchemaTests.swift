@@ -30,6 +30,7 @@ import YAMLKit
         "ecs-listener-in-two-regions",  // the ARN's region compared with the environment's regions
         "ecs-missing",  // 'ecs' is required only when pipelines.container-deployment is on
         "ecs-region-not-deployed",  // the region compared with the environment's regions
+        "hooks-differ-but-one-appspec",  // '{env}' in the hooks compared with 'appspec'
         "mixed-partitions",  // regions compared with the tooling region
         "region-and-regions",  // one key excluding another
         "role-name-too-long",  // derived: project and environment together

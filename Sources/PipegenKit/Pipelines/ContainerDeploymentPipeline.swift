@@ -203,9 +203,45 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                             .arn("elasticloadbalancing", region: $0, account: Value.thisAccount, "listener-rule/*")
                         }),
                     Policies.pass(taskRoleArns(environment), to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
-                ])
+                ] + watchAndHook(environment))
         ]
         t.add(EnvironmentBuilder.ID.role(.codeDeploy), Resource(role))
+    }
+
+    /// What CodeDeploy does beside shifting traffic, when configured: read the state of the
+    /// alarms that stop a deployment (named exactly, in each region), and invoke the AppSpec's
+    /// hook functions (each unqualified or by version or alias: `function:name` and
+    /// `function:name:*`). The hook functions report back themselves
+    /// (`codedeploy:PutLifecycleEventHookExecutionStatus`, their own role's business).
+    /// [AWSCodeDeployRoleForECSLimited](https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForECSLimited.html),
+    /// [CloudWatch resource types](https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html),
+    /// [AppSpec hooks for ECS](https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html#appspec-hooks-ecs)
+    private func watchAndHook(_ environment: EnvironmentBuilder) -> [IAM.Statement] {
+        let names = environment.names, e = environment.e
+        let alarms = settings.blueGreen(in: environment.env).alarms
+        var out: [IAM.Statement] = []
+        if !alarms.isEmpty {
+            out.append(
+                IAM.Statement(
+                    sid: "ReadAlarms", actions: ["cloudwatch:DescribeAlarms"],
+                    resources: uniqued(
+                        environment.regions.flatMap { region in
+                            alarms.map { .arn("cloudwatch", region: region, account: Value.thisAccount, "alarm:" + names.expand($0, env: e, region: region)) }
+                        })))
+        }
+        if !settings.hooks.all.isEmpty {
+            out.append(
+                IAM.Statement(
+                    sid: "InvokeHooks", actions: ["lambda:InvokeFunction"],
+                    resources: uniqued(
+                        environment.regions.flatMap { region in
+                            settings.hooks.all.flatMap { hook -> [Value] in
+                                let function = "function:" + names.expand(hook.function, env: e)
+                                return [function, function + ":*"].map { .arn("lambda", region: region, account: Value.thisAccount, $0) }
+                            }
+                        })))
+        }
+        return out
     }
 
     /// The CodeDeploy application and ECS blue/green deployment group of one region.
@@ -221,12 +257,19 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
             : names.roleArn(names.environmentRole(.codeDeploy, env: e), account: Value.thisAccount)
         var group = Group(applicationName: .ref(ID.application), serviceRoleArn: serviceRole)
         group.deploymentGroupName = .string(names.deploymentGroup(e))
-        group.deploymentConfigName = "CodeDeployDefault.ECSAllAtOnce"
+        let blueGreen = settings.blueGreen(in: environment.env)
+        group.deploymentConfigName = .string(blueGreen.deploymentConfig.rawValue)
         group.deploymentStyle = Group.DeploymentStyle(deploymentOption: .withTrafficControl, deploymentType: .blueGreen)
+        // Waiting for a person: traffic moves on ContinueDeployment, or the deployment stops
+        // (and rolls back) when the wait ends first.
+        let ready =
+            blueGreen.rerouteWaitMinutes > 0
+            ? Group.DeploymentReadyOption(actionOnTimeout: .stopDeployment, waitTimeInMinutes: blueGreen.rerouteWaitMinutes)
+            : Group.DeploymentReadyOption(actionOnTimeout: .continueDeployment)
         group.blueGreenDeploymentConfiguration = Group.BlueGreenDeploymentConfiguration(
-            deploymentReadyOption: Group.DeploymentReadyOption(actionOnTimeout: .continueDeployment),
+            deploymentReadyOption: ready,
             terminateBlueInstancesOnDeploymentSuccess: Group.BlueInstanceTerminationOption(
-                action: .terminate, terminationWaitTimeInMinutes: settings.terminationWaitMinutes))
+                action: .terminate, terminationWaitTimeInMinutes: blueGreen.terminationWaitMinutes))
         group.ecsServices = [Group.ECSService(clusterName: Self.value(ecs.cluster), serviceName: Self.value(ecs.service))]
         var pair = Group.TargetGroupPairInfo(
             prodTrafficRoute: Group.TrafficRoute(listenerArns: [Self.value(ecs.listener)]),
@@ -235,8 +278,13 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
             pair.testTrafficRoute = Group.TrafficRoute(listenerArns: [Self.value(test)])
         }
         group.loadBalancerInfo = Group.LoadBalancerInfo(targetGroupPairInfoList: [pair])
-        group.autoRollbackConfiguration = Group.AutoRollbackConfiguration(
-            enabled: true, events: [.deploymentFailure, .deploymentStopOnRequest])
+        var rollback: [Group.AutoRollbackConfiguration.Event] = [.deploymentFailure, .deploymentStopOnRequest]
+        if !blueGreen.alarms.isEmpty {
+            group.alarmConfiguration = Group.AlarmConfiguration(
+                enabled: true, alarms: blueGreen.alarms.map { names.expand($0, env: e, region: region) })
+            rollback.insert(.deploymentStopOnAlarm, at: 1)
+        }
+        group.autoRollbackConfiguration = Group.AutoRollbackConfiguration(enabled: true, events: rollback)
         t.add(ID.deploymentGroup, Resource(group))
     }
 

@@ -144,6 +144,11 @@ extension ConfigGenerator {
             if !own.isEmpty { overrides.append((region, map(own))) }
         }
         if !overrides.isEmpty { pairs.append(("regions", .map(overrides))) }
+        // The environment's own blue/green settings.
+        if chance(0.2) { pairs.append(("deployment-config", .string(pick(Self.deploymentConfigs)))) }
+        if chance(0.1) { pairs.append(("reroute-wait-minutes", .int(pick([0, 15, 120])))) }
+        if chance(0.1) { pairs.append(("termination-wait-minutes", .int(pick([0, 30])))) }
+        if chance(0.15) { pairs.append(("alarms", .list(sample(["\(p)-\(env)-5xx", "{project}-{region}-errors"], int(0...2)).map(ConfigTree.string)))) }
         return map(pairs)
     }
 
