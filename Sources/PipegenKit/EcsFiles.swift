@@ -65,12 +65,18 @@ public enum EcsFiles {
                         + "its log configuration names \(env.homeRegion) only")
             }
             let roles = roleNames(config, env)
-            let patterns = cd.taskRoles.map { names.expand($0, env: env.name.value) }
-            for role in [roles.execution, roles.task] where !patterns.contains(where: { PolicyMatch.glob($0, role) }) {
+            let passable = ContainerDeploymentPipeline.taskRoles(cd, in: env, names)
+            let account = env.account.value
+            for role in [roles.execution, roles.task] {
+                let arn = ContainerDeploymentPipeline.TaskRole.name(role).arn(account: account, partition: config.partition)
+                guard !passable.contains(where: { PolicyMatch.glob($0.arn(account: account, partition: config.partition), arn) }) else { continue }
                 notes.append(
-                    "role '\(role)' matches none of container-deployment.task-roles (\(patterns.joined(separator: ", "))), "
+                    "role '\(role)' matches none of container-deployment.task-roles (\(passable.map(\.shown).joined(separator: ", "))), "
                         + "so the pipeline may not pass it; rename it or add it there")
             }
+            notes.append(
+                "the pipeline may pass these roles to the tasks (iam:PassRole): \(passable.map(\.shown).joined(separator: ", ")) "
+                    + "in account \(account); name others in container-deployment.task-roles")
             out.append(StarterFile(path: path, contents: taskDefinition(config, env, container), notes: notes))
         }
         return out

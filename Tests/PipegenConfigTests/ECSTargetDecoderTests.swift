@@ -114,6 +114,18 @@ import YAMLKit
             "'CodeDeployDefault.ECSCanary10Percent5Minute' is not valid"
         ),
         (pipeline("    reroute-wait-minutes: 1️⃣2881\n"), "'reroute-wait-minutes' in 'container-deployment' must be from 0 to 2880"),
+        (
+            pipeline("    task-roles: [ecsTaskExecutionRole, 1️⃣\"arn:aws:iam::555555555555:role/ecsTaskExecutionRole\"]\n"),
+            "task role 'arn:aws:iam::555555555555:role/ecsTaskExecutionRole' is in account '555555555555', where no environment deploys"
+        ),
+        (
+            pipeline("    task-roles: [1️⃣\"arn:aws:iam::444444444444:user/deployer\"]\n"),
+            "task role 'arn:aws:iam::444444444444:user/deployer' is not a role ARN"
+        ),
+        (
+            pipeline("    task-roles: [1️⃣\"arn:aws-cn:iam::444444444444:role/x\"]\n"),
+            "task role 'arn:aws-cn:iam::444444444444:role/x' is in partition 'aws-cn', but the config's accounts are in 'aws'"
+        ),
     ]
 
     @Test(arguments: 0..<settingsErrors.count)

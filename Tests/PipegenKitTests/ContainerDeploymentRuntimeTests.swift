@@ -198,4 +198,52 @@ import Testing
         #expect(dev.contains { $0.actions.contains("lambda:InvokeFunction") })
         #expect(Pipegen.consistency(config).map(\.message) == [])
     }
+
+    // MARK: 3. Task roles and tags
+
+    static func roleStatements(_ stacks: [String: StackTemplate], _ id: String) throws -> ([IAM.Statement], Resolver) {
+        let home = try #require(stacks["prod"])
+        let role = try #require(home.template.resource(id)?.model(as: IAM.Role.self))
+        return (role.policies.flatMap(\.policyDocument.statements), Resolver(template: home.template, account: account, region: home.region))
+    }
+
+    static let taskRoleTarget = """
+        cluster: shop-prod
+        service: shop
+        listener: { import: shop-prod-ProdListenerArn }
+        target-groups: [shop-blue, shop-green]
+        """
+
+    /// The console's `ecsTaskExecutionRole`, a role with a path given by ARN, and a pattern:
+    /// the pipeline's role and CodeDeploy's may pass each, to ECS tasks only.
+    @Test func taskRolesByNameArnOrPatternMayBePassed() throws {
+        let config = try Self.config(
+            ecs: Self.taskRoleTarget,
+            pipeline: "{task-roles: [ecsTaskExecutionRole, \"arn:aws:iam::444444444444:role/service-role/shop-task\", \"{project}-{env}-*\"]}")
+        let stacks = Self.stacks(config)
+        for id in ["EcsDeployRole", "CodeDeployServiceRole"] {
+            let (statements, r) = try Self.roleStatements(stacks, id)
+            for role in ["ecsTaskExecutionRole", "service-role/shop-task", "shop-prod-task"] {
+                #expect(PolicyMatch.allows(statements, "iam:PassRole", on: "arn:aws:iam::444444444444:role/\(role)", r), "\(id) may not pass \(role)")
+            }
+            #expect(!PolicyMatch.allows(statements, "iam:PassRole", on: "arn:aws:iam::444444444444:role/admin", r))
+            let pass = try #require(statements.first { $0.sid == "PassTaskRoles" })
+            #expect(pass.conditions == [IAM.Condition("StringEquals", "iam:PassedToService", .string("ecs-tasks.amazonaws.com"))])
+        }
+        #expect(Pipegen.consistency(config).map(\.message) == [])
+    }
+
+    /// A task definition with tags is registered with them: AWS then also authorizes
+    /// `ecs:TagResource`, which the pipeline's role may do only while registering a task
+    /// definition, in the environment's regions.
+    @Test func taskDefinitionsMayBeRegisteredWithTags() throws {
+        let stacks = Self.stacks(try Self.config(ecs: Self.taskRoleTarget))
+        let (statements, r) = try Self.roleStatements(stacks, "EcsDeployRole")
+        for region in ["eu-west-1", "us-east-1"] {
+            #expect(PolicyMatch.allows(statements, "ecs:TagResource", on: "arn:aws:ecs:\(region):444444444444:task-definition/shop-prod:7", r))
+        }
+        #expect(!PolicyMatch.allows(statements, "ecs:TagResource", on: "arn:aws:ecs:eu-west-1:444444444444:service/shop-prod/shop", r))
+        let tag = try #require(statements.first { $0.actions.contains("ecs:TagResource") })
+        #expect(tag.conditions == [IAM.Condition("StringEquals", "ecs:CreateAction", .string("RegisterTaskDefinition"))])
+    }
 }

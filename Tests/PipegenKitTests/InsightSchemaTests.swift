@@ -35,6 +35,7 @@ import YAMLKit
         "region-and-regions",  // one key excluding another
         "role-name-too-long",  // derived: project and environment together
         "shared-repository",  // uniqueness across pipelines
+        "task-role-arn-of-another-account",  // the ARN's account compared with the environments'
         "three-target-groups",  // exactly two: the config schema states only a minimum
         "connection-in-another-region",  // the ARN's region compared with the tooling region
         "connection-repository-not-owner-name",  // 'owner/name' only for connection providers

@@ -21,8 +21,11 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
     public var alarms: [NamePattern]
     /// The Lambda functions the AppSpec's `Hooks` name, by lifecycle event.
     public var hooks: HookFunctions
-    /// Role-name patterns the task definitions may name (passed with iam:PassRole).
+    /// The roles the task definitions may name (passed with iam:PassRole): names, name
+    /// patterns, or role ARNs (`{env}` and `{account}` are replaced).
     public var taskRoles: [NamePattern]
+    /// Where each of `taskRoles` was written.
+    var taskRoleMarks: [Mark?] = []
     public var mark: Mark?
 
     public init(
@@ -77,7 +80,7 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
             "the Lambda functions the AppSpec's Hooks name, by lifecycle event: CodeDeploy's role may invoke exactly these, and 'pipegen ecs-files' writes them into the AppSpec")
         public static let taskRoles = Key<[NamePattern]>(
             "task-roles", .list(.string(.text), minItems: 1), default: ["{project}-*"],
-            "names (or name patterns) of roles the task definitions use, passed with iam:PassRole")
+            "the roles the task definitions name (execution and task role), which the pipeline may pass with iam:PassRole: names or name patterns, each the role of that name in the environment's account (such as the console's ecsTaskExecutionRole), or role ARNs")
     }
 
     static let summary = "blue/green deploy the image along the route to live"
@@ -91,12 +94,16 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
         ])
 
     static func decode(_ r: ObjectReader, at mark: Mark?, _ decoder: ConfigDecoder) -> Pipeline {
-        .containerDeployment(
+        let taskRoles = r.strings(Keys.taskRoles.name)
+        var settings =
             ContainerDeployment(
                 source: decoder.decodeSource(r, defaultRepository: Keys.defaultRepository), appspec: r.read(Keys.appspec),
                 taskDefinition: r.read(Keys.taskDefinition), imageTag: r.read(Keys.imageTag), deploymentConfig: r.read(Keys.deploymentConfig),
                 rerouteWaitMinutes: r.read(Keys.rerouteWaitMinutes), terminationWaitMinutes: r.read(Keys.terminationWaitMinutes),
-                alarms: BlueGreenOverrides.alarms(r) ?? Keys.alarms.defaultValue, hooks: HookFunctions.decode(r, Keys.hooks), taskRoles: r.read(Keys.taskRoles), mark: mark))
+                alarms: BlueGreenOverrides.alarms(r) ?? Keys.alarms.defaultValue, hooks: HookFunctions.decode(r, Keys.hooks),
+                taskRoles: taskRoles?.map { NamePattern($0.value) } ?? Keys.taskRoles.defaultValue, mark: mark)
+        settings.taskRoleMarks = taskRoles?.map(\.mark) ?? []
+        return .containerDeployment(settings)
     }
 
     /// Every environment names the ECS service the deployment replaces.
@@ -106,12 +113,64 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
                 "environment '\(env.name.value)' has no 'ecs' settings, which container-deployment needs", at: env.mark,
                 notes: [.help("add 'ecs:' with cluster, service, listener and target-groups, or remove pipelines.container-deployment")])
         }
+        checkTaskRoles(config, context)
         // One AppSpec file for every environment names the same hook functions in each.
         if config.environments.count > 1, !appspec.contains(.env), let hook = hooks.all.first(where: { $0.function.contains(.env) }) {
             context.error(
                 "hook function '\(hook.function)' differs by environment, but every environment deploys the one AppSpec '\(appspec)'",
                 at: hook.mark ?? mark,
                 notes: [.help("put '{env}' in 'appspec' (such as 'appspec-{env}.yaml') to give each environment its own, or name one function")])
+        }
+    }
+}
+
+extension ContainerDeployment {
+    /// The partition, account and role (path and name) of a role ARN
+    /// (`arn:<partition>:iam::<account>:role/<path/name>`); nil for anything else.
+    public static func roleArnParts(_ text: String) -> (partition: String, account: String, role: String)? {
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[3].isEmpty, parts[5].hasPrefix("role/"), parts[5].count > 5
+        else { return nil }
+        return (String(parts[1]), String(parts[4]), String(parts[5].dropFirst(5)))
+    }
+
+    /// A task role given by ARN names a role of the config's partition in an environment's
+    /// account (iam:PassRole passes roles of the caller's own account only), and every
+    /// environment keeps a role it may pass.
+    func checkTaskRoles(_ config: Config, _ context: DecodeContext) {
+        let accounts = config.environments.map(\.account.value)
+        var arnAccounts: [String?] = []
+        for (i, role) in taskRoles.enumerated() where role.text.hasPrefix("arn:") {
+            let at = i < taskRoleMarks.count ? taskRoleMarks[i] : mark
+            guard let arn = Self.roleArnParts(role.text) else {
+                context.error(
+                    "task role '\(role.text)' is not a role ARN", at: at,
+                    notes: [.help("write arn:\(config.partition.name):iam::<account>:role/<name>, or the role's name")])
+                continue
+            }
+            if arn.partition != config.partition.name {
+                context.error("task role '\(role.text)' is in partition '\(arn.partition)', but the config's accounts are in '\(config.partition.name)'", at: at)
+            }
+            if role.contains(.account) {
+                arnAccounts.append(nil)
+            } else if !accounts.contains(arn.account) {
+                context.error(
+                    "task role '\(role.text)' is in account '\(arn.account)', where no environment deploys", at: at,
+                    notes: [
+                        .note("a role is passed (iam:PassRole) only within its own account"),
+                        .help("write the role's name ('\(arn.role)'): each environment may then pass the role of that name in its own account"),
+                    ])
+            } else {
+                arnAccounts.append(arn.account)
+            }
+        }
+        // Only ARNs: an environment in an account none of them names could pass nothing.
+        guard !taskRoles.contains(where: { !$0.text.hasPrefix("arn:") }), !arnAccounts.contains(nil) else { return }
+        for env in config.environments where !arnAccounts.contains(env.account.value) {
+            context.error(
+                "environment '\(env.name.value)' may pass none of 'task-roles': each names a role of another account",
+                at: taskRoleMarks.first ?? mark, notes: [.help("add a role name, or an ARN in account '\(env.account.value)'")])
+            break
         }
     }
 }

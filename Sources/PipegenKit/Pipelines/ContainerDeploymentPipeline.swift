@@ -128,6 +128,16 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 }),
             // ecs:RegisterTaskDefinition has no resource type: AWS accepts only "*".
             IAM.Statement(sid: "RegisterTaskDefinition", actions: ["ecs:RegisterTaskDefinition"], resources: ["*"]),
+            // A task definition file with "tags" is registered with them, and AWS then also
+            // authorizes ecs:TagResource on the new task definition. The file is the user's
+            // and may gain tags any day, so this is always granted, narrowly: on task
+            // definitions, and only while one is registered (ecs:CreateAction).
+            // [Grant permission to tag resources on creation](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/supported-iam-actions-tagging.html),
+            // [ECS resource types and condition keys](https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html)
+            IAM.Statement(
+                sid: "TagTaskDefinitions", actions: ["ecs:TagResource"],
+                resources: regions.map { .arn("ecs", region: $0, account: Value.thisAccount, "task-definition/*") },
+                conditions: [IAM.Condition("StringEquals", "ecs:CreateAction", .string("RegisterTaskDefinition"))]),
             Policies.pass(taskRoleArns(environment), to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
             Policies.readArtifacts(regions.map { names.artifactBucket(region: $0) }),
             Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names),
@@ -136,8 +146,47 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 
     /// The roles the task definitions may name, passed to ECS.
     private func taskRoleArns(_ environment: EnvironmentBuilder) -> [Value] {
-        settings.taskRoles.map {
-            environment.names.roleArn(environment.names.expand($0, env: environment.e), account: Value.thisAccount)
+        Self.taskRoles(settings, in: environment.env, environment.names).map {
+            switch $0 {
+            case .name(let name): return environment.names.roleArn(name, account: Value.thisAccount)
+            case .arn(let arn): return .string(arn)
+            }
+        }
+    }
+
+    /// A role the task definitions of an environment may name.
+    enum TaskRole: Equatable {
+        /// The role of this name (or name pattern, with its path) in the environment's account.
+        case name(String)
+        /// A role ARN of the environment's account, as written.
+        case arn(String)
+
+        /// As the config wrote it (`{env}` replaced).
+        var shown: String {
+            switch self {
+            case .name(let name): return name
+            case .arn(let arn): return arn
+            }
+        }
+
+        /// The ARN (or ARN pattern) in `account` of `partition`.
+        func arn(account: String, partition: Partition) -> String {
+            switch self {
+            case .name(let name): return "arn:\(partition.name):iam::\(account):role/\(name)"
+            case .arn(let arn): return arn
+            }
+        }
+    }
+
+    /// The roles `env`'s task definitions may name: `task-roles` with `{env}` and `{account}`
+    /// replaced, less the ARNs of other accounts (a role is passed only in its own account;
+    /// the decoder made sure each environment keeps one).
+    /// [Passing a role to a service](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html)
+    static func taskRoles(_ settings: ContainerDeployment, in env: Environment, _ names: Names) -> [TaskRole] {
+        settings.taskRoles.compactMap { pattern in
+            let text = names.expand(pattern, env: env.name.value, account: env.account.value)
+            guard text.hasPrefix("arn:") else { return .name(text) }
+            return ContainerDeployment.roleArnParts(text)?.account == env.account.value ? .arn(text) : nil
         }
     }
 
@@ -383,6 +432,23 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 .command("docker tag IMAGE \(image)"),
                 .command("docker push \(image)"),
             ])
+    }
+
+    /// The roles each environment's tasks may be given, environments with the same list together.
+    func reviewNotes(_ config: Config, _ names: Names) -> [String] {
+        var groups: [(envs: [String], roles: [String])] = []
+        for env in config.environments {
+            let roles = Self.taskRoles(settings, in: env, names).map(\.shown)
+            if let i = groups.firstIndex(where: { $0.roles == roles }) {
+                groups[i].envs.append(env.name.value)
+            } else {
+                groups.append(([env.name.value], roles))
+            }
+        }
+        return groups.map { group in
+            "container-deployment may pass these roles to the ECS tasks of \(group.envs.map { "'\($0)'" }.joined(separator: ", ")) "
+                + "(iam:PassRole), each in its environment's account: \(group.roles.joined(separator: ", "))"
+        }
     }
 
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] {

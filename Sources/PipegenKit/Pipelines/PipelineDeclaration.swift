@@ -63,6 +63,9 @@ protocol PipelineDeclaration: Sendable {
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep?
     /// What one of its assumed roles acts on, for the graph.
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String]
+    /// Facts of a valid config a reviewer should know (what the pipeline may do beyond the
+    /// obvious), one sentence each, for `pipegen validate`.
+    func reviewNotes(_ config: Config, _ names: Names) -> [String]
 }
 
 extension PipelineDeclaration {
@@ -80,6 +83,7 @@ extension PipelineDeclaration {
     func stepBeforeEnvironments(_ steps: ManualSteps) -> ManualStep? { nil }
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep? { nil }
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] { [role.name] }
+    func reviewNotes(_ config: Config, _ names: Names) -> [String] { [] }
 }
 
 extension Pipeline {

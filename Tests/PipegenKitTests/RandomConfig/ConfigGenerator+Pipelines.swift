@@ -160,7 +160,13 @@ extension ConfigGenerator {
             ("hooks", hooks.isEmpty ? nil : map(hooks)),
             (
                 "task-roles",
-                maybe(0.3, .list(pick([["{project}-*"], ["{project}-{env}-task", "{project}-{env}-exec"], ["app-task-role"]]).map(ConfigTree.string)))
+                maybe(
+                    0.3,
+                    .list(
+                        pick([
+                            ["{project}-*"], ["{project}-{env}-task", "{project}-{env}-exec"], ["app-task-role"],
+                            ["ecsTaskExecutionRole", "arn:\(plan.partition):iam::{account}:role/service-role/app-task"],
+                        ]).map(ConfigTree.string)))
             ),
         ])
     }
