@@ -2,6 +2,7 @@ import CloudFormation
 import PipegenConfig
 @testable import PipegenKit
 import Testing
+import YAMLKit
 
 /// What CodeDeploy and the pipeline's ECS role do at run time, against the permissions the
 /// templates give them: issue 11's container-deployment bullets.
@@ -245,5 +246,103 @@ import Testing
         #expect(!PolicyMatch.allows(statements, "ecs:TagResource", on: "arn:aws:ecs:eu-west-1:444444444444:service/shop-prod/shop", r))
         let tag = try #require(statements.first { $0.actions.contains("ecs:TagResource") })
         #expect(tag.conditions == [IAM.Condition("StringEquals", "ecs:CreateAction", .string("RegisterTaskDefinition"))])
+    }
+
+    // MARK: 4. Bootstrap from nothing
+
+    static func fromNothing(_ services: String) throws -> Config {
+        try inlineConfig(
+            """
+            project: shop
+            tooling:
+              account: "111111111111"
+              region: eu-west-1
+            environments:
+              - name: dev
+                account: "222222222222"
+                ecs: { cluster: shop-dev, service: shop, listener: { import: shop-dev-ProdListenerArn }, target-groups: [dev-blue, dev-green] }
+              - name: prod
+                account: "444444444444"
+                regions: [eu-west-1, us-east-1]
+                approval: true
+                ecs: { cluster: shop-prod, service: shop, listener: { import: shop-prod-ProdListenerArn }, target-groups: [prod-blue, prod-green] }
+            pipelines:
+              container-build: {}
+              infrastructure-deployment: {}
+              container-deployment: { ecs-services: \(services) }
+
+            """)
+    }
+
+    /// True when `document` holds an `Fn::ImportValue` anywhere.
+    static func imports(_ document: Document) -> Bool {
+        switch document {
+        case .map(let entries): return entries.contains { $0.key == "Fn::ImportValue" || imports($0.value) }
+        case .list(let items): return items.contains(where: imports)
+        default: return false
+        }
+    }
+
+    static func plan(_ config: Config) throws -> DeploymentPlan {
+        let files = try renderFiles(config, configPath: "../pipegen.yaml", format: .yaml)
+        return DeploymentPlan(ValidConfig(config: config, stacks: StackSet.build(config)), files: files, templateFolder: "templates")
+    }
+
+    /// The steps of `plan` as short labels: `phase: a, b` or the manual step's id.
+    static func outline(_ plan: DeploymentPlan) -> [String] {
+        plan.steps.map {
+            switch $0.kind {
+            case .phase(let p): return "phase: " + p.stacks.map(\.name).joined(separator: ", ")
+            case .manual(let m): return m.kind.rawValue
+            }
+        }
+    }
+
+    /// When the infrastructure pipeline creates the ECS services, the deployment groups (which
+    /// CodeDeploy checks against the services) go to stacks of their own, deployed once its
+    /// first run has created them: an order that works from an empty account.
+    @Test func servicesCreatedByTheInfrastructurePipelineAreDeployedAfterItsFirstRun() throws {
+        let config = try Self.fromNothing("infrastructure-deployment")
+        let stacks = Self.stacks(config)
+        for env in ["dev", "prod"] {
+            let main = try #require(stacks[env]?.template)
+            #expect(main.resource("BlueGreenDeploymentGroup") == nil, "the environment's template needs no service")
+            // Deployed before the application's stack exists, it may import none of its values.
+            #expect(!Self.imports(main.document), "\(env) imports what does not exist yet")
+            #expect(stacks["\(env)-deploy"]?.template.resource("CodeDeployServiceRole") != nil)
+        }
+        #expect(stacks["prod-us-east-1"] == nil, "nothing else is regional")
+        for (name, region) in [("dev-deploy", "eu-west-1"), ("prod-deploy", "eu-west-1"), ("prod-deploy-us-east-1", "us-east-1")] {
+            let stack = try #require(stacks[name], "no \(name)")
+            #expect(stack.region == region)
+            #expect(stack.template.resource("BlueGreenDeploymentGroup") != nil && stack.template.resource("CodeDeployApplication") != nil)
+        }
+        #expect(stacks["prod-deploy"]?.stackName == "pipegen-shop-prod-deploy")
+        let plan = try Self.plan(config)
+        #expect(plan.problems == [])
+        let outline = Self.outline(plan)
+        #expect(!outline.contains("create-ecs-resources"))
+        let push = try #require(outline.firstIndex(of: "push-source"))
+        let wait = try #require(outline.firstIndex(of: "wait-for-pipeline"))
+        let deploy = try #require(outline.firstIndex { $0.hasPrefix("phase:") && $0.contains("dev-deploy") })
+        let image = try #require(outline.firstIndex(of: "push-image"))
+        #expect(push < wait && wait < deploy && deploy + 1 < image, "\(outline)")
+        #expect(outline[deploy] == "phase: dev-deploy, prod-deploy")
+        #expect(outline[deploy + 1] == "phase: prod-deploy-us-east-1", "after the role it names")
+        #expect(plan.text.contains("infrastructure-deployment"))
+        #expect(Pipegen.consistency(config).map(\.message) == [])
+    }
+
+    /// Teams whose services exist keep one template per environment and region, and create
+    /// the services first.
+    @Test func existingServicesKeepTheDeploymentGroupsInTheEnvironmentTemplates() throws {
+        let config = try Self.fromNothing("existing")
+        let stacks = Self.stacks(config)
+        #expect(stacks["dev"]?.template.resource("BlueGreenDeploymentGroup") != nil)
+        #expect(stacks["prod-us-east-1"]?.template.resource("BlueGreenDeploymentGroup") != nil)
+        #expect(stacks["dev-deploy"] == nil)
+        let outline = Self.outline(try Self.plan(config))
+        #expect(outline.first == "create-ecs-resources")
+        #expect(!outline.contains("wait-for-pipeline"))
     }
 }

@@ -30,6 +30,7 @@ import YAMLKit
         "ecs-listener-in-two-regions",  // the ARN's region compared with the environment's regions
         "ecs-missing",  // 'ecs' is required only when pipelines.container-deployment is on
         "ecs-region-not-deployed",  // the region compared with the environment's regions
+        "ecs-services-without-infrastructure",  // a value that needs another pipeline
         "hooks-differ-but-one-appspec",  // '{env}' in the hooks compared with 'appspec'
         "mixed-partitions",  // regions compared with the tooling region
         "region-and-regions",  // one key excluding another

@@ -26,6 +26,9 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
     public var taskRoles: [NamePattern]
     /// Where each of `taskRoles` was written.
     var taskRoleMarks: [Mark?] = []
+    /// Who creates the ECS services: the deployment groups' place and the bootstrap order follow.
+    public var ecsServices: ECSServices = Keys.ecsServices.defaultValue
+    var ecsServicesMark: Mark?
     public var mark: Mark?
 
     public init(
@@ -78,6 +81,9 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
         public static let hooks = Key<HookFunctions>(
             "hooks", .object(HookFunctions.spec), default: HookFunctions(),
             "the Lambda functions the AppSpec's Hooks name, by lifecycle event: CodeDeploy's role may invoke exactly these, and 'pipegen ecs-files' writes them into the AppSpec")
+        public static let ecsServices = Key<ECSServices>(
+            "ecs-services", .choice(ECSServices.allCases.map(\.rawValue)), default: .existing,
+            "who creates the ECS services the deployments replace: existing (you, before the environments' stacks, which hold the deployment groups) or infrastructure-deployment (its first run: the deployment groups then go to stacks of their own, '<env>-deploy', which 'pipegen plan' deploys after that run)")
         public static let taskRoles = Key<[NamePattern]>(
             "task-roles", .list(.string(.text), minItems: 1), default: ["{project}-*"],
             "the roles the task definitions name (execution and task role), which the pipeline may pass with iam:PassRole: names or name patterns, each the role of that name in the environment's account (such as the console's ecsTaskExecutionRole), or role ARNs")
@@ -90,7 +96,7 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
         keys: [
             Source.key(defaultRepository: Keys.defaultRepository), Keys.appspec.spec, Keys.taskDefinition.spec, Keys.imageTag.spec,
             Keys.deploymentConfig.spec, Keys.rerouteWaitMinutes.spec, Keys.terminationWaitMinutes.spec, Keys.alarms.spec,
-            Keys.hooks.spec, Keys.taskRoles.spec,
+            Keys.hooks.spec, Keys.taskRoles.spec, Keys.ecsServices.spec,
         ])
 
     static func decode(_ r: ObjectReader, at mark: Mark?, _ decoder: ConfigDecoder) -> Pipeline {
@@ -103,6 +109,10 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
                 alarms: BlueGreenOverrides.alarms(r) ?? Keys.alarms.defaultValue, hooks: HookFunctions.decode(r, Keys.hooks),
                 taskRoles: taskRoles?.map { NamePattern($0.value) } ?? Keys.taskRoles.defaultValue, mark: mark)
         settings.taskRoleMarks = taskRoles?.map(\.mark) ?? []
+        if let services = r.choice(Keys.ecsServices) {
+            settings.ecsServices = services.value
+            settings.ecsServicesMark = services.mark
+        }
         return .containerDeployment(settings)
     }
 
@@ -114,6 +124,11 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
                 notes: [.help("add 'ecs:' with cluster, service, listener and target-groups, or remove pipelines.container-deployment")])
         }
         checkTaskRoles(config, context)
+        if ecsServices == .infrastructureDeployment, !config.pipelines.kinds.contains(.infrastructure) {
+            context.error(
+                "'ecs-services' is 'infrastructure-deployment', but the config has no infrastructure-deployment pipeline",
+                at: ecsServicesMark ?? mark, notes: [.help("add pipelines.infrastructure-deployment, or write 'existing' if you create the services")])
+        }
         // One AppSpec file for every environment names the same hook functions in each.
         if config.environments.count > 1, !appspec.contains(.env), let hook = hooks.all.first(where: { $0.function.contains(.env) }) {
             context.error(
@@ -173,6 +188,17 @@ extension ContainerDeployment {
             break
         }
     }
+}
+
+/// Who creates the ECS services (with their cluster, listeners and target groups) that the
+/// blue/green deployments replace. CodeDeploy checks that they exist when a deployment group
+/// is created, so this decides where the deployment groups go and the bootstrap order.
+public enum ECSServices: String, CaseIterable, Sendable, Hashable, ConfigValue {
+    /// You do, before the environments' stacks (which hold the deployment groups).
+    case existing
+    /// The first run of infrastructure-deployment does (the application's own template);
+    /// the deployment groups go to stacks of their own, deployed after that run.
+    case infrastructureDeployment = "infrastructure-deployment"
 }
 
 /// CodeDeploy's predefined deployment configurations for Amazon ECS: how production traffic

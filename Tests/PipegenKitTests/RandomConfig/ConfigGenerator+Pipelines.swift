@@ -158,6 +158,8 @@ extension ConfigGenerator {
             ("termination-wait-minutes", maybe(0.3, .int(pick([0, 1, 5, 60, 2880])))),
             ("alarms", maybe(0.3, .list(sample(["{project}-{env}-5xx", "{project}-{env}-{region}-latency", "errors", "p99"], int(0...4)).map(ConfigTree.string)))),
             ("hooks", hooks.isEmpty ? nil : map(hooks)),
+            // Services the infrastructure pipeline creates put the deployment groups in stacks of their own.
+            ("ecs-services", plan.infra && chance(0.3) ? .string("infrastructure-deployment") : maybe(0.1, .string("existing"))),
             (
                 "task-roles",
                 maybe(
