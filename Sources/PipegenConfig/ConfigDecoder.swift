@@ -145,12 +145,23 @@ struct ConfigDecoder {
             for key in ["listener", "test-listener"] {
                 target.checkOneRegionEach(key, shared: r.node(key), overrides: regional.compactMap { o in o.nodes[key].map { (o.target.region, $0) } })
             }
+            for nodes in [Self.nameNodes(r)] + regional.map(\.names) {
+                for (key, node) in nodes { target.checkName(key, node) }
+            }
         }
         let blueGreen = BlueGreenOverrides.decode(r)
         guard let cluster, let service, let listener, let groups else { return nil }
         return ECSTarget(
             cluster: cluster, service: service, listener: listener, testListener: testListener, targetGroups: groups,
             regions: regional.map(\.target), blueGreen: blueGreen)
+    }
+
+    /// The nodes of the values that name a resource (cluster, service, target groups), in order.
+    private static func nameNodes(_ r: ObjectReader) -> [(String, Node)] {
+        var out: [(String, Node)] = []
+        for key in ["cluster", "service"] { if let n = r.node(key) { out.append((key, n)) } }
+        if let n = r.node("target-groups"), case .sequence(let items) = n.kind { out += items.map { ("target group", $0) } }
+        return out
     }
 
     /// The two target groups of `target-groups`; nil when absent or not two.
@@ -166,13 +177,13 @@ struct ConfigDecoder {
     /// `ecs.regions`: region name → the values that differ there, each region one of the
     /// environment's, with the nodes of what it gives (for messages).
     private func decodeRegionalECS(_ n: Node, owner: String, environment: String?, regions: [String])
-        -> [(target: RegionalECSTarget, nodes: [String: Node])]
+        -> [(target: RegionalECSTarget, nodes: [String: Node], names: [(String, Node)])]
     {
         guard case .mapping(let pairs) = n.kind else {
             context.error("expected a mapping of region names to ECS values for 'regions'\(owner), found \(n.kindPhrase)", at: n.mark)
             return []
         }
-        var out: [(target: RegionalECSTarget, nodes: [String: Node])] = []
+        var out: [(target: RegionalECSTarget, nodes: [String: Node], names: [(String, Node)])] = []
         for pair in pairs {
             guard let region = context.string(pair.key, .string(.region), what: "a region of 'regions'\(owner)") else { continue }
             if let environment, !regions.isEmpty, !regions.contains(region.value) {
@@ -197,7 +208,7 @@ struct ConfigDecoder {
             target.targetGroups = targetGroups(r)
             var nodes: [String: Node] = [:]
             for key in ["listener", "test-listener"] { nodes[key] = r.node(key) }
-            out.append((target, nodes))
+            out.append((target, nodes, Self.nameNodes(r)))
         }
         return out
     }

@@ -57,4 +57,18 @@ struct ECSTargetCheck {
         guard parts.count == 6, parts[0] == "arn" else { return nil }
         return (String(parts[3]), String(parts[4]))
     }
+
+    /// `key` (`cluster`, `service`, a target group) names its resource: the deployment group
+    /// takes names there, and the CodeDeploy role's ARNs are built from them.
+    /// [ECSService](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codedeploy-deploymentgroup-ecsservice.html),
+    /// [TargetGroupInfo](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codedeploy-deploymentgroup-targetgroupinfo.html)
+    func checkName(_ key: String, _ node: Node?) {
+        guard let node, let text = node.scalar?.text, text.hasPrefix("arn:") else { return }
+        // targetgroup/<name>/<id>, cluster/<name>, service/<cluster>/<name>
+        let parts = text.split(separator: "/").map(String.init)
+        let name = text.contains(":targetgroup/") && parts.count > 1 ? parts[1] : parts.last ?? text
+        context.error(
+            "\(key) '\(text)' is an ARN, but CodeDeploy takes the \(key)'s name here", at: node.mark,
+            notes: [.help("write its name, such as '\(name)'")])
+    }
 }

@@ -79,6 +79,11 @@ import YAMLKit
             "environment 'prod' does not deploy to 'us-east-2'"
         ),
         (
+            config(listener: "{ import: shop-prod-ProdListenerArn }").replacing(
+                "[shop-blue, shop-green]", with: "[1️⃣arn:aws:elasticloadbalancing:eu-west-1:444444444444:targetgroup/shop-blue/73e2d6bc24d8a067, shop-green]"),
+            "target group 'arn:aws:elasticloadbalancing:eu-west-1:444444444444:targetgroup/shop-blue/73e2d6bc24d8a067' is an ARN, but CodeDeploy takes the target group's name here"
+        ),
+        (
             config(listener: "1️⃣shop-listener"),
             "listener 'shop-listener' is written once for environment 'prod', which deploys to 2 regions"
         ),
