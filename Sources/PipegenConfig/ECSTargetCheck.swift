@@ -25,7 +25,8 @@ struct ECSTargetCheck {
 
     /// One written value of `key`, used in `users` (one region or several).
     private func check(_ key: String, _ node: Node, in users: [String]) {
-        guard let text = node.scalar?.text, !(node.scalar?.isNull ?? true) else { return }  // an import, or reported already
+        // An import (a mapping), or a value reported already.
+        guard let text = node.scalar?.text, !(node.scalar?.isNull ?? true) else { return }
         let help = Diagnostic.Note.help(
             "give each region its own \(key) under 'regions', such as 'regions: {\(users.last!): {\(key): <ARN in \(users.last!)>}}', "
                 + "or write {import: export-name}, which each region's stack resolves to its own export")
@@ -40,7 +41,8 @@ struct ECSTargetCheck {
         if arn.account != account {
             context.error(
                 "\(key) '\(text)' is in account '\(arn.account)', but environment '\(environment)' is in account '\(account)'",
-                at: node.mark, notes: [.help("CodeDeploy shifts traffic only on listeners of the environment's own account")])
+                at: node.mark,
+                notes: [.help("CodeDeploy shifts traffic only on listeners of the environment's own account")])
         }
         if let other = users.first(where: { $0 != arn.region }) {
             let message =

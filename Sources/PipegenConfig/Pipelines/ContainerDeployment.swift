@@ -32,11 +32,15 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
     public var mark: Mark?
 
     public init(
-        source: Source, appspec: NamePattern = Keys.appspec.defaultValue, taskDefinition: NamePattern = Keys.taskDefinition.defaultValue,
-        imageTag: String = Keys.imageTag.defaultValue, deploymentConfig: ECSDeploymentConfig = Keys.deploymentConfig.defaultValue,
+        source: Source, appspec: NamePattern = Keys.appspec.defaultValue,
+        taskDefinition: NamePattern = Keys.taskDefinition.defaultValue,
+        imageTag: String = Keys.imageTag.defaultValue,
+        deploymentConfig: ECSDeploymentConfig = Keys.deploymentConfig.defaultValue,
         rerouteWaitMinutes: Int = Keys.rerouteWaitMinutes.defaultValue,
-        terminationWaitMinutes: Int = Keys.terminationWaitMinutes.defaultValue, alarms: [NamePattern] = Keys.alarms.defaultValue,
-        hooks: HookFunctions = Keys.hooks.defaultValue, taskRoles: [NamePattern] = Keys.taskRoles.defaultValue, mark: Mark? = nil
+        terminationWaitMinutes: Int = Keys.terminationWaitMinutes.defaultValue,
+        alarms: [NamePattern] = Keys.alarms.defaultValue,
+        hooks: HookFunctions = Keys.hooks.defaultValue, taskRoles: [NamePattern] = Keys.taskRoles.defaultValue,
+        mark: Mark? = nil
     ) {
         self.source = source
         self.appspec = appspec
@@ -56,7 +60,8 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
     public func blueGreen(in env: Environment) -> BlueGreen {
         let own = env.ecs?.blueGreen ?? BlueGreenOverrides()
         return BlueGreen(
-            deploymentConfig: own.deploymentConfig ?? deploymentConfig, rerouteWaitMinutes: own.rerouteWaitMinutes ?? rerouteWaitMinutes,
+            deploymentConfig: own.deploymentConfig ?? deploymentConfig,
+            rerouteWaitMinutes: own.rerouteWaitMinutes ?? rerouteWaitMinutes,
             terminationWaitMinutes: own.terminationWaitMinutes ?? terminationWaitMinutes, alarms: own.alarms ?? alarms)
     }
 
@@ -65,28 +70,37 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
         public static let appspec = Key<NamePattern>(
             "appspec", .string(.path), default: "appspec.yaml", "AppSpec file in the repository; {env} is replaced")
         public static let taskDefinition = Key<NamePattern>(
-            "task-definition", .string(.path), default: "taskdef-{env}.json", "task definition template; {env} is replaced")
-        public static let imageTag = Key<String>("image-tag", .string(.text), default: "latest", "ECR tag whose push starts the pipeline")
+            "task-definition", .string(.path), default: "taskdef-{env}.json",
+            "task definition template; {env} is replaced")
+        public static let imageTag = Key<String>(
+            "image-tag", .string(.text), default: "latest", "ECR tag whose push starts the pipeline")
         public static let deploymentConfig = Key<ECSDeploymentConfig>(
             "deployment-config", .choice(ECSDeploymentConfig.allCases.map(\.rawValue)), default: .allAtOnce,
-            "how CodeDeploy moves production traffic to the new tasks: one of its predefined ECS configurations, all at once, canary (10% first, the rest 5 or 15 minutes later) or linear (10% every 1 or 3 minutes)")
+            "how CodeDeploy moves production traffic to the new tasks: one of its predefined ECS configurations, all at once, canary (10% first, the rest 5 or 15 minutes later) or linear (10% every 1 or 3 minutes)"
+        )
         public static let rerouteWaitMinutes = Key<Int>(
             "reroute-wait-minutes", .integer(min: 0, max: 2880), default: 0,
-            "minutes a deployment waits, the new tasks running, for someone to let traffic move (aws deploy continue-deployment); 0 moves it as soon as they are ready; a wait that ends first stops and rolls back the deployment")
+            "minutes a deployment waits, the new tasks running, for someone to let traffic move (aws deploy continue-deployment); 0 moves it as soon as they are ready; a wait that ends first stops and rolls back the deployment"
+        )
         public static let terminationWaitMinutes = Key<Int>(
-            "termination-wait-minutes", .integer(min: 0, max: 2880), default: 5, "minutes the old tasks keep running after traffic moved")
+            "termination-wait-minutes", .integer(min: 0, max: 2880), default: 5,
+            "minutes the old tasks keep running after traffic moved")
         public static let alarms = Key<[NamePattern]>(
             "alarms", .list(.string(.text), minItems: 0), default: [],
-            "CloudWatch alarms (names; {env} and {region} are replaced) that stop the deployment and roll it back when one goes off")
+            "CloudWatch alarms (names; {env} and {region} are replaced) that stop the deployment and roll it back when one goes off"
+        )
         public static let hooks = Key<HookFunctions>(
             "hooks", .object(HookFunctions.spec), default: HookFunctions(),
-            "the Lambda functions the AppSpec's Hooks name, by lifecycle event: CodeDeploy's role may invoke exactly these, and 'pipegen ecs-files' writes them into the AppSpec")
+            "the Lambda functions the AppSpec's Hooks name, by lifecycle event: CodeDeploy's role may invoke exactly these, and 'pipegen ecs-files' writes them into the AppSpec"
+        )
         public static let ecsServices = Key<ECSServices>(
             "ecs-services", .choice(ECSServices.allCases.map(\.rawValue)), default: .existing,
-            "who creates the ECS services the deployments replace: existing (you, before the environments' stacks, which hold the deployment groups) or infrastructure-deployment (its first run: the deployment groups then go to stacks of their own, '<env>-deploy', which 'pipegen plan' deploys after that run)")
+            "who creates the ECS services the deployments replace: existing (you, before the environments' stacks, which hold the deployment groups) or infrastructure-deployment (its first run: the deployment groups then go to stacks of their own, '<env>-deploy', which 'pipegen plan' deploys after that run)"
+        )
         public static let taskRoles = Key<[NamePattern]>(
             "task-roles", .list(.string(.text), minItems: 1), default: ["{project}-*"],
-            "the roles the task definitions name (execution and task role), which the pipeline may pass with iam:PassRole: names or name patterns, each the role of that name in the environment's account (such as the console's ecsTaskExecutionRole), or role ARNs")
+            "the roles the task definitions name (execution and task role), which the pipeline may pass with iam:PassRole: names or name patterns, each the role of that name in the environment's account (such as the console's ecsTaskExecutionRole), or role ARNs"
+        )
     }
 
     static let summary = "blue/green deploy the image along the route to live"
@@ -94,8 +108,10 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
         "container-deployment pipeline",
         "deployment files + new ECR image → per environment: [approval] → CodeDeploy ECS blue/green",
         keys: [
-            Source.key(defaultRepository: Keys.defaultRepository), Keys.appspec.spec, Keys.taskDefinition.spec, Keys.imageTag.spec,
-            Keys.deploymentConfig.spec, Keys.rerouteWaitMinutes.spec, Keys.terminationWaitMinutes.spec, Keys.alarms.spec,
+            Source.key(defaultRepository: Keys.defaultRepository), Keys.appspec.spec, Keys.taskDefinition.spec,
+            Keys.imageTag.spec,
+            Keys.deploymentConfig.spec, Keys.rerouteWaitMinutes.spec, Keys.terminationWaitMinutes.spec,
+            Keys.alarms.spec,
             Keys.hooks.spec, Keys.taskRoles.spec, Keys.ecsServices.spec,
         ])
 
@@ -103,10 +119,14 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
         let taskRoles = r.strings(Keys.taskRoles.name)
         var settings =
             ContainerDeployment(
-                source: decoder.decodeSource(r, defaultRepository: Keys.defaultRepository), appspec: r.read(Keys.appspec),
-                taskDefinition: r.read(Keys.taskDefinition), imageTag: r.read(Keys.imageTag), deploymentConfig: r.read(Keys.deploymentConfig),
-                rerouteWaitMinutes: r.read(Keys.rerouteWaitMinutes), terminationWaitMinutes: r.read(Keys.terminationWaitMinutes),
-                alarms: BlueGreenOverrides.alarms(r) ?? Keys.alarms.defaultValue, hooks: HookFunctions.decode(r, Keys.hooks),
+                source: decoder.decodeSource(r, defaultRepository: Keys.defaultRepository),
+                appspec: r.read(Keys.appspec),
+                taskDefinition: r.read(Keys.taskDefinition), imageTag: r.read(Keys.imageTag),
+                deploymentConfig: r.read(Keys.deploymentConfig),
+                rerouteWaitMinutes: r.read(Keys.rerouteWaitMinutes),
+                terminationWaitMinutes: r.read(Keys.terminationWaitMinutes),
+                alarms: BlueGreenOverrides.alarms(r) ?? Keys.alarms.defaultValue,
+                hooks: HookFunctions.decode(r, Keys.hooks),
                 taskRoles: taskRoles?.map { NamePattern($0.value) } ?? Keys.taskRoles.defaultValue, mark: mark)
         settings.taskRoleMarks = taskRoles?.map(\.mark) ?? []
         if let services = r.choice(Keys.ecsServices) {
@@ -121,20 +141,33 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
         for env in config.environments where env.ecs == nil {
             context.error(
                 "environment '\(env.name.value)' has no 'ecs' settings, which container-deployment needs", at: env.mark,
-                notes: [.help("add 'ecs:' with cluster, service, listener and target-groups, or remove pipelines.container-deployment")])
+                notes: [
+                    .help(
+                        "add 'ecs:' with cluster, service, listener and target-groups, or remove pipelines.container-deployment"
+                    )
+                ])
         }
         checkTaskRoles(config, context)
         if ecsServices == .infrastructureDeployment, !config.pipelines.kinds.contains(.infrastructure) {
             context.error(
                 "'ecs-services' is 'infrastructure-deployment', but the config has no infrastructure-deployment pipeline",
-                at: ecsServicesMark ?? mark, notes: [.help("add pipelines.infrastructure-deployment, or write 'existing' if you create the services")])
+                at: ecsServicesMark ?? mark,
+                notes: [
+                    .help("add pipelines.infrastructure-deployment, or write 'existing' if you create the services")
+                ])
         }
         // One AppSpec file for every environment names the same hook functions in each.
-        if config.environments.count > 1, !appspec.contains(.env), let hook = hooks.all.first(where: { $0.function.contains(.env) }) {
+        if config.environments.count > 1, !appspec.contains(.env),
+            let hook = hooks.all.first(where: { $0.function.contains(.env) })
+        {
             context.error(
                 "hook function '\(hook.function)' differs by environment, but every environment deploys the one AppSpec '\(appspec)'",
                 at: hook.mark ?? mark,
-                notes: [.help("put '{env}' in 'appspec' (such as 'appspec-{env}.yaml') to give each environment its own, or name one function")])
+                notes: [
+                    .help(
+                        "put '{env}' in 'appspec' (such as 'appspec-{env}.yaml') to give each environment its own, or name one function"
+                    )
+                ])
         }
     }
 }
@@ -144,7 +177,8 @@ extension ContainerDeployment {
     /// (`arn:<partition>:iam::<account>:role/<path/name>`); nil for anything else.
     public static func roleArnParts(_ text: String) -> (partition: String, account: String, role: String)? {
         let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[3].isEmpty, parts[5].hasPrefix("role/"), parts[5].count > 5
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[3].isEmpty, parts[5].hasPrefix("role/"),
+            parts[5].count > 5
         else { return nil }
         return (String(parts[1]), String(parts[4]), String(parts[5].dropFirst(5)))
     }
@@ -164,7 +198,9 @@ extension ContainerDeployment {
                 continue
             }
             if arn.partition != config.partition.name {
-                context.error("task role '\(role.text)' is in partition '\(arn.partition)', but the config's accounts are in '\(config.partition.name)'", at: at)
+                context.error(
+                    "task role '\(role.text)' is in partition '\(arn.partition)', but the config's accounts are in '\(config.partition.name)'",
+                    at: at)
             }
             if role.contains(.account) {
                 arnAccounts.append(nil)
@@ -173,7 +209,9 @@ extension ContainerDeployment {
                     "task role '\(role.text)' is in account '\(arn.account)', where no environment deploys", at: at,
                     notes: [
                         .note("a role is passed (iam:PassRole) only within its own account"),
-                        .help("write the role's name ('\(arn.role)'): each environment may then pass the role of that name in its own account"),
+                        .help(
+                            "write the role's name ('\(arn.role)'): each environment may then pass the role of that name in its own account"
+                        ),
                     ])
             } else {
                 arnAccounts.append(arn.account)
@@ -184,7 +222,8 @@ extension ContainerDeployment {
         for env in config.environments where !arnAccounts.contains(env.account.value) {
             context.error(
                 "environment '\(env.name.value)' may pass none of 'task-roles': each names a role of another account",
-                at: taskRoleMarks.first ?? mark, notes: [.help("add a role name, or an ARN in account '\(env.account.value)'")])
+                at: taskRoleMarks.first ?? mark,
+                notes: [.help("add a role name, or an ARN in account '\(env.account.value)'")])
             break
         }
     }
@@ -227,7 +266,10 @@ public struct BlueGreen: Sendable, Hashable {
     public var terminationWaitMinutes: Int
     public var alarms: [NamePattern]
 
-    public init(deploymentConfig: ECSDeploymentConfig, rerouteWaitMinutes: Int, terminationWaitMinutes: Int, alarms: [NamePattern]) {
+    public init(
+        deploymentConfig: ECSDeploymentConfig, rerouteWaitMinutes: Int, terminationWaitMinutes: Int,
+        alarms: [NamePattern]
+    ) {
         self.deploymentConfig = deploymentConfig
         self.rerouteWaitMinutes = rerouteWaitMinutes
         self.terminationWaitMinutes = terminationWaitMinutes
@@ -243,7 +285,8 @@ public struct BlueGreenOverrides: Sendable, Hashable {
     public var alarms: [NamePattern]?
 
     public init(
-        deploymentConfig: ECSDeploymentConfig? = nil, rerouteWaitMinutes: Int? = nil, terminationWaitMinutes: Int? = nil,
+        deploymentConfig: ECSDeploymentConfig? = nil, rerouteWaitMinutes: Int? = nil,
+        terminationWaitMinutes: Int? = nil,
         alarms: [NamePattern]? = nil
     ) {
         self.deploymentConfig = deploymentConfig
@@ -257,7 +300,8 @@ public struct BlueGreenOverrides: Sendable, Hashable {
     /// The keys an environment's `ecs` may set to replace the pipeline's there (a canary in
     /// production, all at once in development), each defaulting to the pipeline's.
     static let keys: [KeySpec] = [
-        (Keys.deploymentConfig.spec, "CodeDeployDefault.ECSCanary10Percent5Minutes"), (Keys.rerouteWaitMinutes.spec, "60"),
+        (Keys.deploymentConfig.spec, "CodeDeployDefault.ECSCanary10Percent5Minutes"),
+        (Keys.rerouteWaitMinutes.spec, "60"),
         (Keys.terminationWaitMinutes.spec, "60"), (Keys.alarms.spec, "[shop-dev-5xx]"),
     ].map { spec, example in
         KeySpec(
@@ -269,7 +313,8 @@ public struct BlueGreenOverrides: Sendable, Hashable {
     static func decode(_ r: ObjectReader) -> BlueGreenOverrides {
         BlueGreenOverrides(
             deploymentConfig: r.string(Keys.deploymentConfig.name).flatMap { ECSDeploymentConfig(rawValue: $0.value) },
-            rerouteWaitMinutes: r.int(Keys.rerouteWaitMinutes.name), terminationWaitMinutes: r.int(Keys.terminationWaitMinutes.name),
+            rerouteWaitMinutes: r.int(Keys.rerouteWaitMinutes.name),
+            terminationWaitMinutes: r.int(Keys.terminationWaitMinutes.name),
             alarms: alarms(r))
     }
 
@@ -279,7 +324,8 @@ public struct BlueGreenOverrides: Sendable, Hashable {
         guard let alarms = r.strings(Keys.alarms.name) else { return nil }
         if alarms.count > 10 {
             r.context.error(
-                "\(alarms.count) alarms\(r.owner); a CodeDeploy deployment group watches at most 10", at: r.node(Keys.alarms.name)?.mark,
+                "\(alarms.count) alarms\(r.owner); a CodeDeploy deployment group watches at most 10",
+                at: r.node(Keys.alarms.name)?.mark,
                 notes: [.help("combine alarms into a composite alarm and name that")])
         }
         return alarms.map { NamePattern($0.value) }
@@ -354,7 +400,11 @@ public struct HookFunctions: Sendable, Hashable, ConfigValue {
             if function.value.hasPrefix("arn:") {
                 r.context.error(
                     "hook '\(event.rawValue)' names a function by ARN", at: function.mark,
-                    notes: [.help("write the function's name: each region's deployment invokes the function of that name in its own account and region")])
+                    notes: [
+                        .help(
+                            "write the function's name: each region's deployment invokes the function of that name in its own account and region"
+                        )
+                    ])
                 continue
             }
             out.append(Hook(event: event, function: NamePattern(function.value), mark: function.mark))
