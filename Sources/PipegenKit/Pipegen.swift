@@ -44,6 +44,13 @@ public enum Pipegen {
         return LoadedConfig(file: file, diagnostics: diagnostics.inSourceOrder(), valid: valid)
     }
 
+    /// What a reviewer of a valid config should know beyond its being valid, one sentence
+    /// each, pipeline by pipeline (`pipegen validate` prints them as notes).
+    public static func notes(_ valid: ValidConfig) -> [String] {
+        let names = Names(valid.config)
+        return valid.config.declarations.flatMap { $0.reviewNotes(valid.config, names) }
+    }
+
     /// The pipelines of the config: stages and actions, and which role each action assumes.
     public static func pipelines(_ config: Config) -> [PipelineSpec] {
         StagePlanner(config: config, model: AccessModel(config)).pipelines()

@@ -151,7 +151,9 @@ import Testing
         Reads the config, reports every problem it finds (file:line:column, in the
         order they appear), and renders the templates in memory so that problems
         in the generated CloudFormation surface too. Exits with 0 when the config
-        is valid and with 1 when it is not.
+        is valid and with 1 when it is not. A valid config is followed by notes
+        a reviewer should know, such as the roles container-deployment may pass
+        to the ECS tasks.
 
         EXAMPLES
           pipegen validate

@@ -21,6 +21,30 @@ import YAMLKit
         }
     }
 
+    /// What a reviewer should know beyond "ok": the roles container-deployment may pass to
+    /// the tasks of each environment.
+    @Test func aValidConfigSaysWhichTaskRolesThePipelineMayPass() throws {
+        try withTemporaryFolder { root in
+            let text = """
+                project: shop
+                tooling: {account: "111111111111", region: eu-west-1}
+                environments:
+                  - {name: dev, account: "222222222222", ecs: {cluster: c, service: s, listener: {import: l}, target-groups: [b, g]}}
+                  - {name: prod, account: "444444444444", ecs: {cluster: c, service: s, listener: {import: l}, target-groups: [b, g]}}
+                pipelines:
+                  container-deployment: {task-roles: [ecsTaskExecutionRole, "{project}-*"]}
+
+                """
+            try write(text, to: "\(root)/pipegen.yaml")
+            let run = pipegen(["validate"], in: root)
+            #expect(run.code == 0, "\(run.stderr)")
+            #expect(
+                run.stdout.hasSuffix(
+                    "\nnote: container-deployment may pass these roles to the ECS tasks of 'dev', 'prod' (iam:PassRole), each in its "
+                        + "environment's account: ecsTaskExecutionRole, shop-*\n"))
+        }
+    }
+
     @Test func aMissingConfigFails() throws {
         try withTemporaryFolder { root in
             let run = pipegen(["validate", "conf/p.yaml"], in: root)

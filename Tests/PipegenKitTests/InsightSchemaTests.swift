@@ -27,11 +27,16 @@ import YAMLKit
         "duplicate-environment",  // uniqueness of a field across list items
         "duplicate-key",  // JSON data has no duplicate keys to see
         "duplicate-region",  // could be uniqueItems, but the config schema has no such flag
+        "ecs-listener-in-two-regions",  // the ARN's region compared with the environment's regions
         "ecs-missing",  // 'ecs' is required only when pipelines.container-deployment is on
+        "ecs-region-not-deployed",  // the region compared with the environment's regions
+        "ecs-services-without-infrastructure",  // a value that needs another pipeline
+        "hooks-differ-but-one-appspec",  // '{env}' in the hooks compared with 'appspec'
         "mixed-partitions",  // regions compared with the tooling region
         "region-and-regions",  // one key excluding another
         "role-name-too-long",  // derived: project and environment together
         "shared-repository",  // uniqueness across pipelines
+        "task-role-arn-of-another-account",  // the ARN's account compared with the environments'
         "three-target-groups",  // exactly two: the config schema states only a minimum
         "connection-in-another-region",  // the ARN's region compared with the tooling region
         "connection-repository-not-owner-name",  // 'owner/name' only for connection providers

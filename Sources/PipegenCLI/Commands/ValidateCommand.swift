@@ -1,3 +1,5 @@
+import PipegenKit
+
 /// `pipegen validate`: checks a config, and the templates it renders to, without writing.
 enum ValidateCommand: Subcommand {
     static let spec = CommandSpec(
@@ -7,7 +9,9 @@ enum ValidateCommand: Subcommand {
             Reads the config, reports every problem it finds (file:line:column, in the
             order they appear), and renders the templates in memory so that problems
             in the generated CloudFormation surface too. Exits with 0 when the config
-            is valid and with 1 when it is not.
+            is valid and with 1 when it is not. A valid config is followed by notes
+            a reviewer should know, such as the roles container-deployment may pass
+            to the ECS tasks.
             """,
         examples: [
             "pipegen validate", "pipegen validate infra/pipegen.yaml",
@@ -24,5 +28,6 @@ enum ValidateCommand: Subcommand {
         let resources = files.reduce(0) { $0 + $1.resourceCount }
         let summary = "\(counted(files.count, "template")), \(counted(resources, "resource"))"
         io.output("\(workspace.configDisplay): ok (project '\(config.project.value)', \(counted(config.environments.count, "environment")), \(summary))\n")
+        for note in Pipegen.notes(valid) { io.output("note: \(note)\n") }
     }
 }

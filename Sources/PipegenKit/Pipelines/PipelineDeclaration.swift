@@ -37,7 +37,8 @@ protocol PipelineDeclaration: Sendable {
 
     /// Every kind of role it creates in an environment account, in a fixed order.
     var roleKinds: [EnvironmentRoleKind] { get }
-    /// The roles of `roleKinds` that AWS services use (created by `addEnvironmentResources`).
+    /// The roles of `roleKinds` that AWS services use (created by `addEnvironmentResources`
+    /// or in `environmentStacks`).
     var serviceRoleKinds: [EnvironmentRoleKind] { get }
     /// The roles of `roleKinds` a tooling principal assumes in `env`, in order.
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole]
@@ -46,6 +47,9 @@ protocol PipelineDeclaration: Sendable {
     /// Its resources in the environment's template of `region` (the home region's template
     /// also holds the assumed roles).
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template)
+    /// Templates of its own in the environment's account, apart from the environment's
+    /// (resources that need something only a pipeline run creates).
+    func environmentStacks(_ environment: EnvironmentBuilder) -> [OwnStack]
 
     // MARK: Checks, plan and graph
 
@@ -68,6 +72,9 @@ protocol PipelineDeclaration: Sendable {
     /// from the build's project and action in the templates; the runtime access check
     /// evaluates them (`<Kind>Pipeline+Runtime.swift`, docs/RUNTIME.md).
     func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall]
+    /// Facts of a valid config a reviewer should know (what the pipeline may do beyond the
+    /// obvious), one sentence each, for `pipegen validate`.
+    func reviewNotes(_ config: Config, _ names: Names) -> [String]
 }
 
 extension PipelineDeclaration {
@@ -79,6 +86,7 @@ extension PipelineDeclaration {
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] { [] }
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] { [] }
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {}
+    func environmentStacks(_ environment: EnvironmentBuilder) -> [OwnStack] { [] }
     func toolingNames(_ names: Names) -> [DerivedName] { [] }
     func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName] { [] }
     func nameProblems(_ names: Names) -> [Diagnostic] { [] }
@@ -86,6 +94,7 @@ extension PipelineDeclaration {
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep? { nil }
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] { [role.name] }
     func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall] { [] }
+    func reviewNotes(_ config: Config, _ names: Names) -> [String] { [] }
 }
 
 extension Pipeline {
@@ -111,6 +120,15 @@ struct AssumedRole: Sendable {
     /// The tooling-account role that assumes it.
     let assumedBy: String
     let reads: ArtifactScope
+}
+
+/// A template a pipeline keeps in an environment account apart from the environment's:
+/// `<env>-<part>` in the home region, `<env>-<part>-<region>` elsewhere.
+struct OwnStack: Sendable {
+    let part: String
+    let region: String
+    let template: Template
+    let gate: StackGate?
 }
 
 /// A name pipegen derives and the AWS limit it must keep.

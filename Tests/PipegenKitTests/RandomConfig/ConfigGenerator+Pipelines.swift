@@ -143,16 +143,42 @@ extension ConfigGenerator {
     }
 
     func containerDeployment(_ plan: Plan, _ used: inout Set<String>) -> ConfigTree {
-        map([
+        let appspec = maybe(0.3, .string(pick(["appspec.yaml", "deploy/{env}/appspec.yaml"])))
+        // '{env}' in a hook function only when each environment has its own AppSpec.
+        let perEnvironment: Bool
+        if case .string(let path)? = appspec { perEnvironment = path.contains("{env}") } else { perEnvironment = false }
+        var hooks: [(String, ConfigTree?)] = []
+        for event in sample(["BeforeInstall", "AfterInstall", "AfterAllowTestTraffic", "BeforeAllowTraffic", "AfterAllowTraffic"], int(0...3)) {
+            let name = perEnvironment && chance(0.5) ? "{project}-{env}-\(event.lowercased())" : "\(plan.project)-\(event.lowercased())"
+            hooks.append((event, .string(name)))
+        }
+        return map([
             ("source", source(defaultRepository: "ECS-Container-Deployment", plan, &used)),
-            ("appspec", maybe(0.3, .string(pick(["appspec.yaml", "deploy/{env}/appspec.yaml"])))),
+            ("appspec", appspec),
             ("task-definition", maybe(0.3, .string(pick(["taskdef-{env}.json", "ecs/{env}.json"])))),
             ("image-tag", maybe(0.3, .string(pick(["latest", "release", "stable", "v1.2", "1.0", "prod_2024.01"])))),
+            ("deployment-config", maybe(0.3, .string(pick(Self.deploymentConfigs)))),
+            ("reroute-wait-minutes", maybe(0.2, .int(pick([0, 1, 30, 2880])))),
             ("termination-wait-minutes", maybe(0.3, .int(pick([0, 1, 5, 60, 2880])))),
+            ("alarms", maybe(0.3, .list(sample(["{project}-{env}-5xx", "{project}-{env}-{region}-latency", "errors", "p99"], int(0...4)).map(ConfigTree.string)))),
+            ("hooks", hooks.isEmpty ? nil : map(hooks)),
+            // Services the infrastructure pipeline creates put the deployment groups in stacks of their own.
+            ("ecs-services", plan.infra && chance(0.3) ? .string("infrastructure-deployment") : maybe(0.1, .string("existing"))),
             (
                 "task-roles",
-                maybe(0.3, .list(pick([["{project}-*"], ["{project}-{env}-task", "{project}-{env}-exec"], ["app-task-role"]]).map(ConfigTree.string)))
+                maybe(
+                    0.3,
+                    .list(
+                        pick([
+                            ["{project}-*"], ["{project}-{env}-task", "{project}-{env}-exec"], ["app-task-role"],
+                            ["ecsTaskExecutionRole", "arn:\(plan.partition):iam::{account}:role/service-role/app-task"],
+                        ]).map(ConfigTree.string)))
             ),
         ])
     }
+
+    static let deploymentConfigs = [
+        "CodeDeployDefault.ECSAllAtOnce", "CodeDeployDefault.ECSCanary10Percent5Minutes", "CodeDeployDefault.ECSCanary10Percent15Minutes",
+        "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "CodeDeployDefault.ECSLinear10PercentEvery3Minutes",
+    ]
 }
