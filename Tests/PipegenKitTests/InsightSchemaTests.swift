@@ -31,7 +31,9 @@ import YAMLKit
         "mixed-partitions",  // regions compared with the tooling region
         "region-and-regions",  // one key excluding another
         "role-name-too-long",  // derived: project and environment together
+        "shared-function-names",  // derived: function names of environments in one account and region
         "shared-repository",  // uniqueness across pipelines
+        "shared-stack-name",  // derived: stack names of environments in one account and region
         "three-target-groups",  // exactly two: the config schema states only a minimum
         "connection-in-another-region",  // the ARN's region compared with the tooling region
         "connection-repository-not-owner-name",  // 'owner/name' only for connection providers

@@ -89,9 +89,11 @@ public struct LambdaSettings: Sendable, Hashable {
     /// Each sub-folder is one function's code.
     public var folder: String
     /// The deployed function's name; `{project}`, `{env}` and `{function}` (the sub-folder) are replaced.
-    public var functionName: NamePattern
+    public var functionName: Located<NamePattern>
 
-    public init(folder: String = Keys.folder.defaultValue, functionName: NamePattern = Keys.functionName.defaultValue) {
+    public init(
+        folder: String = Keys.folder.defaultValue, functionName: Located<NamePattern> = Located(Keys.functionName.defaultValue)
+    ) {
         self.folder = folder
         self.functionName = functionName
     }
@@ -99,7 +101,7 @@ public struct LambdaSettings: Sendable, Hashable {
     public enum Keys {
         public static let folder = Key<String>("folder", .string(.path), default: "lambda", "each sub-folder is one function's code")
         public static let functionName = Key<NamePattern>(
-            "function-name", .string(.text), default: "{project}-{function}",
+            "function-name", .string(.text), default: "{project}-{env}-{function}",
             "deployed function name; {project}, {env} and {function} (the sub-folder) are replaced")
     }
 
@@ -159,7 +161,9 @@ extension ConfigDecoder {
     func decodeLambda(_ n: Node) -> LambdaSettings? {
         if case .mapping = n.kind {
             guard let l = ObjectReader(n, spec: LambdaSettings.spec, owner: " in 'lambda'", context: context, what: "'lambda'") else { return nil }
-            return LambdaSettings(folder: l.read(LambdaSettings.Keys.folder), functionName: l.read(LambdaSettings.Keys.functionName))
+            return LambdaSettings(
+                folder: l.read(LambdaSettings.Keys.folder),
+                functionName: l.located(LambdaSettings.Keys.functionName) ?? Located(LambdaSettings.Keys.functionName.defaultValue))
         }
         return context.bool(n, what: "'lambda' in 'infrastructure-deployment'") == false ? nil : LambdaSettings()
     }

@@ -22,7 +22,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
     /// The function names of `env` with `{function}` left for the build to fill in, or
     /// replaced by `function` (`*` for a pattern).
     func functionName(_ lambda: LambdaSettings, env: String, function: String? = nil, _ names: Names) -> String {
-        names.expand(lambda.functionName, env: env, function: function)
+        names.expand(lambda.functionName.value, env: env, function: function)
     }
 
     // MARK: Tooling account
@@ -308,15 +308,65 @@ struct InfrastructurePipeline: PipelineDeclaration {
         return out
     }
 
-    func nameProblems(_ names: Names) -> [Diagnostic] {
+    func nameProblems(_ config: Config, _ names: Names) -> [Diagnostic] {
         let sample = applicationStack("x", names)
-        guard !NameChecks.isStackName(sample) else { return [] }
-        return [
-            .error(
-                "stack-name '\(settings.stackName.value)' does not give a valid stack name ('\(sample)' for an environment 'x')",
-                at: settings.stackName.mark ?? mark,
-                notes: [.help("stack names start with a letter and hold only letters, digits and hyphens")])
-        ]
+        guard NameChecks.isStackName(sample) else {
+            return [
+                .error(
+                    "stack-name '\(settings.stackName.value)' does not give a valid stack name ('\(sample)' for an environment 'x')",
+                    at: settings.stackName.mark ?? mark,
+                    notes: [.help("stack names start with a letter and hold only letters, digits and hyphens")])
+            ]
+        }
+        return sharedNames(config, names)
+    }
+
+    /// Two environments in one account and region must not deploy one stack, nor may the
+    /// update step of one change the other's functions (its role may update every function
+    /// its `function-name` matches, `{function}` as `*`). Each environment is compared with
+    /// the earlier ones; the first clash of each kind is reported.
+    private func sharedNames(_ config: Config, _ names: Names) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let environments = config.environments
+        for (j, env) in environments.enumerated() {
+            let e = env.name.value
+            let regions = env.regions.map(\.value)
+            func sharedRegion(_ other: Environment) -> String? {
+                guard other.account.value == env.account.value else { return nil }
+                return other.regions.map(\.value).first(where: regions.contains)
+            }
+            let neighbours = environments[..<j].compactMap { other in sharedRegion(other).map { (other, $0) } }
+            let stack = applicationStack(e, names)
+            if let (other, region) = neighbours.first(where: { applicationStack($0.0.name.value, names) == stack }) {
+                out.append(
+                    .error(
+                        "environments '\(other.name.value)' and '\(e)' would deploy the same stack '\(stack)' in account \(env.account.value), \(region)",
+                        at: settings.stackName.mark ?? env.name.mark,
+                        notes: [
+                            .note("'\(other.name.value)' defined here", at: other.name.mark),
+                            .help("put '{env}' into 'stack-name', as its default '\(InfrastructureDeployment.Keys.stackName.defaultValue)' does"),
+                        ]))
+            }
+            guard let lambda = settings.lambda else { continue }
+            let mine = FunctionNames(lambda.functionName.value, env: e, names)
+            if let (other, region) = neighbours.first(where: { FunctionNames(lambda.functionName.value, env: $0.0.name.value, names).overlaps(mine) }) {
+                let theirs = FunctionNames(lambda.functionName.value, env: other.name.value, names)
+                var help = "put '{env}' into 'function-name', as its default '\(LambdaSettings.Keys.functionName.defaultValue)' does"
+                if lambda.functionName.value.contains(.env) {
+                    let alternative = NamePattern("{project}-{function}-{env}")
+                    help =
+                        FunctionNames(alternative, env: e, names).overlaps(FunctionNames(alternative, env: other.name.value, names))
+                        ? "rename one of the environments: each name makes a pattern that matches the other's functions"
+                        : "rename one of the environments, or end 'function-name' with the environment: '\(alternative)'"
+                }
+                out.append(
+                    .error(
+                        "the Lambda update steps of environments '\(other.name.value)' ('\(theirs)') and '\(e)' ('\(mine)') in account \(env.account.value), \(region), may change the same functions",
+                        at: lambda.functionName.mark ?? env.name.mark,
+                        notes: [.note("'\(other.name.value)' defined here", at: other.name.mark), .help(help)]))
+            }
+        }
+        return out
     }
 
     func repositoryContents(_ steps: ManualSteps) -> String {
@@ -420,4 +470,41 @@ extension EnvironmentRoleKind {
     static let cfnExecution = EnvironmentRoleKind("cfn-exec", id: "CloudFormationExecutionRole")
     /// Assumed by the Lambda-update build to update function code.
     static let lambdaUpdate = EnvironmentRoleKind("lambda-update", id: "LambdaUpdateRole")
+}
+
+/// The names one environment's `function-name` gives: a fixed text around the function's
+/// folder name (`{function}`), as the update role's `*` pattern matches them.
+struct FunctionNames: CustomStringConvertible {
+    let prefix: String
+    let suffix: String
+    /// False when the pattern has no `{function}`: every folder updates the one function.
+    let hasFolder: Bool
+
+    init(_ pattern: NamePattern, env: String, _ names: Names) {
+        let hole = "\u{0}"
+        let name = names.expand(pattern, env: env, function: hole)
+        let parts = name.split(separator: hole, omittingEmptySubsequences: false)
+        prefix = String(parts[0])
+        suffix = parts.count > 1 ? String(parts[parts.count - 1]) : ""
+        hasFolder = parts.count > 1
+    }
+
+    var description: String { hasFolder ? prefix + "*" + suffix : prefix }
+
+    /// True when a function name of one could be a function name of the other: both start with
+    /// the longer prefix and end with the longer suffix (folder names are any non-empty text).
+    func overlaps(_ other: FunctionNames) -> Bool {
+        switch (hasFolder, other.hasFolder) {
+        case (true, true):
+            return (prefix.hasPrefix(other.prefix) || other.prefix.hasPrefix(prefix))
+                && (suffix.hasSuffix(other.suffix) || other.suffix.hasSuffix(suffix))
+        case (true, false): return matches(other.prefix)
+        case (false, true): return other.matches(prefix)
+        case (false, false): return prefix == other.prefix
+        }
+    }
+
+    private func matches(_ name: String) -> Bool {
+        name.count > prefix.count + suffix.count && name.hasPrefix(prefix) && name.hasSuffix(suffix)
+    }
 }

@@ -53,8 +53,9 @@ protocol PipelineDeclaration: Sendable {
     func toolingNames(_ names: Names) -> [DerivedName]
     /// Names it derives for `env` that AWS limits.
     func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName]
-    /// Problems of its settings that only the derived names show.
-    func nameProblems(_ names: Names) -> [Diagnostic]
+    /// Problems of its settings that only the derived names show (of one environment, or of
+    /// several environments of the route together).
+    func nameProblems(_ config: Config, _ names: Names) -> [Diagnostic]
     /// What its repository must hold, for the plan's push step.
     func repositoryContents(_ steps: ManualSteps) -> String
     /// A step by hand before the environments' stacks are deployed.
@@ -76,7 +77,7 @@ extension PipelineDeclaration {
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {}
     func toolingNames(_ names: Names) -> [DerivedName] { [] }
     func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName] { [] }
-    func nameProblems(_ names: Names) -> [Diagnostic] { [] }
+    func nameProblems(_ config: Config, _ names: Names) -> [Diagnostic] { [] }
     func stepBeforeEnvironments(_ steps: ManualSteps) -> ManualStep? { nil }
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep? { nil }
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] { [role.name] }
