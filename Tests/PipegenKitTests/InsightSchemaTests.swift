@@ -31,6 +31,8 @@ import YAMLKit
         "mixed-partitions",  // regions compared with the tooling region
         "region-and-regions",  // one key excluding another
         "role-name-too-long",  // derived: project and environment together
+        "parameter-override-name",  // free keys of a mapping; the parameter-name rule is pipegen's
+        "parameter-overrides-too-long",  // derived: the JSON of all values, per environment and region
         "shared-function-names",  // derived: function names of environments in one account and region
         "shared-repository",  // uniqueness across pipelines
         "shared-stack-name",  // derived: stack names of environments in one account and region

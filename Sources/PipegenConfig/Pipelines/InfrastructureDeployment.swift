@@ -11,6 +11,8 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     public var stackName: Located<NamePattern>
     /// Per-environment template configuration file; `{env}` is replaced.
     public var parameters: NamePattern
+    /// Template parameter values set on each deploy action, over the template configuration's.
+    public var parameterOverrides: [ParameterOverride]
     public var capabilities: [String]
     /// Lambda packaging and code update; nil when off.
     public var lambda: LambdaSettings?
@@ -23,6 +25,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     public init(
         source: Source, template: String = Keys.template.defaultValue,
         stackName: Located<NamePattern> = Located(Keys.stackName.defaultValue), parameters: NamePattern = Keys.parameters.defaultValue,
+        parameterOverrides: [ParameterOverride] = [],
         capabilities: [String] = Keys.capabilities.defaultValue, lambda: LambdaSettings? = LambdaSettings(),
         lint: [String] = Keys.lint.defaultValue, executionRole: ExecutionRole = ExecutionRole(),
         build: BuildSettings = BuildSettings(), mark: Mark? = nil
@@ -31,6 +34,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         self.template = template
         self.stackName = stackName
         self.parameters = parameters
+        self.parameterOverrides = parameterOverrides
         self.capabilities = capabilities
         self.lambda = lambda
         self.lint = lint
@@ -47,6 +51,9 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
             "stack-name", .string(.text), default: "{project}-{env}", "application stack name; {project} and {env} are replaced")
         public static let parameters = Key<NamePattern>(
             "parameters", .string(.path), default: "params/{env}.json", "template configuration file per environment; {env} is replaced")
+        public static let parameterOverrides = KeySpec(
+            "parameter-overrides", .map(.string(.text)), example: "{Environment: \"{env}\"}",
+            "template parameter values of every deploy, over the template configuration's; {project}, {env}, {region} and {account} are replaced, #{Namespace.Variable} is left to CodePipeline")
         public static let capabilities = Key<[String]>(
             "capabilities", .list(.choice(["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]), minItems: 0),
             default: ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"], "capabilities the deploy acknowledges")
@@ -65,7 +72,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         "source → package Lambdas → lint → per environment: [approval] → CloudFormation deploy → update Lambdas",
         keys: [
             Source.key(defaultRepository: Keys.defaultRepository), Keys.template.spec, Keys.stackName.spec, Keys.parameters.spec,
-            Keys.capabilities.spec, Keys.lambda, Keys.lint.spec, Keys.executionRole,
+            Keys.parameterOverrides, Keys.capabilities.spec, Keys.lambda, Keys.lint.spec, Keys.executionRole,
         ] + BuildSettings.keys)
 
     static func decode(_ r: ObjectReader, at mark: Mark?, _ decoder: ConfigDecoder) -> Pipeline {
@@ -73,6 +80,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         infra.template = r.read(Keys.template)
         infra.stackName = r.located(Keys.stackName) ?? Located(Keys.stackName.defaultValue)
         infra.parameters = r.read(Keys.parameters)
+        if let n = r.node(Keys.parameterOverrides.name) { infra.parameterOverrides = decoder.decodeParameterOverrides(n, owner: r.owner) }
         infra.capabilities = r.read(Keys.capabilities)
         infra.lint = r.read(Keys.lint)
         if let n = r.node(Keys.lambda.name) { infra.lambda = decoder.decodeLambda(n) }
@@ -82,6 +90,26 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     }
 
     func check(_ config: Config, _ context: DecodeContext) {}
+}
+
+/// A template parameter's value set on the deploy actions: `{project}`, `{env}`, `{region}`
+/// and `{account}` are filled in for each action; `#{Namespace.Variable}` is CodePipeline's.
+public struct ParameterOverride: Sendable, Hashable {
+    /// The template parameter's logical name.
+    public var name: Located<String>
+    public var value: Located<NamePattern>
+
+    public init(name: Located<String>, value: Located<NamePattern>) {
+        self.name = name
+        self.value = value
+    }
+
+    /// A parameter's logical name: letters and digits, at most 255 of them.
+    /// [Parameters](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html)
+    public static func isParameterName(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.count <= 255
+            && s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+    }
 }
 
 /// Which folders become Lambda zips, and which functions they update.
@@ -166,6 +194,27 @@ extension ConfigDecoder {
                 functionName: l.located(LambdaSettings.Keys.functionName) ?? Located(LambdaSettings.Keys.functionName.defaultValue))
         }
         return context.bool(n, what: "'lambda' in 'infrastructure-deployment'") == false ? nil : LambdaSettings()
+    }
+
+    /// `parameter-overrides`: template parameter names to values.
+    func decodeParameterOverrides(_ n: Node, owner: String) -> [ParameterOverride] {
+        guard case .mapping(let pairs) = n.kind else {
+            context.error("expected a mapping of parameter names to values for 'parameter-overrides'\(owner), found \(n.kindPhrase)", at: n.mark)
+            return []
+        }
+        var out: [ParameterOverride] = []
+        for pair in pairs {
+            let name = pair.key.scalar?.text ?? ""
+            guard let value = context.string(pair.value, .string(.text), what: "'\(name)' in 'parameter-overrides'\(owner)") else { continue }
+            guard ParameterOverride.isParameterName(name) else {
+                context.error(
+                    "'\(name)' is not a template parameter name", at: pair.key.mark,
+                    notes: [.help("parameter names hold only letters and digits, such as ApiUrl")])
+                continue
+            }
+            out.append(ParameterOverride(name: Located(name, at: pair.key.mark), value: Located(NamePattern(value.value), at: value.mark)))
+        }
+        return out
     }
 
     func decodeExecutionRole(_ e: ObjectReader) -> ExecutionRole {

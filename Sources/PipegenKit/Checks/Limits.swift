@@ -69,7 +69,39 @@ struct Limits {
                 out += size(of: property("Policies"), limit: Self.inlineRolePolicyCharacters, what: "inline policies of role \(id) in \(file)")
             case IAM.ManagedPolicy.typeName:
                 out += size(of: property("PolicyDocument"), limit: Self.managedPolicyCharacters, what: "managed policy \(id) in \(file)")
+            case CodePipeline.Pipeline.typeName:
+                if let pipeline = resource.model as? CodePipeline.Pipeline { out += configurationValues(pipeline, stack) }
             default: break
+            }
+        }
+        return out
+    }
+
+    /// CodePipeline keeps at most 1,000 characters in each value of an action's configuration.
+    /// [ActionDeclaration](https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionDeclaration.html)
+    static let actionConfigurationValueCharacters = 1000
+
+    /// Configuration values over the limit, measured as CloudFormation resolves them. A
+    /// declaration reports its own values at the config line that makes them; this is the
+    /// check of last resort for every other value.
+    private func configurationValues(_ pipeline: CodePipeline.Pipeline, _ stack: StackTemplate) -> [Diagnostic] {
+        let r = Resolver(template: stack.template, account: stack.account, region: stack.region)
+        var out: [Diagnostic] = []
+        for stage in pipeline.stages {
+            for action in stage.actions {
+                for field in action.configuration.fields {
+                    let text: String?
+                    switch field.value {
+                    case .string(let s): text = s
+                    case .sub(let s, _): text = r.string(field.value) ?? s
+                    default: text = r.string(field.value)
+                    }
+                    guard let length = text?.utf16.count, length > Self.actionConfigurationValueCharacters else { continue }
+                    out.append(
+                        .error(
+                            "\(field.name) of action '\(stage.name)/\(action.name)' would be \(length) characters; CodePipeline keeps at most \(Self.actionConfigurationValueCharacters)",
+                            at: config.project.mark, notes: [.help("shorten the config values that make it (commands, comments, names)")]))
+                }
             }
         }
         return out

@@ -139,15 +139,68 @@ struct InfrastructurePipeline: PipelineDeclaration {
     ) -> ActionSpec {
         let e = env.name.value
         let names = planner.names
+        // Executing a change set deploys what its creation was given.
+        let overrides = mode == .executeChangeSet ? nil : Self.json(parameterOverrides(env, region: region, names))
         return ActionSpec(
             name: planner.named(name + planner.suffix(env, region), env, group),
             kind: .cloudFormation(
                 mode, stack: applicationStack(e, names), templatePath: "\(Artifact.source)::\(settings.template)",
                 configurationPath: "\(Artifact.source)::" + names.expand(settings.parameters, env: e), capabilities: settings.capabilities,
-                executionRole: names.environmentRole(.cfnExecution, env: e)),
+                executionRole: names.environmentRole(.cfnExecution, env: e), parameterOverrides: overrides),
             runOrder: order, inputs: mode == .executeChangeSet ? [] : [Artifact.source], outputs: [],
             role: planner.model.role(.cfnDeploy, in: e), region: region,
             namespace: env.tests != nil && mode != .createChangeSet && region == env.homeRegion ? Self.namespace(env) : nil)
+    }
+
+    // MARK: Parameter overrides
+
+    /// A template parameter value of a deploy action, and the config value it comes from.
+    struct Override {
+        let name: String
+        let value: String
+        let source: Mark?
+    }
+
+    /// The `ParameterOverrides` of `env`'s deploys in `region`: the config's values with the
+    /// action's environment, region and account filled in.
+    /// [ParameterOverrides](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-action-reference.html)
+    func parameterOverrides(_ env: Environment, region: String, _ names: Names) -> [Override] {
+        settings.parameterOverrides.map {
+            Override(
+                name: $0.name.value, value: names.expand($0.value.value, env: env.name.value, region: region, account: env.account.value),
+                source: $0.value.mark)
+        }
+    }
+
+    /// The JSON object CodePipeline takes as `ParameterOverrides`; nil for none.
+    static func json(_ overrides: [Override]) -> String? {
+        overrides.isEmpty ? nil : JSONWriter.compact(.map(overrides.map { Document.Entry($0.name, .string($0.value)) }))
+    }
+
+    /// CodePipeline keeps at most 1,000 characters in an action's configuration value (and
+    /// CloudFormation's guide says 1 KB for `ParameterOverrides`).
+    /// [ActionDeclaration](https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionDeclaration.html)
+    static let maxConfigurationValue = 1000
+
+    /// The first deploy whose overrides would not fit, reported at its longest config value.
+    private func overridesTooLong(_ config: Config, _ names: Names) -> [Diagnostic] {
+        for env in config.environments {
+            for region in env.regions.map(\.value) {
+                let overrides = parameterOverrides(env, region: region, names)
+                guard let text = Self.json(overrides), text.utf16.count > Self.maxConfigurationValue else { continue }
+                let longest = overrides.filter { $0.source != nil }.max { $0.value.utf16.count < $1.value.utf16.count }
+                return [
+                    .error(
+                        "the parameter overrides of environment '\(env.name.value)' in \(region) would be \(text.utf16.count) characters; CodePipeline keeps at most \(Self.maxConfigurationValue)",
+                        at: longest?.source ?? mark,
+                        notes: [
+                            .help(
+                                "move values known before the pipeline runs into the template configuration file '\(settings.parameters)'; keep 'parameter-overrides' for the others")
+                        ])
+                ]
+            }
+        }
+        return []
     }
 
     /// One environment's deploys (or change set executions) region group by region group,
@@ -318,7 +371,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
                     notes: [.help("stack names start with a letter and hold only letters, digits and hyphens")])
             ]
         }
-        return sharedNames(config, names)
+        return sharedNames(config, names) + overridesTooLong(config, names)
     }
 
     /// Two environments in one account and region must not deploy one stack, nor may the

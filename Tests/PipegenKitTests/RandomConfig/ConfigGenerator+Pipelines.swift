@@ -144,11 +144,22 @@ extension ConfigGenerator {
                 ("template", maybe(0.3, .string(pick(["template.yaml", "infra/main.yml", "cfn/app.json"])))),
                 ("stack-name", maybe(0.3, .string(pick(["{project}-{env}", "{project}-{env}-app", "app-{env}", "{env}-{project}"] + (plan.neighbours.isEmpty ? ["{project}-app"] : []))))),
                 ("parameters", maybe(0.3, .string(pick(["params/{env}.json", "config/{env}/parameters.json", "params.json"])))),
+                ("parameter-overrides", parameterOverrides()),
                 ("capabilities", maybe(0.3, .list(capabilities.map(ConfigTree.string)))),
                 ("lambda", lambda),
                 ("lint", lint.map { .list($0.map(ConfigTree.string)) }),
                 ("execution-role", executionRole),
             ] + buildKeys())
+    }
+
+    /// Inline template parameter values with every placeholder and a CodePipeline variable.
+    func parameterOverrides() -> ConfigTree? {
+        guard chance(0.3) else { return nil }
+        let values = [
+            ("Environment", "{env}"), ("Region", "{region}"), ("Account", "{account}"), ("Name", "{project}-{env}-api"),
+            ("Execution", "#{codepipeline.PipelineExecutionId}"), ("Quoted", #"say "hi" \ {env}"#), ("Empty", ""),
+        ]
+        return map(sample(values, int(1...4)).map { ($0.0, ConfigTree.string($0.1)) })
     }
 
     func containerDeployment(_ plan: Plan, _ used: inout Set<String>) -> ConfigTree {
