@@ -24,6 +24,7 @@ import YAMLKit
         "bad-ecr-name",  // '{project}' is replaced first, so no pattern can check it
         "bad-stack-name",  // the stack name is derived from 'stack-name' and each environment
         "bucket-name-too-long",  // derived: project, account and region together
+        "code-parameter-clash",  // derived: parameter names from folder names, against the overrides
         "duplicate-environment",  // uniqueness of a field across list items
         "duplicate-key",  // JSON data has no duplicate keys to see
         "duplicate-region",  // could be uniqueItems, but the config schema has no such flag

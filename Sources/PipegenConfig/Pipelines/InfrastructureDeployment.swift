@@ -112,30 +112,54 @@ public struct ParameterOverride: Sendable, Hashable {
     }
 }
 
-/// Which folders become Lambda zips, and which functions they update.
+/// Which folders become Lambda zips, whether the stack receives their keys, and which
+/// functions the update step changes.
 public struct LambdaSettings: Sendable, Hashable {
     /// Each sub-folder is one function's code.
     public var folder: String
     /// The deployed function's name; `{project}`, `{env}` and `{function}` (the sub-folder) are replaced.
     public var functionName: Located<NamePattern>
+    /// The function folders whose zip keys each deploy passes to the stack; empty for none.
+    public var functions: [Located<String>]
+    /// Update the functions' code after each deploy, outside CloudFormation.
+    public var update: Bool
 
     public init(
-        folder: String = Keys.folder.defaultValue, functionName: Located<NamePattern> = Located(Keys.functionName.defaultValue)
+        folder: String = Keys.folder.defaultValue, functionName: Located<NamePattern> = Located(Keys.functionName.defaultValue),
+        functions: [Located<String>] = [], update: Bool? = nil
     ) {
         self.folder = folder
         self.functionName = functionName
+        self.functions = functions
+        self.update = update ?? Self.updatesByDefault(functions: functions)
     }
+
+    /// Without the keys the stack cannot see new code, so the update step sets it; with them
+    /// CloudFormation updates the functions itself (and publishes versions for aliases).
+    public static func updatesByDefault(functions: [Located<String>]) -> Bool { functions.isEmpty }
 
     public enum Keys {
         public static let folder = Key<String>("folder", .string(.path), default: "lambda", "each sub-folder is one function's code")
         public static let functionName = Key<NamePattern>(
             "function-name", .string(.text), default: "{project}-{env}-{function}",
             "deployed function name; {project}, {env} and {function} (the sub-folder) are replaced")
+        public static let functions = Key<[String]>(
+            "functions", .list(.string(.text), minItems: 0), default: [], example: "[orders, payments]",
+            "function folders whose zip keys every deploy passes to the stack: parameter <Folder>CodeKey, with the region's bucket as LambdaCodeBucket")
+        public static let update = KeySpec(
+            "update", .boolean, documentedDefault: "true; false with 'functions' (the stack takes the code)", example: "false",
+            "update the functions' code after each deploy, outside CloudFormation")
     }
 
     static let spec = ObjectSpec(
-        "lambda settings", "zip each sub-folder and update the functions after each deploy",
-        keys: [Keys.folder.spec, Keys.functionName.spec])
+        "lambda settings", "zip each sub-folder; pass the zips' keys to the stack, or update the functions after each deploy",
+        keys: [Keys.folder.spec, Keys.functionName.spec, Keys.functions.spec, Keys.update])
+
+    /// A function folder's name: what Lambda allows in function names, letters, digits, '-' and '_'.
+    public static func isFunctionFolder(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.count <= 64
+            && s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
 }
 
 /// What the CloudFormation execution role in each environment may do.
@@ -189,9 +213,24 @@ extension ConfigDecoder {
     func decodeLambda(_ n: Node) -> LambdaSettings? {
         if case .mapping = n.kind {
             guard let l = ObjectReader(n, spec: LambdaSettings.spec, owner: " in 'lambda'", context: context, what: "'lambda'") else { return nil }
+            var functions: [Located<String>] = []
+            for name in l.strings(LambdaSettings.Keys.functions.name) ?? [] {
+                guard LambdaSettings.isFunctionFolder(name.value) else {
+                    context.error(
+                        "'\(name.value)' is not a function folder name", at: name.mark,
+                        notes: [.help("name a sub-folder of the Lambda folder: letters, digits, '-' and '_'")])
+                    continue
+                }
+                if let first = functions.first(where: { $0.value == name.value }) {
+                    context.error("function '\(name.value)' is listed twice", at: name.mark, notes: [.note("first listed here", at: first.mark)])
+                    continue
+                }
+                functions.append(name)
+            }
             return LambdaSettings(
                 folder: l.read(LambdaSettings.Keys.folder),
-                functionName: l.located(LambdaSettings.Keys.functionName) ?? Located(LambdaSettings.Keys.functionName.defaultValue))
+                functionName: l.located(LambdaSettings.Keys.functionName) ?? Located(LambdaSettings.Keys.functionName.defaultValue),
+                functions: functions, update: l.bool(LambdaSettings.Keys.update.name))
         }
         return context.bool(n, what: "'lambda' in 'infrastructure-deployment'") == false ? nil : LambdaSettings()
     }

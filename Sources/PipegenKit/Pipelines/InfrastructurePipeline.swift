@@ -25,6 +25,34 @@ struct InfrastructurePipeline: PipelineDeclaration {
         names.expand(lambda.functionName.value, env: env, function: function)
     }
 
+    /// The lambda settings when the update step runs: functions are updated outside
+    /// CloudFormation after each deploy.
+    var updatedLambdas: LambdaSettings? { settings.lambda.flatMap { $0.update ? $0 : nil } }
+
+    // MARK: Code the stack reads
+
+    /// The parameter that receives the artifact bucket of the deploy's region.
+    static let codeBucketParameter = "LambdaCodeBucket"
+    /// The namespace of the Lambda package action, whose output variables are the zip keys.
+    static let packageNamespace = "PackageLambdas"
+
+    /// A function folder whose zip key the stack receives: the template parameter (and the
+    /// package build's output variable) named after it, `orders` → `OrdersCodeKey`.
+    struct CodeParameter {
+        let folder: Located<String>
+        var name: String { Template.logicalId(folder.value) + "CodeKey" }
+    }
+
+    /// The function folders whose keys every deploy passes to the stack.
+    var codeParameters: [CodeParameter] { (settings.lambda?.functions ?? []).map(CodeParameter.init) }
+
+    /// True when the stack's resources read code from the artifact buckets: CloudFormation
+    /// creates them with the execution role, and Lambda fetches an S3 deployment package with
+    /// the credentials of its caller, so that role must read the objects and decrypt them
+    /// ("Your access has been denied by S3 ... (Service: AWSLambdaInternal)",
+    /// https://github.com/aws/aws-cdk/issues/3765).
+    var stackReadsCode: Bool { !codeParameters.isEmpty }
+
     // MARK: Tooling account
 
     func builds(_ tooling: ToolingBuilder) -> [BuildDeclaration] {
@@ -43,13 +71,18 @@ struct InfrastructurePipeline: PipelineDeclaration {
                 ]
             // region|bucket|key ARN of every region: uploads name each region's key.
             let stores = tooling.topology.regions.map { "\($0)|\(names.artifactBucket(region: $0))|" + tooling.keyArnText(region: $0) }
+            var variables: [(name: String, value: Value)] = [
+                ("LAMBDA_FOLDER", .string(lambda.folder)), ("LAMBDA_PREFIX", .string(names.lambdaPrefix)),
+                ("ARTIFACT_STORES", .sub(stores.joined(separator: " "))),
+            ]
+            let parameters = codeParameters
+            if !parameters.isEmpty {
+                variables.append(("CODE_KEYS", .string(parameters.map { "\($0.folder.value)=\($0.name)" }.joined(separator: " "))))
+            }
             out.append(
                 BuildDeclaration(
-                    kind: .lambdaPackage, settings: settings.build, statements: statements,
-                    variables: [
-                        ("LAMBDA_FOLDER", .string(lambda.folder)), ("LAMBDA_PREFIX", .string(names.lambdaPrefix)),
-                        ("ARTIFACT_STORES", .sub(stores.joined(separator: " "))),
-                    ], buildspec: Self.lambdaPackage))
+                    kind: .lambdaPackage, settings: settings.build, statements: statements, variables: variables,
+                    buildspec: Self.lambdaPackage(exporting: parameters.map(\.name))))
         }
         if !settings.lint.isEmpty {
             out.append(
@@ -57,7 +90,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
                     kind: .templateLint, settings: settings.build, statements: read,
                     variables: [("TEMPLATE", .string(settings.template))], buildspec: Self.templateLint(tools: settings.lint)))
         }
-        if settings.lambda != nil {
+        if updatedLambdas != nil {
             let assumed = tooling.model.roles(assumedBy: names.buildRole(.lambdaUpdate))
             out.append(
                 BuildDeclaration(
@@ -75,8 +108,9 @@ struct InfrastructurePipeline: PipelineDeclaration {
     func stages(_ planner: StagePlanner) -> [StageSpec] {
         var stages = [StageSpec(name: "Source", environment: nil, actions: [planner.sourceAction(source)])]
         if settings.lambda != nil {
-            let package = planner.action(
+            var package = planner.action(
                 "PackageLambdas", .build(.lambdaPackage, variables: []), inputs: [Artifact.source], outputs: [Artifact.lambdaPackages])
+            if stackReadsCode { package.namespace = Self.packageNamespace }
             stages.append(StageSpec(name: "Package", environment: nil, actions: [package]))
         }
         if !settings.lint.isEmpty {
@@ -165,11 +199,20 @@ struct InfrastructurePipeline: PipelineDeclaration {
     /// action's environment, region and account filled in.
     /// [ParameterOverrides](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-action-reference.html)
     func parameterOverrides(_ env: Environment, region: String, _ names: Names) -> [Override] {
-        settings.parameterOverrides.map {
+        var out = settings.parameterOverrides.map {
             Override(
                 name: $0.name.value, value: names.expand($0.value.value, env: env.name.value, region: region, account: env.account.value),
                 source: $0.value.mark)
         }
+        // The zips' keys, from the package action's output variables, and the bucket of the
+        // region (Lambda reads code only from a bucket in the function's region).
+        // [FunctionCode](https://docs.aws.amazon.com/lambda/latest/dg/API_FunctionCode.html),
+        // [Variables](https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-variables.html)
+        if stackReadsCode {
+            out.append(Override(name: Self.codeBucketParameter, value: names.artifactBucket(region: region), source: nil))
+            out += codeParameters.map { Override(name: $0.name, value: "#{\(Self.packageNamespace).\($0.name)}", source: nil) }
+        }
+        return out
     }
 
     /// The JSON object CodePipeline takes as `ParameterOverrides`; nil for none.
@@ -216,7 +259,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
                         : cloudFormation(planner, .deploy, "Deploy", env, group, region, order: order))
             }
             order += 1
-            if let lambda = settings.lambda {
+            if let lambda = updatedLambdas {
                 for region in regions {
                     var update = lambdaUpdate(planner, lambda, env, region, order: order)
                     update.name = planner.named(update.name, env, group)
@@ -262,9 +305,13 @@ struct InfrastructurePipeline: PipelineDeclaration {
     var roleKinds: [EnvironmentRoleKind] { [.cfnDeploy, .cfnExecution, .lambdaUpdate] }
     var serviceRoleKinds: [EnvironmentRoleKind] { [.cfnExecution] }
 
+    func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)] {
+        stackReadsCode ? [(.cfnExecution, .lambdaZips)] : []
+    }
+
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] {
         var out = [AssumedRole(kind: .cfnDeploy, assumedBy: names.pipelineRole(.infrastructure), reads: .pipelineArtifacts)]
-        if settings.lambda != nil {
+        if updatedLambdas != nil {
             out.append(AssumedRole(kind: .lambdaUpdate, assumedBy: names.buildRole(.lambdaUpdate), reads: .lambdaZips))
         }
         return out
@@ -276,7 +323,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
         let regions = environment.regions
         let buckets = regions.map { names.artifactBucket(region: $0) }
         let decrypt = Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names)
-        if role.kind == .lambdaUpdate, let lambda = settings.lambda {
+        if role.kind == .lambdaUpdate, let lambda = updatedLambdas {
             let pattern = functionName(lambda, env: e, function: "*", names)
             return [
                 IAM.Statement(
@@ -343,6 +390,14 @@ struct InfrastructurePipeline: PipelineDeclaration {
                     ],
                     resources: [names.roleArn("\(names.project)-*", account: Value.thisAccount)]))
         }
+        if stackReadsCode {
+            // Lambda reads an S3 deployment package with its caller's credentials: the role
+            // CloudFormation creates the functions with.
+            let buckets = environment.regions.map { names.artifactBucket(region: $0) }
+            var read = Policies.readArtifacts(buckets, prefix: names.lambdaPrefix)
+            read.sid = "ReadLambdaCode"
+            statements += [read, Policies.decryptArtifactsFromAnotherAccount(regions: environment.regions, names: names)]
+        }
         statements.append(
             IAM.Statement(sid: "ProtectPipegenRoles", effect: .deny, actions: ["iam:*"], resources: environment.protectedRoleArns))
         role.policies = [IAM.Role.Policy("application-stack", statements)]
@@ -354,7 +409,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
     func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName] {
         let e = env.name.value
         var out = [DerivedName(name: applicationStack(e, names), rule: NameChecks.stack)]
-        if let lambda = settings.lambda {
+        if let lambda = updatedLambdas {
             // What `function-name` gives before the function's folder name.
             out.append(DerivedName(name: functionName(lambda, env: e, function: "", names), rule: NameChecks.functionPrefix))
         }
@@ -371,7 +426,33 @@ struct InfrastructurePipeline: PipelineDeclaration {
                     notes: [.help("stack names start with a letter and hold only letters, digits and hyphens")])
             ]
         }
-        return sharedNames(config, names) + overridesTooLong(config, names)
+        return codeParameterClashes() + sharedNames(config, names) + overridesTooLong(config, names)
+    }
+
+    /// Every code parameter is named once: two folders may not give one name, and the
+    /// config's own overrides may not take one.
+    private func codeParameterClashes() -> [Diagnostic] {
+        guard stackReadsCode else { return [] }
+        var out: [Diagnostic] = []
+        var seen: [String: Located<String>] = [:]
+        for parameter in codeParameters {
+            if let first = seen[parameter.name] {
+                out.append(
+                    .error(
+                        "functions '\(first.value)' and '\(parameter.folder.value)' would both pass their zip key as parameter '\(parameter.name)'",
+                        at: parameter.folder.mark,
+                        notes: [.note("'\(first.value)' listed here", at: first.mark), .help("rename one of the function folders")]))
+            }
+            seen[parameter.name] = seen[parameter.name] ?? parameter.folder
+        }
+        let taken = [Self.codeBucketParameter] + codeParameters.map(\.name)
+        for override in settings.parameterOverrides where taken.contains(override.name.value) {
+            out.append(
+                .error(
+                    "parameter '\(override.name.value)' is set by pipegen: it passes the Lambda code to the stack", at: override.name.mark,
+                    notes: [.help("give the template parameter another name")]))
+        }
+        return out
     }
 
     /// Two environments in one account and region must not deploy one stack, nor may the
@@ -400,7 +481,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
                             .help("put '{env}' into 'stack-name', as its default '\(InfrastructureDeployment.Keys.stackName.defaultValue)' does"),
                         ]))
             }
-            guard let lambda = settings.lambda else { continue }
+            guard let lambda = updatedLambdas else { continue }
             let mine = FunctionNames(lambda.functionName.value, env: e, names)
             if let (other, region) = neighbours.first(where: { FunctionNames(lambda.functionName.value, env: $0.0.name.value, names).overlaps(mine) }) {
                 let theirs = FunctionNames(lambda.functionName.value, env: other.name.value, names)
@@ -425,7 +506,10 @@ struct InfrastructurePipeline: PipelineDeclaration {
     func repositoryContents(_ steps: ManualSteps) -> String {
         let names = steps.names
         var files = [settings.template] + uniqued(steps.config.environments.map { names.expand(settings.parameters, env: $0.name.value) })
-        if let lambda = settings.lambda { files.append("one sub-folder of \(lambda.folder)/ per Lambda function") }
+        if let lambda = settings.lambda {
+            let folders = lambda.functions.isEmpty ? "one sub-folder" : lambda.functions.map(\.value).joined(separator: ", ")
+            files.append("\(folders) of \(lambda.folder)/ per Lambda function")
+        }
         return files.joined(separator: ", ")
     }
 
@@ -433,7 +517,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
         switch role.kind {
         case .cfnDeploy: return ["CloudFormation stack", applicationStack(role.environment, names)]
         case .lambdaUpdate:
-            let pattern = settings.lambda.map { functionName($0, env: role.environment, function: "*", names) } ?? "*"
+            let pattern = updatedLambdas.map { functionName($0, env: role.environment, function: "*", names) } ?? "*"
             return ["Lambda functions", pattern]
         default: return [role.name]
         }
@@ -446,29 +530,44 @@ struct InfrastructurePipeline: PipelineDeclaration {
     static let cfnLintVersion = "1.51.0"
     static let cfnNagVersion = "0.8.10"
 
-    /// Zips each sub-folder of the Lambda folder reproducibly (sorted entries, fixed
-    /// timestamps, no extra attributes), stores it under a key made of its SHA-256 in the
-    /// artifact bucket of every region (naming each region's key), and lists `name key`
-    /// lines in `functions.txt`.
-    static let lambdaPackage = Buildspec.script(
-        #"""
-        : > functions.txt
-        for dir in "$LAMBDA_FOLDER"/*/; do
-          [ -d "$dir" ] || continue
-          name="$(basename "$dir")"
-          zip_file="$PWD/$name.zip"
-          (cd "$dir" && find . -exec touch -h -d '1980-01-01T00:00:00Z' {} + && find . -type f | LC_ALL=C sort | zip -X -q "$zip_file" -@)
-          key="$LAMBDA_PREFIX/$name/$(sha256sum "$zip_file" | cut -c1-16).zip"
-          for store in $ARTIFACT_STORES; do
-            IFS='|' read -r region bucket key_arn <<< "$store"
-            aws s3 cp --only-show-errors --region "$region" --sse aws:kms --sse-kms-key-id "$key_arn" "$zip_file" "s3://$bucket/$key"
-          done
-          printf '%s %s\n' "$name" "$key" >> functions.txt
-          echo "packaged $name as $key"
-        done
-        [ -s functions.txt ] || echo "warning: no function folders under $LAMBDA_FOLDER"
+    /// Zips each sub-folder of the Lambda folder (or each folder of `CODE_KEYS`, which must
+    /// exist) reproducibly (sorted entries, fixed timestamps, no extra attributes), stores it
+    /// under a key made of its SHA-256 in the artifact bucket of every region (naming each
+    /// region's key), lists `name key` lines in `functions.txt`, and exports each key of
+    /// `CODE_KEYS` (`folder=Variable ...`) as the action's output variable.
+    static func lambdaPackage(exporting variables: [String]) -> String {
+        Buildspec.script(
+            #"""
+            : > functions.txt
+            package() {
+              name="$1"
+              zip_file="$PWD/$name.zip"
+              (cd "$LAMBDA_FOLDER/$name" && find . -exec touch -h -d '1980-01-01T00:00:00Z' {} + && find . -type f | LC_ALL=C sort | zip -X -q "$zip_file" -@)
+              key="$LAMBDA_PREFIX/$name/$(sha256sum "$zip_file" | cut -c1-16).zip"
+              for store in $ARTIFACT_STORES; do
+                IFS='|' read -r region bucket key_arn <<< "$store"
+                aws s3 cp --only-show-errors --region "$region" --sse aws:kms --sse-kms-key-id "$key_arn" "$zip_file" "s3://$bucket/$key"
+              done
+              printf '%s %s\n' "$name" "$key" >> functions.txt
+              echo "packaged $name as $key"
+            }
+            if [ -n "${CODE_KEYS:-}" ]; then
+              for entry in $CODE_KEYS; do
+                name="${entry%%=*}"
+                [ -d "$LAMBDA_FOLDER/$name" ] || { echo "error: no folder $LAMBDA_FOLDER/$name, but the stack takes the code of function $name" >&2; exit 1; }
+                package "$name"
+                export "${entry#*=}=$key"
+              done
+            else
+              for dir in "$LAMBDA_FOLDER"/*/; do
+                [ -d "$dir" ] || continue
+                package "$(basename "$dir")"
+              done
+            fi
+            [ -s functions.txt ] || echo "warning: no function folders under $LAMBDA_FOLDER"
 
-        """#, artifacts: ["functions.txt"])
+            """#, artifacts: ["functions.txt"], exportedVariables: variables)
+    }
 
     /// Lints the template with the configured tools; any finding fails the stage.
     static func templateLint(tools: [String]) -> String {

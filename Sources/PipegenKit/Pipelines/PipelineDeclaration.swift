@@ -41,6 +41,9 @@ protocol PipelineDeclaration: Sendable {
     var serviceRoleKinds: [EnvironmentRoleKind] { get }
     /// The roles of `roleKinds` a tooling principal assumes in `env`, in order.
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole]
+    /// The service roles of `serviceRoleKinds` that read the tooling account's artifacts in
+    /// `env` (a service uses them with the artifacts' account out of its reach).
+    func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)]
     /// The permissions of one of its assumed roles.
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement]
     /// Its resources in the environment's template of `region` (the home region's template
@@ -73,6 +76,7 @@ extension PipelineDeclaration {
     var serviceRoleKinds: [EnvironmentRoleKind] { [] }
     func addTriggers(_ tooling: ToolingBuilder, to t: inout Template) {}
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] { [] }
+    func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)] { [] }
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] { [] }
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {}
     func toolingNames(_ names: Names) -> [DerivedName] { [] }

@@ -101,6 +101,10 @@ extension ConfigGenerator {
             if !patterns.isEmpty {
                 pairs.append(("function-name", maybe(0.7, .string(pick(patterns)))))
             }
+            // Folders whose zip keys the stack receives, and the out-of-band update on or off.
+            let folders = sample(["orders", "payment-api", "worker_1", "Reports"], int(0...3))
+            pairs.append(("functions", chance(0.4) ? .list(folders.map(ConfigTree.string)) : nil))
+            pairs.append(("update", maybe(0.3, .bool(chance(0.5)))))
             lambda = map(pairs)
         }
         // The default function-name ends in the function: neighbours whose names start alike
