@@ -7,6 +7,10 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     public var source: Source
     /// The CloudFormation template's path in the repository.
     public var template: String
+    /// How the template's local code is built and uploaded before it is deployed.
+    public var package: Located<PackageTool>
+    /// The repository's buildspec that packages the template, with `package: buildspec`.
+    public var packageBuildspec: Located<String>
     /// The application stack's name; `{project}` and `{env}` are replaced.
     public var stackName: Located<NamePattern>
     /// Per-environment template configuration file; `{env}` is replaced.
@@ -23,7 +27,8 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     public var mark: Mark?
 
     public init(
-        source: Source, template: String = Keys.template.defaultValue,
+        source: Source, template: String = Keys.template.defaultValue, package: Located<PackageTool> = Located(Keys.package.defaultValue),
+        packageBuildspec: Located<String> = Located(Keys.packageBuildspec.defaultValue),
         stackName: Located<NamePattern> = Located(Keys.stackName.defaultValue), parameters: NamePattern = Keys.parameters.defaultValue,
         parameterOverrides: [ParameterOverride] = [],
         capabilities: [String] = Keys.capabilities.defaultValue, lambda: LambdaSettings? = LambdaSettings(),
@@ -32,6 +37,8 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     ) {
         self.source = source
         self.template = template
+        self.package = package
+        self.packageBuildspec = packageBuildspec
         self.stackName = stackName
         self.parameters = parameters
         self.parameterOverrides = parameterOverrides
@@ -47,6 +54,12 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         public static let defaultRepository = "Infrastructure-Deployment"
         public static let template = Key<String>(
             "template", .string(.path), default: "template.yaml", "CloudFormation template path in the repository")
+        public static let package = Key<PackageTool>(
+            "package", .choice(PackageTool.allCases.map(\.rawValue)), default: .none,
+            "build and upload the template's local code per region before deploying: none, sam (sam build and sam package), cloudformation (aws cloudformation package), or buildspec")
+        public static let packageBuildspec = Key<String>(
+            "package-buildspec", .string(.path), default: "buildspec-package.yml",
+            "with 'package: buildspec', the repository's buildspec; it writes packaged-<region>.yaml for each region of ARTIFACT_STORES")
         public static let stackName = Key<NamePattern>(
             "stack-name", .string(.text), default: "{project}-{env}", "application stack name; {project} and {env} are replaced")
         public static let parameters = Key<NamePattern>(
@@ -58,8 +71,8 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
             "capabilities", .list(.choice(["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]), minItems: 0),
             default: ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"], "capabilities the deploy acknowledges")
         public static let lambda = KeySpec(
-            "lambda", .either([.boolean, .object(LambdaSettings.spec)]), defaultValue: true.document,
-            "Lambda packaging and code update; false to turn off")
+            "lambda", .either([.boolean, .object(LambdaSettings.spec)]), documentedDefault: "true; false with 'package'", example: "true",
+            "Lambda folders zipped and their functions updated; false to turn off")
         public static let lint = Key<[String]>(
             "lint", .list(.choice(["cfn-lint", "cfn-nag"]), minItems: 0), default: ["cfn-lint", "cfn-nag"],
             "linters run over the template; [] for none")
@@ -71,25 +84,48 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         "infrastructure-deployment pipeline",
         "source → package Lambdas → lint → per environment: [approval] → CloudFormation deploy → update Lambdas",
         keys: [
-            Source.key(defaultRepository: Keys.defaultRepository), Keys.template.spec, Keys.stackName.spec, Keys.parameters.spec,
+            Source.key(defaultRepository: Keys.defaultRepository), Keys.template.spec, Keys.package.spec, Keys.packageBuildspec.spec,
+            Keys.stackName.spec, Keys.parameters.spec,
             Keys.parameterOverrides, Keys.capabilities.spec, Keys.lambda, Keys.lint.spec, Keys.executionRole,
         ] + BuildSettings.keys)
 
     static func decode(_ r: ObjectReader, at mark: Mark?, _ decoder: ConfigDecoder) -> Pipeline {
         var infra = InfrastructureDeployment(source: decoder.decodeSource(r, defaultRepository: Keys.defaultRepository), mark: mark)
         infra.template = r.read(Keys.template)
+        infra.package = r.choice(Keys.package) ?? Located(Keys.package.defaultValue)
+        infra.packageBuildspec = r.string(Keys.packageBuildspec.name) ?? Located(Keys.packageBuildspec.defaultValue)
         infra.stackName = r.located(Keys.stackName) ?? Located(Keys.stackName.defaultValue)
         infra.parameters = r.read(Keys.parameters)
         if let n = r.node(Keys.parameterOverrides.name) { infra.parameterOverrides = decoder.decodeParameterOverrides(n, owner: r.owner) }
         infra.capabilities = r.read(Keys.capabilities)
         infra.lint = r.read(Keys.lint)
-        if let n = r.node(Keys.lambda.name) { infra.lambda = decoder.decodeLambda(n) }
+        // A template whose code is packaged owns it: no zips, no update outside CloudFormation,
+        // unless asked for.
+        if let n = r.node(Keys.lambda.name) {
+            infra.lambda = decoder.decodeLambda(n)
+        } else if infra.package.value != .none {
+            infra.lambda = nil
+        }
         if let e = r.object(Keys.executionRole.name, owner: " in 'execution-role'") { infra.executionRole = decoder.decodeExecutionRole(e) }
         infra.build = BuildSettings(r)
         return .infrastructure(infra)
     }
 
     func check(_ config: Config, _ context: DecodeContext) {}
+}
+
+/// How the pipeline turns a template with local code (`CodeUri: src/orders`) into one that
+/// CloudFormation can deploy: the code built, zipped and uploaded to each region's artifact
+/// bucket, the template rewritten to point at it.
+public enum PackageTool: String, CaseIterable, Sendable, Hashable, ConfigValue {
+    /// The template is deployed as committed.
+    case none
+    /// `sam build`, then `sam package` for each region.
+    case sam
+    /// `aws cloudformation package` for each region.
+    case cloudformation
+    /// The repository's own buildspec (`package-buildspec`).
+    case buildspec
 }
 
 /// A template parameter's value set on the deploy actions: `{project}`, `{env}`, `{region}`

@@ -51,7 +51,17 @@ struct InfrastructurePipeline: PipelineDeclaration {
     /// the credentials of its caller, so that role must read the objects and decrypt them
     /// ("Your access has been denied by S3 ... (Service: AWSLambdaInternal)",
     /// https://github.com/aws/aws-cdk/issues/3765).
-    var stackReadsCode: Bool { !codeParameters.isEmpty }
+    var stackReadsCode: Bool { !codeParameters.isEmpty || packagesTemplate }
+
+    /// True when the template is built and packaged before each deploy.
+    var packagesTemplate: Bool { settings.package.value != .none }
+
+    /// The prefix of the code the package build uploads, under the Lambda prefix that the
+    /// execution role may read.
+    static func packagePrefix(_ names: Names) -> String { "\(names.lambdaPrefix)/packaged" }
+
+    /// The packaged template of `region`, in the package action's output artifact.
+    static func packagedTemplate(region: String) -> String { "packaged-\(region).yaml" }
 
     // MARK: Tooling account
 
@@ -84,6 +94,9 @@ struct InfrastructurePipeline: PipelineDeclaration {
                     kind: .lambdaPackage, settings: settings.build, statements: statements, variables: variables,
                     buildspec: Self.lambdaPackage(exporting: parameters.map(\.name))))
         }
+        if packagesTemplate {
+            out.append(templatePackage(tooling))
+        }
         if !settings.lint.isEmpty {
             out.append(
                 BuildDeclaration(
@@ -105,14 +118,53 @@ struct InfrastructurePipeline: PipelineDeclaration {
         return out
     }
 
+    /// The build that builds and packages the template's code for every region: built once,
+    /// uploaded to each region's artifact bucket with that region's key (Lambda reads code
+    /// only from a bucket in the function's region), one packaged template per region.
+    /// [sam package](https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-package.html),
+    /// [aws cloudformation package](https://docs.aws.amazon.com/cli/latest/reference/cloudformation/package.html)
+    private func templatePackage(_ tooling: ToolingBuilder) -> BuildDeclaration {
+        let names = tooling.names
+        let home = names.artifactBucket(region: tooling.topology.homeRegion)
+        let prefix = Self.packagePrefix(names)
+        let statements =
+            Policies.readWriteArtifacts([home]) + [
+                IAM.Statement(
+                    sid: "StorePackagedCode", actions: ["s3:PutObject"], resources: tooling.buckets.map { Policies.objectsArn($0, prefix: prefix) }),
+                Policies.useKey(tooling.keyArns, write: true),
+            ]
+        let stores = tooling.topology.regions.map { "\($0)|\(names.artifactBucket(region: $0))|" + tooling.keyArnText(region: $0) }
+        let buildspec: String
+        switch settings.package.value {
+        case .sam: buildspec = Self.samPackage
+        case .cloudformation: buildspec = Self.cloudFormationPackage
+        // A buildspec path in the source: CodeBuild reads it from the input artifact.
+        case .buildspec, .none: buildspec = settings.packageBuildspec.value
+        }
+        return BuildDeclaration(
+            kind: .templatePackage, settings: settings.build, statements: statements,
+            variables: [
+                ("TEMPLATE", .string(settings.template)), ("PACKAGE_PREFIX", .string(prefix)),
+                ("ARTIFACT_STORES", .sub(stores.joined(separator: " "))),
+            ], buildspec: buildspec)
+    }
+
     func stages(_ planner: StagePlanner) -> [StageSpec] {
         var stages = [StageSpec(name: "Source", environment: nil, actions: [planner.sourceAction(source)])]
+        var packages: [ActionSpec] = []
         if settings.lambda != nil {
             var package = planner.action(
                 "PackageLambdas", .build(.lambdaPackage, variables: []), inputs: [Artifact.source], outputs: [Artifact.lambdaPackages])
-            if stackReadsCode { package.namespace = Self.packageNamespace }
-            stages.append(StageSpec(name: "Package", environment: nil, actions: [package]))
+            if !codeParameters.isEmpty { package.namespace = Self.packageNamespace }
+            packages.append(package)
         }
+        if packagesTemplate {
+            packages.append(
+                planner.action(
+                    "PackageTemplate", .build(.templatePackage, variables: []), inputs: [Artifact.source],
+                    outputs: [Artifact.packagedTemplates]))
+        }
+        if !packages.isEmpty { stages.append(StageSpec(name: "Package", environment: nil, actions: packages)) }
         if !settings.lint.isEmpty {
             let lint = planner.action("LintTemplate", .build(.templateLint, variables: []), inputs: [Artifact.source])
             stages.append(StageSpec(name: "Lint", environment: nil, actions: [lint]))
@@ -175,13 +227,21 @@ struct InfrastructurePipeline: PipelineDeclaration {
         let names = planner.names
         // Executing a change set deploys what its creation was given.
         let overrides = mode == .executeChangeSet ? nil : Self.json(parameterOverrides(env, region: region, names))
+        // The packaged template of the action's region: CodePipeline copies the artifact into
+        // that region's artifact store for a cross-region action.
+        // [Cross-Region actions](https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html)
+        let template =
+            packagesTemplate
+            ? "\(Artifact.packagedTemplates)::\(Self.packagedTemplate(region: region))" : "\(Artifact.source)::\(settings.template)"
+        var inputs = [Artifact.source]
+        if packagesTemplate { inputs.append(Artifact.packagedTemplates) }
         return ActionSpec(
             name: planner.named(name + planner.suffix(env, region), env, group),
             kind: .cloudFormation(
-                mode, stack: applicationStack(e, names), templatePath: "\(Artifact.source)::\(settings.template)",
+                mode, stack: applicationStack(e, names), templatePath: template,
                 configurationPath: "\(Artifact.source)::" + names.expand(settings.parameters, env: e), capabilities: settings.capabilities,
                 executionRole: names.environmentRole(.cfnExecution, env: e), parameterOverrides: overrides),
-            runOrder: order, inputs: mode == .executeChangeSet ? [] : [Artifact.source], outputs: [],
+            runOrder: order, inputs: mode == .executeChangeSet ? [] : inputs, outputs: [],
             role: planner.model.role(.cfnDeploy, in: e), region: region,
             namespace: env.tests != nil && mode != .createChangeSet && region == env.homeRegion ? Self.namespace(env) : nil)
     }
@@ -506,6 +566,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
     func repositoryContents(_ steps: ManualSteps) -> String {
         let names = steps.names
         var files = [settings.template] + uniqued(steps.config.environments.map { names.expand(settings.parameters, env: $0.name.value) })
+        if settings.package.value == .buildspec { files.append(settings.packageBuildspec.value) }
         if let lambda = settings.lambda {
             let folders = lambda.functions.isEmpty ? "one sub-folder" : lambda.functions.map(\.value).joined(separator: ", ")
             files.append("\(folders) of \(lambda.folder)/ per Lambda function")
@@ -569,6 +630,32 @@ struct InfrastructurePipeline: PipelineDeclaration {
             """#, artifacts: ["functions.txt"], exportedVariables: variables)
     }
 
+    /// Builds the SAM application once, then packages it for every region of
+    /// `ARTIFACT_STORES` (`region|bucket|key ARN ...`) into `packaged-<region>.yaml`.
+    /// [sam build](https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-build.html)
+    static let samPackage = Buildspec.script(
+        #"""
+        export SAM_CLI_TELEMETRY=0
+        sam build --template-file "$TEMPLATE" --build-dir .aws-sam/build
+        for store in $ARTIFACT_STORES; do
+          IFS='|' read -r region bucket key_arn <<< "$store"
+          sam package --template-file .aws-sam/build/template.yaml --region "$region" --s3-bucket "$bucket" --s3-prefix "$PACKAGE_PREFIX" --kms-key-id "$key_arn" --output-template-file "packaged-$region.yaml"
+          echo "packaged $TEMPLATE for $region"
+        done
+
+        """#, artifacts: ["packaged-*.yaml"])
+
+    /// Packages the template for every region of `ARTIFACT_STORES` into `packaged-<region>.yaml`.
+    static let cloudFormationPackage = Buildspec.script(
+        #"""
+        for store in $ARTIFACT_STORES; do
+          IFS='|' read -r region bucket key_arn <<< "$store"
+          aws cloudformation package --template-file "$TEMPLATE" --region "$region" --s3-bucket "$bucket" --s3-prefix "$PACKAGE_PREFIX" --kms-key-id "$key_arn" --output-template-file "packaged-$region.yaml"
+          echo "packaged $TEMPLATE for $region"
+        done
+
+        """#, artifacts: ["packaged-*.yaml"])
+
     /// Lints the template with the configured tools; any finding fails the stage.
     static func templateLint(tools: [String]) -> String {
         var spec = Buildspec(shell: nil, build: [])
@@ -606,7 +693,14 @@ struct InfrastructurePipeline: PipelineDeclaration {
         """#)
 }
 
+extension Artifact {
+    /// The package build's output: `packaged-<region>.yaml` for every region.
+    static let packagedTemplates = "PackagedTemplates"
+}
+
 extension BuildKind {
+    static let templatePackage = BuildKind(
+        "template-package", summary: "builds and packages the template's code into the artifact bucket of every region")
     static let lambdaPackage = BuildKind(
         "lambda-package", summary: "zips each Lambda folder and stores the zips in the artifact buckets")
     static let templateLint = BuildKind("template-lint", summary: "lints and security-scans the CloudFormation template")
