@@ -100,6 +100,21 @@ import YAMLKit
         }
     }
 
+    /// `sam build` needs each function's runtime on the build image: CodeBuild installs the
+    /// versions the config names before the build.
+    @Test func samInstallsTheRuntimesTheFunctionsNeed() throws {
+        let config = try inlineConfig(Self.text("    package: sam\n    package-runtimes: {python: \"3.12\", nodejs: \"20\"}"))
+        let project = try #require(try Self.tooling(config).resource("TemplatePackageProject")?.model(as: CodeBuild.Project.self))
+        let buildspec = try #require(YAMLReader.parse(project.source.buildSpec ?? "")?.document)
+        guard case .map(let top) = buildspec, case .map(let phases)? = top.first(where: { $0.key == "phases" })?.value,
+            case .map(let install)? = phases.first(where: { $0.key == "install" })?.value
+        else {
+            Issue.record("no install phase in the buildspec")
+            return
+        }
+        #expect(install.first { $0.key == "runtime-versions" }?.value == .map([.init("python", .string("3.12")), .init("nodejs", .string("20"))]))
+    }
+
     @Test func aBuildspecFromTheRepositoryPackagesInstead() throws {
         let config = try inlineConfig(Self.text("    package: buildspec\n    package-buildspec: ci/package.yml"))
         let project = try #require(try Self.tooling(config).resource("TemplatePackageProject")?.model(as: CodeBuild.Project.self))

@@ -11,6 +11,8 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     public var package: Located<PackageTool>
     /// The repository's buildspec that packages the template, with `package: buildspec`.
     public var packageBuildspec: Located<String>
+    /// Language runtimes the package build selects (CodeBuild's `runtime-versions`).
+    public var packageRuntimes: [RuntimeVersion]
     /// The application stack's name; `{project}` and `{env}` are replaced.
     public var stackName: Located<NamePattern>
     /// Per-environment template configuration file; `{env}` is replaced.
@@ -28,7 +30,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
 
     public init(
         source: Source, template: String = Keys.template.defaultValue, package: Located<PackageTool> = Located(Keys.package.defaultValue),
-        packageBuildspec: Located<String> = Located(Keys.packageBuildspec.defaultValue),
+        packageBuildspec: Located<String> = Located(Keys.packageBuildspec.defaultValue), packageRuntimes: [RuntimeVersion] = [],
         stackName: Located<NamePattern> = Located(Keys.stackName.defaultValue), parameters: NamePattern = Keys.parameters.defaultValue,
         parameterOverrides: [ParameterOverride] = [],
         capabilities: [String] = Keys.capabilities.defaultValue, lambda: LambdaSettings? = LambdaSettings(),
@@ -39,6 +41,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         self.template = template
         self.package = package
         self.packageBuildspec = packageBuildspec
+        self.packageRuntimes = packageRuntimes
         self.stackName = stackName
         self.parameters = parameters
         self.parameterOverrides = parameterOverrides
@@ -60,6 +63,9 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         public static let packageBuildspec = Key<String>(
             "package-buildspec", .string(.path), default: "buildspec-package.yml",
             "with 'package: buildspec', the repository's buildspec; it writes packaged-<region>.yaml for each region of ARTIFACT_STORES")
+        public static let packageRuntimes = KeySpec(
+            "package-runtimes", .map(.string(.text)), example: "{python: \"3.12\"}",
+            "language runtimes the package build selects first (CodeBuild runtime-versions), as the functions' runtimes need for sam build")
         public static let stackName = Key<NamePattern>(
             "stack-name", .string(.text), default: "{project}-{env}", "application stack name; {project} and {env} are replaced")
         public static let parameters = Key<NamePattern>(
@@ -85,6 +91,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         "source → package Lambdas → lint → per environment: [approval] → CloudFormation deploy → update Lambdas",
         keys: [
             Source.key(defaultRepository: Keys.defaultRepository), Keys.template.spec, Keys.package.spec, Keys.packageBuildspec.spec,
+            Keys.packageRuntimes,
             Keys.stackName.spec, Keys.parameters.spec,
             Keys.parameterOverrides, Keys.capabilities.spec, Keys.lambda, Keys.lint.spec, Keys.executionRole,
         ] + BuildSettings.keys)
@@ -94,6 +101,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         infra.template = r.read(Keys.template)
         infra.package = r.choice(Keys.package) ?? Located(Keys.package.defaultValue)
         infra.packageBuildspec = r.string(Keys.packageBuildspec.name) ?? Located(Keys.packageBuildspec.defaultValue)
+        if let n = r.node(Keys.packageRuntimes.name) { infra.packageRuntimes = decoder.decodeRuntimes(n, owner: r.owner) }
         infra.stackName = r.located(Keys.stackName) ?? Located(Keys.stackName.defaultValue)
         infra.parameters = r.read(Keys.parameters)
         if let n = r.node(Keys.parameterOverrides.name) { infra.parameterOverrides = decoder.decodeParameterOverrides(n, owner: r.owner) }
@@ -112,6 +120,17 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     }
 
     func check(_ config: Config, _ context: DecodeContext) {}
+}
+
+/// A language runtime and its version, as CodeBuild's `runtime-versions` names them.
+public struct RuntimeVersion: Sendable, Hashable {
+    public var name: String
+    public var version: String
+
+    public init(name: String, version: String) {
+        self.name = name
+        self.version = version
+    }
 }
 
 /// How the pipeline turns a template with local code (`CodeUri: src/orders`) into one that
@@ -269,6 +288,25 @@ extension ConfigDecoder {
                 functions: functions, update: l.bool(LambdaSettings.Keys.update.name))
         }
         return context.bool(n, what: "'lambda' in 'infrastructure-deployment'") == false ? nil : LambdaSettings()
+    }
+
+    /// `package-runtimes`: runtime names to versions.
+    func decodeRuntimes(_ n: Node, owner: String) -> [RuntimeVersion] {
+        guard case .mapping(let pairs) = n.kind else {
+            context.error("expected a mapping of runtime names to versions for 'package-runtimes'\(owner), found \(n.kindPhrase)", at: n.mark)
+            return []
+        }
+        return pairs.compactMap { pair in
+            let name = pair.key.scalar?.text ?? ""
+            guard let version = context.string(pair.value, .string(.text), what: "'\(name)' in 'package-runtimes'\(owner)") else { return nil }
+            guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) }) else {
+                context.error(
+                    "'\(name)' is not a CodeBuild runtime name", at: pair.key.mark,
+                    notes: [.help("use the names of the build image's runtimes, such as python, nodejs, dotnet, java")])
+                return nil
+            }
+            return RuntimeVersion(name: name, version: version.value)
+        }
     }
 
     /// `parameter-overrides`: template parameter names to values.

@@ -136,8 +136,8 @@ struct InfrastructurePipeline: PipelineDeclaration {
         let stores = tooling.topology.regions.map { "\($0)|\(names.artifactBucket(region: $0))|" + tooling.keyArnText(region: $0) }
         let buildspec: String
         switch settings.package.value {
-        case .sam: buildspec = Self.samPackage
-        case .cloudformation: buildspec = Self.cloudFormationPackage
+        case .sam: buildspec = Self.samPackage(runtimes: settings.packageRuntimes)
+        case .cloudformation: buildspec = Self.cloudFormationPackage(runtimes: settings.packageRuntimes)
         // A buildspec path in the source: CodeBuild reads it from the input artifact.
         case .buildspec, .none: buildspec = settings.packageBuildspec.value
         }
@@ -633,28 +633,32 @@ struct InfrastructurePipeline: PipelineDeclaration {
     /// Builds the SAM application once, then packages it for every region of
     /// `ARTIFACT_STORES` (`region|bucket|key ARN ...`) into `packaged-<region>.yaml`.
     /// [sam build](https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-build.html)
-    static let samPackage = Buildspec.script(
-        #"""
-        export SAM_CLI_TELEMETRY=0
-        sam build --template-file "$TEMPLATE" --build-dir .aws-sam/build
-        for store in $ARTIFACT_STORES; do
-          IFS='|' read -r region bucket key_arn <<< "$store"
-          sam package --template-file .aws-sam/build/template.yaml --region "$region" --s3-bucket "$bucket" --s3-prefix "$PACKAGE_PREFIX" --kms-key-id "$key_arn" --output-template-file "packaged-$region.yaml"
-          echo "packaged $TEMPLATE for $region"
-        done
+    static func samPackage(runtimes: [RuntimeVersion]) -> String {
+        Buildspec.script(
+            #"""
+            export SAM_CLI_TELEMETRY=0
+            sam build --template-file "$TEMPLATE" --build-dir .aws-sam/build
+            for store in $ARTIFACT_STORES; do
+              IFS='|' read -r region bucket key_arn <<< "$store"
+              sam package --template-file .aws-sam/build/template.yaml --region "$region" --s3-bucket "$bucket" --s3-prefix "$PACKAGE_PREFIX" --kms-key-id "$key_arn" --output-template-file "packaged-$region.yaml"
+              echo "packaged $TEMPLATE for $region"
+            done
 
-        """#, artifacts: ["packaged-*.yaml"])
+            """#, artifacts: ["packaged-*.yaml"], runtimeVersions: runtimes.map { ($0.name, $0.version) })
+    }
 
     /// Packages the template for every region of `ARTIFACT_STORES` into `packaged-<region>.yaml`.
-    static let cloudFormationPackage = Buildspec.script(
-        #"""
-        for store in $ARTIFACT_STORES; do
-          IFS='|' read -r region bucket key_arn <<< "$store"
-          aws cloudformation package --template-file "$TEMPLATE" --region "$region" --s3-bucket "$bucket" --s3-prefix "$PACKAGE_PREFIX" --kms-key-id "$key_arn" --output-template-file "packaged-$region.yaml"
-          echo "packaged $TEMPLATE for $region"
-        done
+    static func cloudFormationPackage(runtimes: [RuntimeVersion]) -> String {
+        Buildspec.script(
+            #"""
+            for store in $ARTIFACT_STORES; do
+              IFS='|' read -r region bucket key_arn <<< "$store"
+              aws cloudformation package --template-file "$TEMPLATE" --region "$region" --s3-bucket "$bucket" --s3-prefix "$PACKAGE_PREFIX" --kms-key-id "$key_arn" --output-template-file "packaged-$region.yaml"
+              echo "packaged $TEMPLATE for $region"
+            done
 
-        """#, artifacts: ["packaged-*.yaml"])
+            """#, artifacts: ["packaged-*.yaml"], runtimeVersions: runtimes.map { ($0.name, $0.version) })
+    }
 
     /// Lints the template with the configured tools; any finding fails the stage.
     static func templateLint(tools: [String]) -> String {

@@ -148,6 +148,7 @@ extension ConfigGenerator {
                 ("template", maybe(0.3, .string(pick(["template.yaml", "infra/main.yml", "cfn/app.json"])))),
                 ("package", maybe(0.3, .string(pick(["none", "sam", "cloudformation", "buildspec"])))),
                 ("package-buildspec", maybe(0.1, .string(pick(["buildspec-package.yml", "ci/package.yaml"])))),
+                ("package-runtimes", maybe(0.1, map(sample([("python", ConfigTree.string("3.12")), ("nodejs", .string("20")), ("dotnet", .string("8.0"))], int(1...2))))),
                 ("stack-name", maybe(0.3, .string(pick(["{project}-{env}", "{project}-{env}-app", "app-{env}", "{env}-{project}"] + (plan.neighbours.isEmpty ? ["{project}-app"] : []))))),
                 ("parameters", maybe(0.3, .string(pick(["params/{env}.json", "config/{env}/parameters.json", "params.json"])))),
                 ("parameter-overrides", parameterOverrides()),
