@@ -107,3 +107,49 @@ func markedConfig(_ text: String) -> (String, Mark) {
         _ = try inlineConfig(Self.config(Self.sameAccount, pipeline: "{lambda: false}"))
     }
 }
+
+/// The execution role's statements and managed policy ARNs may use `${AWS::Partition}`,
+/// `${AWS::Region}`, `${AWS::AccountId}` and `${AWS::URLSuffix}` (they become `Fn::Sub`);
+/// any other reference is the user's mistake, reported where it was written, never a template
+/// CloudFormation would refuse (found by the config fuzzer on the serverless example).
+@Suite struct ExecutionRoleSubstitutionTests {
+    static func config(_ resource: String, policy: String = "arn:aws:iam::aws:policy/ReadOnlyAccess") -> String {
+        """
+        project: shop
+        tooling: {account: "111111111111", region: eu-west-1}
+        environments:
+          - {name: dev, account: "222222222222"}
+        pipelines:
+          infrastructure-deployment:
+            lambda: false
+            execution-role:
+              managed-policies: ["\(policy)"]
+              statements:
+                - actions: [s3:GetObject]
+                  resources: ["\(resource)"]
+
+        """
+    }
+
+    @Test func anUnknownReferenceIsALocatedError() throws {
+        let (text, mark) = markedConfig(Self.config("1️⃣arn:${AWS::Pserviceartition}:s3:::shop-*/*"))
+        let (_, config, diagnostics) = loadConfig(path: "pipegen.yaml", bytes: Array(text.utf8))
+        #expect(config == nil ? true : false, "expected an error")
+        let error = try #require(diagnostics.first { $0.severity == .error })
+        #expect(error.mark?.line == mark.line)
+        #expect(error.message.contains("${AWS::Pserviceartition}"), "\(error.message)")
+    }
+
+    @Test func aManagedPolicyReferenceIsCheckedToo() throws {
+        let (_, config, diagnostics) = loadConfig(
+            path: "pipegen.yaml", bytes: Array(Self.config("*", policy: "arn:${Partition}:iam::aws:policy/ReadOnlyAccess").utf8))
+        #expect(config == nil ? true : false, "expected an error")
+        #expect(diagnostics.contains { $0.message.contains("${Partition}") })
+    }
+
+    @Test func pseudoParametersAndEscapesAreFine() throws {
+        let config = try inlineConfig(
+            Self.config("arn:${AWS::Partition}:s3:::shop-${AWS::AccountId}-${AWS::Region}-${!Literal}/*", policy: "arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess"))
+        _ = try renderFiles(config, configPath: "../pipegen.yaml", format: .yaml)
+    }
+}

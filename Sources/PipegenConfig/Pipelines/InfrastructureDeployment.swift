@@ -331,9 +331,33 @@ extension ConfigDecoder {
     }
 
     func decodeExecutionRole(_ e: ObjectReader) -> ExecutionRole {
-        ExecutionRole(
-            managedPolicies: e.strings("managed-policies")?.map(\.value),
+        let policies = e.strings("managed-policies")
+        for policy in policies ?? [] { checkSubstitutions(policy, in: "a managed policy ARN") }
+        return ExecutionRole(
+            managedPolicies: policies?.map(\.value),
             statements: (e.list("statements") ?? []).compactMap(decodeStatement))
+    }
+
+    /// The references an execution-role value may hold: it becomes `Fn::Sub` text in every
+    /// environment's template, where only pseudo parameters resolve (`${!Name}` is a literal).
+    /// [Fn::Sub](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html)
+    static let executionRoleReferences = ["AWS::AccountId", "AWS::Partition", "AWS::Region", "AWS::URLSuffix"]
+
+    private func checkSubstitutions(_ value: Located<String>, in what: String) {
+        var rest = value.value[...]
+        while let start = rest.firstRange(of: "${") {
+            guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
+            let name = rest[start.upperBound..<end]
+            rest = rest[rest.index(after: end)...]
+            if name.hasPrefix("!") || Self.executionRoleReferences.contains(String(name)) { continue }
+            context.error(
+                "'${\(name)}' in \(what) of 'execution-role' is not a pseudo parameter", at: value.mark,
+                notes: [
+                    .help(
+                        "use \(Self.executionRoleReferences.map { "${\($0)}" }.joined(separator: ", ")), or write '${!\(name)}' for the literal text")
+                ])
+            return
+        }
     }
 
     private func decodeStatement(_ n: Node) -> PolicyStatement? {
@@ -342,6 +366,7 @@ extension ConfigDecoder {
                 n, spec: PolicyStatement.spec, owner: " in an execution-role statement", context: context, what: "a statement")
         else { return nil }
         guard let actions = r.strings("actions"), let resources = r.strings("resources") else { return nil }
+        for resource in resources { checkSubstitutions(resource, in: "a statement's resource") }
         return PolicyStatement(effect: r.read(PolicyStatement.Keys.effect), actions: actions.map(\.value), resources: resources.map(\.value))
     }
 }
