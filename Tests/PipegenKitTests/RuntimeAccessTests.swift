@@ -74,7 +74,7 @@ import Testing
         #expect(
             made(
                 "lambda:UpdateFunctionCode", by: "arn:aws:iam::333333333333:role/shop-test-lambda-update",
-                on: "arn:aws:lambda:eu-west-1:333333333333:function:shop-example"))
+                on: "arn:aws:lambda:eu-west-1:333333333333:function:shop-test-example"))
         #expect(
             made(
                 "iam:PassRole", by: "arn:aws:iam::444444444444:role/shop-prod-cfn-deploy",

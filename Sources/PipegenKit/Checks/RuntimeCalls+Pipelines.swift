@@ -205,7 +205,7 @@ enum RuntimeCalls {
                 ]
                 out.append(c)
             }
-        case .cloudFormation(let mode, _, _, _, let capabilities, _):
+        case .cloudFormation(let mode, _, _, _, let capabilities, _, _):
             let deploy = d.configuration(as: CodePipeline.Action.CloudFormation.self)
             let stack =
                 "arn:aws:cloudformation:\(region):\(actorAccount):stack/\(deploy.flatMap { r.string($0.stackName) } ?? "")/example"

@@ -42,6 +42,9 @@ protocol PipelineDeclaration: Sendable {
     var serviceRoleKinds: [EnvironmentRoleKind] { get }
     /// The roles of `roleKinds` a tooling principal assumes in `env`, in order.
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole]
+    /// The service roles of `serviceRoleKinds` that read the tooling account's artifacts in
+    /// `env` (a service uses them with the artifacts' account out of its reach).
+    func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)]
     /// The permissions of one of its assumed roles.
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement]
     /// Its resources in the environment's template of `region` (the home region's template
@@ -57,8 +60,9 @@ protocol PipelineDeclaration: Sendable {
     func toolingNames(_ names: Names) -> [DerivedName]
     /// Names it derives for `env` that AWS limits.
     func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName]
-    /// Problems of its settings that only the derived names show.
-    func nameProblems(_ names: Names) -> [Diagnostic]
+    /// Problems of its settings that only the derived names show (of one environment, or of
+    /// several environments of the route together).
+    func nameProblems(_ config: Config, _ names: Names) -> [Diagnostic]
     /// What its repository must hold, for the plan's push step.
     func repositoryContents(_ steps: ManualSteps) -> String
     /// A step by hand before the environments' stacks are deployed.
@@ -84,12 +88,13 @@ extension PipelineDeclaration {
     var serviceRoleKinds: [EnvironmentRoleKind] { [] }
     func addTriggers(_ tooling: ToolingBuilder, to t: inout Template) {}
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] { [] }
+    func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)] { [] }
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] { [] }
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {}
     func environmentStacks(_ environment: EnvironmentBuilder) -> [OwnStack] { [] }
     func toolingNames(_ names: Names) -> [DerivedName] { [] }
     func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName] { [] }
-    func nameProblems(_ names: Names) -> [Diagnostic] { [] }
+    func nameProblems(_ config: Config, _ names: Names) -> [Diagnostic] { [] }
     func stepBeforeEnvironments(_ steps: ManualSteps) -> ManualStep? { nil }
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep? { nil }
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] { [role.name] }

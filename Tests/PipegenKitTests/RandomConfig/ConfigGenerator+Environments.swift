@@ -48,6 +48,7 @@ extension ConfigGenerator {
             drafts.append(environment(unique, &plan))
         }
         assignWaves(&drafts, plan, names: names)
+        plan.environments = drafts.map { ($0.name, $0.account, $0.regions) }
         return drafts.map { d in
             var pairs: [(String, ConfigTree?)] = [("name", .string(d.name)), ("account", .digits(d.account))]
             if let r = d.regionKey { pairs.append(r) }

@@ -105,6 +105,20 @@ final class ConfigGenerator {
         var containerBuild = false
         var containerDeployment = false
         var accounts: [String] = []
+        /// Each environment's name, account and regions, in route order.
+        var environments: [(name: String, account: String, regions: [String])] = []
+
+        /// Pairs of environments in one account and region: they may share no stack and no
+        /// Lambda function.
+        var neighbours: [(String, String)] {
+            var out: [(String, String)] = []
+            for (j, b) in environments.enumerated() {
+                for a in environments[..<j] where a.account == b.account && a.regions.contains(where: b.regions.contains) {
+                    out.append((a.name, b.name))
+                }
+            }
+            return out
+        }
     }
 
     func config() -> ConfigTree {
