@@ -21,6 +21,7 @@ extension ToolingBuilder {
                             + extraLogGroupArns)
                 ]),
         ]
+        statements += keyAdministration
         let accounts = model.environmentAccounts
         let readers = model.readerKinds(.pipelineArtifacts) + model.readerKinds(.lambdaZips)
         if !accounts.isEmpty, !readers.isEmpty {
