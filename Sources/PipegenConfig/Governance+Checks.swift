@@ -67,7 +67,8 @@ struct GovernanceChecks {
                 context.error("'approvers' names environment '\(name.value)', which the config does not have", at: name.mark, notes: notes)
                 continue
             }
-            guard env.approval != nil else {
+            // Change sets are approved even without `approval`.
+            guard env.approval != nil || env.deployMode == .changeSet else {
                 context.error(
                     "'approvers' names environment '\(name.value)', which has no approval to approve", at: name.mark,
                     notes: [.note("environment '\(name.value)' defined here", at: env.name.mark), .help("add 'approval: true' to environment '\(name.value)', or leave it out of 'approvers'")])

@@ -112,7 +112,7 @@ public struct Approvers: Sendable, Hashable {
     public enum Keys {
         public static let environments = KeySpec(
             "environments", .list(.string(.name), minItems: 1), required: true, example: "[prod]",
-            "the environments whose approvals the policy may approve (each with 'approval'; all of a wave or none)")
+            "the environments whose approvals the policy may approve (each with 'approval', or deploying change sets; all of a wave or none)")
         public static let group = Key<Bool>("group", .boolean, default: false, "also create an IAM group '<project>-approvers' with the policy attached")
     }
 

@@ -49,6 +49,7 @@ extension ConfigGenerator {
         }
         assignWaves(&drafts, plan, names: names)
         plan.environments = drafts.map { ($0.name, $0.account, $0.regions) }
+        plan.approved = drafts.filter { $0.approval != nil || $0.deploy == "change-set" }.map { ($0.name, $0.wave) }
         return drafts.map { d in
             var pairs: [(String, ConfigTree?)] = [("name", .string(d.name)), ("account", .digits(d.account))]
             if let r = d.regionKey { pairs.append(r) }
@@ -97,6 +98,7 @@ extension ConfigGenerator {
             d.other.append(("tests", map([("command", .string(pick(commands))), ("variables", variables.isEmpty ? nil : map(variables))])))
         }
         if plan.containerDeployment { d.other.append(("ecs", ecs(name, account: account, regions: regions, plan))) }
+        if chance(0.1) { d.other.append(("tags", tags(1...3))) }
         return d
     }
 
