@@ -9,7 +9,9 @@ import CloudFormation
 /// tags it, and CodeDeploy invokes the AppSpec's hook functions.
 extension ContainerDeploymentPipeline {
     func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall] {
-        guard build.kind == .imageLocate, let region = build.variable("TARGET_REGION") else { return [] }
+        guard build.kind == .imageLocate, let region = build.variable("TARGET_REGION") else {
+            return tests.runtimeCalls(of: build, scene)
+        }
         let repository = "arn:aws:ecr:\(region):\(scene.toolingAccount):repository/\(scene.registryName ?? "")"
         return [build.call("ecr:DescribeImages", on: repository, policy: .repository, region: region, scene)]
     }

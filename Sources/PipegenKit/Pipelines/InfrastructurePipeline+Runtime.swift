@@ -17,7 +17,7 @@ extension InfrastructurePipeline {
         case .lambdaPackage: return packageCalls(build, prefix: build.variable("LAMBDA_PREFIX"), scene)
         case .templatePackage: return packageCalls(build, prefix: build.variable("PACKAGE_PREFIX"), scene)
         case .lambdaUpdate: return updateCalls(build, scene)
-        default: return []
+        default: return tests.runtimeCalls(of: build, scene)
         }
     }
 

@@ -47,6 +47,9 @@ protocol PipelineDeclaration: Sendable {
     func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)]
     /// The permissions of one of its assumed roles.
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement]
+    /// The AWS managed policies (ARNs, `${AWS::Partition}` allowed) one of its assumed roles
+    /// carries besides its own statements.
+    func managedPolicies(of role: CrossAccountRole) -> [String]
     /// Its resources in the environment's template of `region` (the home region's template
     /// also holds the assumed roles).
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template)
@@ -94,6 +97,7 @@ extension PipelineDeclaration {
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] { [] }
     func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)] { [] }
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] { [] }
+    func managedPolicies(of role: CrossAccountRole) -> [String] { [] }
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {}
     func environmentStacks(_ environment: EnvironmentBuilder) -> [OwnStack] { [] }
     func toolingNames(_ names: Names) -> [DerivedName] { [] }
@@ -129,7 +133,8 @@ struct AssumedRole: Sendable {
     let kind: EnvironmentRoleKind
     /// The tooling-account role that assumes it.
     let assumedBy: String
-    let reads: ArtifactScope
+    /// What it reads of the artifact buckets; nil for nothing.
+    let reads: ArtifactScope?
 }
 
 /// A template a pipeline keeps in an environment account apart from the environment's:
