@@ -7,6 +7,18 @@ extension KMS {
         /// `Ref` is the key id, which KMS assigns; the `Arn` is under `key/`.
         /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#aws-resource-kms-key-return-values)
         public static let returnValues = ReturnValues(ref: .generatedId, arn: ArnFormat("kms", prefix: "key/", identifier: .generatedId))
+        /// What changing each property does, as "Update requires" in the reference says. The key
+        /// spec, usage, multi-Region flag and origin replace the key ("the existing KMS key is
+        /// scheduled for deletion and a new KMS key is created"), though the resource provider
+        /// schema does not list them as create-only.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["KeySpec", "KeyUsage", "MultiRegion", "Origin"],
+            noInterruption: [
+                "BypassPolicyLockoutSafetyCheck", "Description", "EnableKeyRotation", "Enabled", "KeyPolicy",
+                "PendingWindowInDays", "RotationPeriodInDays", "Tags",
+            ])
+        /// Deleting it loses everything it encrypted.
+        public static let holdsData = true
 
         /// Skip the check that the key policy lets the caller manage the key; leave nil. [BypassPolicyLockoutSafetyCheck](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#cfn-kms-key-bypasspolicylockoutsafetycheck)
         public var bypassPolicyLockoutSafetyCheck: Bool?
