@@ -32,7 +32,7 @@ struct Planner {
     func plan() -> DeploymentPlan {
         let profiles = self.profiles()
         let (dependencies, unknown) = StackDependencies.analyse(stacks)
-        let (phaseOf, cycle) = layers(dependencies)
+        let (phaseOf, cycle) = Self.layers(stacks.map(\.name), dependencies)
         var deployments: [StackDeployment] = []
         for stack in stacks {
             let profile = self.profile(for: stack.account, in: profiles)
@@ -80,19 +80,19 @@ struct Planner {
 
     /// The phase of each template (1 + the latest phase it depends on), and the edges of a
     /// cycle when some templates can never be placed.
-    func layers(_ dependencies: [Dependency]) -> (phaseOf: [String: Int], cycle: [Dependency]) {
+    static func layers(_ names: [String], _ dependencies: [Dependency]) -> (phaseOf: [String: Int], cycle: [Dependency]) {
         var phase: [String: Int] = [:]
         var progress = true
         while progress {
             progress = false
-            for stack in stacks where phase[stack.name] == nil {
-                let needs = dependencies.filter { $0.template == stack.name }
+            for name in names where phase[name] == nil {
+                let needs = dependencies.filter { $0.template == name }
                 guard needs.allSatisfy({ phase[$0.on] != nil }) else { continue }
-                phase[stack.name] = 1 + (needs.compactMap { phase[$0.on] }.max() ?? 0)
+                phase[name] = 1 + (needs.compactMap { phase[$0.on] }.max() ?? 0)
                 progress = true
             }
         }
-        guard let start = stacks.first(where: { phase[$0.name] == nil })?.name else { return (phase, []) }
+        guard let start = names.first(where: { phase[$0] == nil }) else { return (phase, []) }
         // Walk unplaced templates until one repeats: the walk from its first visit is a cycle.
         var path: [Dependency] = []
         var current = start
