@@ -8,6 +8,10 @@ public enum ExitCode {
     public static let usage: Int32 = 2
     /// A bug in pipegen (`EX_SOFTWARE` in sysexits.h).
     public static let internalError: Int32 = 70
+    /// `diff`: the templates change, and no permission widens.
+    public static let changes: Int32 = 10
+    /// `diff`: a permission is added or widened.
+    public static let permissionsWiden: Int32 = 11
 }
 
 /// A mistake on the command line, printed compiler style with a pointer to the help.
@@ -35,6 +39,8 @@ enum CLIError: Error {
     case invalidConfig
     /// `check` found differences; the diffs are already on stdout.
     case drift
+    /// `diff` found changes that fail it; the report is already on stdout.
+    case changes(Int32)
     /// A broken invariant inside pipegen, one line per problem.
     case internalError([String])
 }
@@ -54,6 +60,8 @@ extension CLIIO {
             return ExitCode.failure
         case .invalidConfig, .drift:
             return ExitCode.failure
+        case .changes(let code):
+            return code
         case .internalError(let problems):
             for problem in problems.isEmpty ? ["unknown failure"] : problems {
                 stderr.write(style.paint("internal error: ", "1;31") + style.bold(problem) + "\n")

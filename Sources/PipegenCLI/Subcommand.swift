@@ -15,6 +15,7 @@ enum Subcommands {
     static var all: [any Subcommand.Type] {
         [
             RenderCommand.self, CheckCommand.self, ValidateCommand.self, PlanCommand.self, GraphCommand.self, InitCommand.self,
+            DiffCommand.self,
             SchemaCommand.self, EcsFilesCommand.self, HelpCommand.self, VersionCommand.self,
         ]
     }

@@ -20,6 +20,7 @@ import Testing
           plan        Print the ordered commands that deploy the templates
           graph       Print a diagram of the accounts, pipelines and roles
           init        Write a commented starter config
+          diff        Show what a config change does in each account
           schema      Print the JSON Schema of the config file
           ecs-files   Write starter AppSpec and task definition files
           help        Show help for pipegen or one of its subcommands
@@ -94,6 +95,56 @@ import Testing
         EXAMPLES
           pipegen check
           pipegen check infra/pipegen.yaml --out infra/cloudformation
+
+        """
+
+    static let diffHelp = """
+        Show what a config change does in each account, before it is merged.
+
+        USAGE
+          pipegen diff [CONFIG] --against REF|DIR [--out DIR]
+                       [--format text|markdown|json] [--fail-on change|widen|never]
+
+        ARGUMENTS
+          CONFIG                  The config file (default: pipegen.yaml)
+
+        OPTIONS
+          -a, --against REF|DIR   The templates to compare with: a folder, or a
+                                  git ref (HEAD, main, origin/main, a commit)
+                                  whose output folder is read with 'git show'
+          -o, --out DIR           The output folder, as in 'pipegen render': where
+                                  the templates are at the ref (default:
+                                  templates/ next to the config)
+          -f, --format FORMAT     text, markdown (a pull-request comment) or json
+                                  (default: text)
+          --fail-on WHAT          change: exit 10 on any change, 11 when a
+                                  permission widens (default); widen: exit 11
+                                  when a permission widens, else 0; never: 0
+          -h, --help              Show this help
+
+        Renders the config in memory and compares it with the old templates, read
+        from their text. For each account, region and stack: the resources added,
+        removed and changed, and for each changed property whether CloudFormation
+        updates it without interruption, with some interruptions, or replaces the
+        resource. Then every IAM permission, trust, key, bucket, repository and
+        topic policy grant that is added, widened, narrowed or removed, each new
+        or wider one with the config line that causes it; the data kept or
+        deleted with a removed or replaced resource; and the stacks whose
+        deployment phase changes. Never writes anything.
+
+        A value of --against that names an existing folder is a folder; any other
+        is a git ref of the repository that holds the config.
+
+        EXIT STATUS
+          0      no change (or nothing --fail-on counts)
+          10     the templates change; no permission widens
+          11     a permission is added or widened
+          1, 2   the config has errors, a file or git error; a usage error
+
+        EXAMPLES
+          pipegen diff --against HEAD
+          pipegen diff infra/pipegen.yaml --against origin/main --format markdown
+          pipegen diff --against old-templates/ --fail-on widen
 
         """
 
@@ -186,7 +237,7 @@ import Testing
 
     static let snapshots: [(arguments: [String], text: String)] = [
         (["--help"], overview), (["-h"], overview), (["help"], overview),
-        (["render", "--help"], renderHelp), (["check", "--help"], checkHelp),
+        (["render", "--help"], renderHelp), (["check", "--help"], checkHelp), (["diff", "--help"], diffHelp),
         (["validate", "--help"], validateHelp), (["ecs-files", "--help"], ecsFilesHelp), (["help", "--help"], helpHelp),
         (["version", "--help"], versionHelp),
     ]
