@@ -17,6 +17,10 @@ public struct CLIIO {
     public var stderrIsTerminal: Bool
     /// Test hook passed to `render`'s `AtomicWriter`, to fail or observe each write step.
     var beforeWriteStep: ((AtomicWriter.Step) throws(SystemError) -> Void)?
+    /// How much to print (`--quiet`, `--verbose`).
+    var verbosity = Verbosity.normal
+    /// The problems of this run, for the machine-readable formats (`--diagnostics-format`).
+    var report = DiagnosticReport()
 
     /// An IO value with the given parts.
     public init(

@@ -3,27 +3,30 @@ import Glibc
 
 /// The command-line interface, callable in process: `run` returns the exit code.
 public enum PipegenCLI {
-    /// The version `pipegen --version` prints.
-    public static let version = "0.1.0"
+    /// The version `pipegen --version` prints, without the commit.
+    public static let version = PipegenVersion.current.description
 
     /// Runs `pipegen` with `arguments` (without the program name) on the real process IO.
     public static func run(arguments: [String]) -> Int32 {
         guard var io = CLIIO.process() else {
             var stderr = OutputSink.descriptor(2)
             stderr.write("error: cannot determine the current folder\n")
-            return ExitCode.failure
+            return ExitCode.fileError
         }
         return run(arguments: arguments, io: &io)
     }
 
     /// Runs `pipegen` with `arguments` on `io`; everything it prints goes through `io`.
     public static func run(arguments: [String], io: inout CLIIO) -> Int32 {
+        let code: Int32
         do throws(CLIError) {
             try dispatch(arguments, io: &io)
-            return ExitCode.success
+            code = ExitCode.success
         } catch {
-            return io.report(error)
+            code = io.report(error)
         }
+        io.finishReport(exitCode: code)
+        return code
     }
 
     private static func dispatch(_ arguments: [String], io: inout CLIIO) throws(CLIError) {
@@ -59,7 +62,16 @@ public enum PipegenCLI {
         }
         switch outcome {
         case .help: io.stdout.write(command.help)
-        case .run(let parsed): try command.run(parsed, io: &io)
+        case .run(let parsed):
+            if parsed.flags.contains("quiet"), parsed.flags.contains("verbose") {
+                throw .usage(UsageError("'--quiet' and '--verbose' cannot be used together", command: command.spec.invocation))
+            }
+            io.verbosity = parsed.flags.contains("quiet") ? .quiet : parsed.flags.contains("verbose") ? .verbose : .normal
+            io.report.command = command.spec.name
+            if let format = parsed.value(Workspace.diagnosticsOption.long).flatMap(DiagnosticsFormat.init(rawValue:)) {
+                io.report.format = format
+            }
+            try command.run(parsed, io: &io)
         }
     }
 }

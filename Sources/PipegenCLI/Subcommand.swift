@@ -2,21 +2,26 @@ import PipegenConfig
 /// A `pipegen` subcommand. Adding one is a new file with a type conforming to this
 /// protocol, plus its name in `Subcommands.all`.
 protocol Subcommand {
-    /// The name, summary, options and positionals.
+    /// The name, summary, options, positionals, description and examples: the source of its
+    /// `--help`, its part of the man page and its shell completions.
     static var spec: CommandSpec { get }
-    /// The full `--help` text, hand-written, at most 80 columns, ending in a newline.
-    static var help: String { get }
     /// Runs with parsed arguments; returning normally means exit 0.
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError)
+}
+
+extension Subcommand {
+    /// The full `--help` text, at most 80 columns, ending in a newline.
+    static var help: String { HelpText.text(spec) }
 }
 
 /// The registry of subcommands, in the order `pipegen --help` lists them.
 enum Subcommands {
     static var all: [any Subcommand.Type] {
         [
-            RenderCommand.self, CheckCommand.self, ValidateCommand.self, PlanCommand.self, GraphCommand.self, InitCommand.self,
-            DiffCommand.self,
-            SchemaCommand.self, EcsFilesCommand.self, HelpCommand.self, VersionCommand.self,
+            RenderCommand.self, CheckCommand.self, DiffCommand.self, ValidateCommand.self, PlanCommand.self, GraphCommand.self,
+            InitCommand.self,
+            SchemaCommand.self, EcsFilesCommand.self, CompletionCommand.self, ManCommand.self, HelpCommand.self,
+            VersionCommand.self,
         ]
     }
 

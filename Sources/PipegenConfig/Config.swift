@@ -176,7 +176,9 @@ public enum ValueSource: Sendable, Hashable {
     case importValue(String)
 }
 
-/// The ECS service a blue/green deployment replaces, and the load balancer around it.
+/// The ECS service a blue/green deployment replaces, and the load balancer around it: one
+/// value of each for every region of the environment, which `regions` may replace region by
+/// region (a listener ARN names one region; names and imports can serve them all).
 public struct ECSTarget: Sendable, Hashable {
     public var cluster: ValueSource
     public var service: ValueSource
@@ -184,11 +186,52 @@ public struct ECSTarget: Sendable, Hashable {
     public var testListener: ValueSource?
     /// Exactly two target groups (blue and green), by name.
     public var targetGroups: [ValueSource]
+    /// Values that replace the ones above in one region each, in the order written.
+    public var regions: [RegionalECSTarget]
+    /// The environment's own blue/green settings, replacing container-deployment's.
+    public var blueGreen: BlueGreenOverrides
 
     public init(
         cluster: ValueSource, service: ValueSource, listener: ValueSource, testListener: ValueSource? = nil,
-        targetGroups: [ValueSource]
+        targetGroups: [ValueSource], regions: [RegionalECSTarget] = [], blueGreen: BlueGreenOverrides = BlueGreenOverrides()
     ) {
+        self.cluster = cluster
+        self.service = service
+        self.listener = listener
+        self.testListener = testListener
+        self.targetGroups = targetGroups
+        self.regions = regions
+        self.blueGreen = blueGreen
+    }
+
+    /// The target in `region`: its own values where `regions` gives them, the shared ones
+    /// elsewhere.
+    public func target(in region: String) -> ECSTarget {
+        guard let own = regions.first(where: { $0.region == region }) else {
+            var shared = self
+            shared.regions = []
+            return shared
+        }
+        return ECSTarget(
+            cluster: own.cluster ?? cluster, service: own.service ?? service, listener: own.listener ?? listener,
+            testListener: own.testListener ?? testListener, targetGroups: own.targetGroups ?? targetGroups, blueGreen: blueGreen)
+    }
+}
+
+/// The values of an environment's ECS target that differ in one region (`ecs.regions.<region>`).
+public struct RegionalECSTarget: Sendable, Hashable {
+    public var region: String
+    public var cluster: ValueSource?
+    public var service: ValueSource?
+    public var listener: ValueSource?
+    public var testListener: ValueSource?
+    public var targetGroups: [ValueSource]?
+
+    public init(
+        region: String, cluster: ValueSource? = nil, service: ValueSource? = nil, listener: ValueSource? = nil,
+        testListener: ValueSource? = nil, targetGroups: [ValueSource]? = nil
+    ) {
+        self.region = region
         self.cluster = cluster
         self.service = service
         self.listener = listener

@@ -10,6 +10,10 @@ struct ConfigDecoder {
     func decode(_ root: Node) -> Config? {
         guard let r = ObjectReader(root, spec: ConfigSchema.root, owner: "", context: context, what: "the config")
         else { return nil }
+        if let requirement = r.string(ConfigSchema.pipegenVersion.name), !checkVersion(requirement) {
+            // Written for a pipegen this is not: its other keys may mean something else here.
+            return nil
+        }
         let project = r.string("project")
         let tooling = r.object("tooling", owner: " in 'tooling'").flatMap(decodeTooling)
         var environments: [Environment] = []
@@ -53,6 +57,30 @@ struct ConfigDecoder {
         return hasErrors ? nil : config
     }
 
+    /// Whether this pipegen is one the config's `pipegen-version` accepts; reports why not.
+    private func checkVersion(_ text: Located<String>) -> Bool {
+        switch VersionRequirement.parse(text.value) {
+        case .failure(.noOperator(let clause)):
+            context.error(
+                "'\(clause)' in 'pipegen-version' has no comparison", at: text.mark,
+                notes: [.help("write '>= \(clause)' for this version or later")])
+            return false
+        case .failure(.malformed(let clause)):
+            context.error(
+                "'\(clause)' is not a version requirement", at: text.mark,
+                notes: [.help("write a comparison and a version, such as '>= 0.2.0', or several separated by commas: '>= 0.2, < 1.0'")])
+            return false
+        case .success(let requirement):
+            guard requirement.isSatisfied(by: PipegenVersion.current) else {
+                context.error(
+                    "this config needs pipegen \(requirement); this is pipegen \(PipegenVersion.current)", at: text.mark,
+                    notes: [.help("install a pipegen version that matches (see docs/INSTALL.md), then run it again")])
+                return false
+            }
+            return true
+        }
+    }
+
     private var hasErrors: Bool { context.diagnostics.contains { $0.severity == .error } }
 
     private func decodeTooling(_ r: ObjectReader) -> Tooling? {
@@ -84,7 +112,9 @@ struct ConfigDecoder {
             }
             var approval: Approval?
             if let n = r.node("approval") { approval = decodeApproval(n, label: label) }
-            let ecs = r.object("ecs", owner: label).flatMap { decodeECS($0) }
+            let ecs = r.object("ecs", owner: label).flatMap {
+                decodeECS($0, environment: name?.value, account: account?.value, regions: regions.map(\.value))
+            }
             guard let name, let account, !regions.isEmpty else { continue }
             var env = Environment(name: name, account: account, regions: regions, approval: approval, ecs: ecs, mark: item.mark)
             env.parallelRegions = r.read(Environment.Keys.parallelRegions)
@@ -135,17 +165,84 @@ struct ConfigDecoder {
         return context.bool(n, what: "'approval'\(label)") == true ? Approval() : nil
     }
 
-    private func decodeECS(_ r: ObjectReader) -> ECSTarget? {
+    private func decodeECS(_ r: ObjectReader, environment: String?, account: String?, regions: [String]) -> ECSTarget? {
         let cluster = r.node("cluster").flatMap { valueSource($0, "'cluster'\(r.owner)") }
         let service = r.node("service").flatMap { valueSource($0, "'service'\(r.owner)") }
         let listener = r.node("listener").flatMap { valueSource($0, "'listener'\(r.owner)") }
         let testListener = r.node("test-listener").flatMap { valueSource($0, "'test-listener'\(r.owner)") }
+        let groups = targetGroups(r)
+        let regional = r.node("regions").map { decodeRegionalECS($0, owner: r.owner, environment: environment, regions: regions) } ?? []
+        if let environment, let account, !regions.isEmpty {
+            let target = ECSTargetCheck(context: context, environment: environment, account: account, regions: regions)
+            for key in ["listener", "test-listener"] {
+                target.checkOneRegionEach(key, shared: r.node(key), overrides: regional.compactMap { o in o.nodes[key].map { (o.target.region, $0) } })
+            }
+            for nodes in [Self.nameNodes(r)] + regional.map(\.names) {
+                for (key, node) in nodes { target.checkName(key, node) }
+            }
+        }
+        let blueGreen = BlueGreenOverrides.decode(r)
+        guard let cluster, let service, let listener, let groups else { return nil }
+        return ECSTarget(
+            cluster: cluster, service: service, listener: listener, testListener: testListener, targetGroups: groups,
+            regions: regional.map(\.target), blueGreen: blueGreen)
+    }
+
+    /// The nodes of the values that name a resource (cluster, service, target groups), in order.
+    private static func nameNodes(_ r: ObjectReader) -> [(String, Node)] {
+        var out: [(String, Node)] = []
+        for key in ["cluster", "service"] { if let n = r.node(key) { out.append((key, n)) } }
+        if let n = r.node("target-groups"), case .sequence(let items) = n.kind { out += items.map { ("target group", $0) } }
+        return out
+    }
+
+    /// The two target groups of `target-groups`; nil when absent or not two.
+    private func targetGroups(_ r: ObjectReader) -> [ValueSource]? {
+        guard r.has("target-groups") else { return nil }
         let groups = (r.list("target-groups") ?? []).compactMap { valueSource($0, "a target group\(r.owner)") }
         if let n = r.node("target-groups"), case .sequence(let items) = n.kind, items.count > 2 {
             context.error("blue/green needs exactly 2 target groups\(r.owner), found \(items.count)", at: n.mark)
         }
-        guard let cluster, let service, let listener, groups.count == 2 else { return nil }
-        return ECSTarget(cluster: cluster, service: service, listener: listener, testListener: testListener, targetGroups: groups)
+        return groups.count == 2 ? groups : nil
+    }
+
+    /// `ecs.regions`: region name → the values that differ there, each region one of the
+    /// environment's, with the nodes of what it gives (for messages).
+    private func decodeRegionalECS(_ n: Node, owner: String, environment: String?, regions: [String])
+        -> [(target: RegionalECSTarget, nodes: [String: Node], names: [(String, Node)])]
+    {
+        guard case .mapping(let pairs) = n.kind else {
+            context.error("expected a mapping of region names to ECS values for 'regions'\(owner), found \(n.kindPhrase)", at: n.mark)
+            return []
+        }
+        var out: [(target: RegionalECSTarget, nodes: [String: Node], names: [(String, Node)])] = []
+        for pair in pairs {
+            guard let region = context.string(pair.key, .string(.region), what: "a region of 'regions'\(owner)") else { continue }
+            if let environment, !regions.isEmpty, !regions.contains(region.value) {
+                var notes: [Diagnostic.Note] = []
+                if let guess = Suggest.closest(to: region.value, in: regions) { notes.append(.help("did you mean '\(guess)'?")) }
+                notes.append(.note("environment '\(environment)' deploys to \(regions.map { "'\($0)'" }.joined(separator: ", "))"))
+                context.error("environment '\(environment)' does not deploy to '\(region.value)'", at: pair.key.mark, notes: notes)
+                continue
+            }
+            if out.contains(where: { $0.target.region == region.value }) {
+                context.error("duplicate region '\(region.value)' in 'regions'\(owner)", at: pair.key.mark)
+                continue
+            }
+            let inRegion = " in region '\(region.value)' of 'ecs'\(owner)"
+            guard let r = ObjectReader(pair.value, spec: ConfigSchema.regionalECS, owner: inRegion, context: context, what: "'\(region.value)'\(owner)")
+            else { continue }
+            var target = RegionalECSTarget(region: region.value)
+            target.cluster = r.node("cluster").flatMap { valueSource($0, "'cluster'\(inRegion)") }
+            target.service = r.node("service").flatMap { valueSource($0, "'service'\(inRegion)") }
+            target.listener = r.node("listener").flatMap { valueSource($0, "'listener'\(inRegion)") }
+            target.testListener = r.node("test-listener").flatMap { valueSource($0, "'test-listener'\(inRegion)") }
+            target.targetGroups = targetGroups(r)
+            var nodes: [String: Node] = [:]
+            for key in ["listener", "test-listener"] { nodes[key] = r.node(key) }
+            out.append((target, nodes, Self.nameNodes(r)))
+        }
+        return out
     }
 
     /// `name` or `{import: export-name}`.

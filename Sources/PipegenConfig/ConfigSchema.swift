@@ -11,16 +11,32 @@ public enum ConfigSchema {
                 keys: [KeySpec("import", .string(.text), required: true, "export name passed to Fn::ImportValue")])),
     ])
 
-    public static let ecs = ObjectSpec(
-        "ecs target", "the ECS service that container-deployment replaces blue/green in this environment",
-        keys: [
-            KeySpec("cluster", valueSource, required: true, example: "shop-dev", "ECS cluster name"),
-            KeySpec("service", valueSource, required: true, example: "shop", "ECS service name (deployment controller CODE_DEPLOY)"),
-            KeySpec("listener", valueSource, required: true, example: "{import: shop-dev-ProdListenerArn}", "production listener ARN"),
+    /// The keys of an ECS target; `required` for the values every region shares, optional
+    /// where one region replaces them.
+    static func ecsTargetKeys(required: Bool) -> [KeySpec] {
+        [
+            KeySpec("cluster", valueSource, required: required, example: "shop-dev", "ECS cluster name"),
+            KeySpec("service", valueSource, required: required, example: "shop", "ECS service name (deployment controller CODE_DEPLOY)"),
+            KeySpec(
+                "listener", valueSource, required: required, example: "{import: shop-dev-ProdListenerArn}",
+                "production listener ARN (an ARN names one region: give further regions theirs under 'regions', or use an import)"),
             KeySpec("test-listener", valueSource, "test listener ARN (optional)"),
             KeySpec(
-                "target-groups", .list(valueSource, minItems: 2), required: true,
+                "target-groups", .list(valueSource, minItems: 2), required: required,
                 example: "[shop-dev-blue, shop-dev-green]", "the two target group names, blue then green"),
+        ]
+    }
+
+    /// What one region of an environment replaces of its ECS target.
+    public static let regionalECS = ObjectSpec(
+        "ecs region", "the values of the ECS target that differ in this region", keys: ecsTargetKeys(required: false))
+
+    public static let ecs = ObjectSpec(
+        "ecs target", "the ECS service that container-deployment replaces blue/green in this environment",
+        keys: ecsTargetKeys(required: true) + BlueGreenOverrides.keys + [
+            KeySpec(
+                "regions", .map(.object(regionalECS)), example: "{eu-west-1: {listener: {import: shop-dev-ProdListenerArn}}}",
+                "values that differ in one region, by region name: the keys above apply to every region of the environment, and a region listed here replaces those it gives (each region needs its own listener ARN)")
         ])
 
     public static let tests = ObjectSpec(
@@ -63,9 +79,16 @@ public enum ConfigSchema {
     public static let logRetentionDays = Key<Int>(
         "log-retention-days", .integerChoice(logRetentionChoices), default: 30, "CloudWatch Logs retention of the builds")
 
+    /// Checked before anything else: an older pipegen stops with one clear error instead of
+    /// reporting the keys it does not know yet.
+    public static let pipegenVersion = KeySpec(
+        "pipegen-version", .string(.text), example: "\">= \(PipegenVersion.current)\"",
+        "the pipegen versions this config needs, such as '>= 0.2.0' or '>= 0.2, < 1.0' (comparisons >=, >, <=, <, ==, all of which must hold); an older or newer pipegen stops with an error")
+
     public static let root = ObjectSpec(
         "config", "a pipegen config",
         keys: [
+            pipegenVersion,
             KeySpec("project", .string(.name), required: true, example: "shop", "short lowercase name; prefixes every resource name"),
             KeySpec(
                 "tooling",

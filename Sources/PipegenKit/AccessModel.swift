@@ -6,8 +6,19 @@ import YAMLKit
 public enum ArtifactScope: String, Sendable, CaseIterable {
     /// Pipeline artifacts (templates, deployment files, image details): the whole bucket.
     case pipelineArtifacts
-    /// Only the Lambda zips under the lambda prefix.
+    /// Only the code packages (Lambda zips) under the lambda prefix.
     case lambdaZips
+}
+
+/// A role of an environment account that reads the artifact buckets: a `CrossAccountRole`,
+/// or a service role that AWS uses in the environment (CloudFormation's execution role, with
+/// which Lambda reads the code a stack creates functions from). The key and bucket policies
+/// admit exactly the readers.
+public struct ArtifactReader: Sendable {
+    public let kind: EnvironmentRoleKind
+    public let environment: String
+    public let account: String
+    public let reads: ArtifactScope
 }
 
 /// A role in an environment account that a tooling principal assumes: the one fact from
@@ -32,6 +43,9 @@ public struct CrossAccountRole: Sendable {
 public struct AccessModel: Sendable {
     public let names: Names
     public let roles: [CrossAccountRole]
+    /// Every role that reads the artifacts: the cross-account roles, then the service roles
+    /// that read, in route order.
+    public let readers: [ArtifactReader]
     /// Environment accounts in route order, each once (environments may share an account).
     public let environmentAccounts: [String]
     /// Roles by environment, and by environment and kind: lookups stay constant-time on a
@@ -50,6 +64,7 @@ public struct AccessModel: Sendable {
         self.names = names
         let declarations = config.declarations
         var roles: [CrossAccountRole] = []
+        var serviceReaders: [ArtifactReader] = []
         for env in config.environments {
             let e = env.name.value
             for d in declarations {
@@ -59,9 +74,13 @@ public struct AccessModel: Sendable {
                             kind: role.kind, pipeline: d.kind, environment: e, account: env.account.value,
                             name: names.environmentRole(role.kind, env: e), assumedBy: role.assumedBy, reads: role.reads, cause: d.mark))
                 }
+                for (kind, scope) in d.serviceRoleReads(in: env) {
+                    serviceReaders.append(ArtifactReader(kind: kind, environment: e, account: env.account.value, reads: scope))
+                }
             }
         }
         self.roles = roles
+        readers = roles.map { ArtifactReader(kind: $0.kind, environment: $0.environment, account: $0.account, reads: $0.reads) } + serviceReaders
         roleKinds = declarations.flatMap(\.roleKinds)
         let used = Set(roles.map(\.kind) + declarations.flatMap(\.serviceRoleKinds))
         usedRoleKinds = roleKinds.filter(used.contains)
@@ -89,14 +108,14 @@ public struct AccessModel: Sendable {
         byKind["\(kind.rawValue)|\(env)"]
     }
 
-    /// Kinds of cross-account role that read `scope`, in a fixed order.
+    /// Kinds of environment role that read `scope`, in a fixed order.
     public func readerKinds(_ scope: ArtifactScope) -> [EnvironmentRoleKind] {
-        roleKinds.filter { kind in roles.contains { $0.kind == kind && $0.reads == scope } }
+        roleKinds.filter { kind in readers.contains { $0.kind == kind && $0.reads == scope } }
     }
 
     /// The account ids whose roles read `scope`.
     public func readerAccounts(_ scope: ArtifactScope) -> [String] {
-        environmentAccounts.filter { account in roles.contains { $0.account == account && $0.reads == scope } }
+        environmentAccounts.filter { account in readers.contains { $0.account == account && $0.reads == scope } }
     }
 
     /// The ARN of a cross-account role, as every template writes it.

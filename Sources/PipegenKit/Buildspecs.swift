@@ -8,17 +8,34 @@ import YAMLKit
 struct Buildspec {
     /// `bash` for scripts that use bash features; nil for CodeBuild's default shell.
     var shell: String? = "bash"
+    /// Language runtimes CodeBuild selects before the install commands (`python`: `3.12`).
+    /// [runtime-versions](https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#runtime-versions-buildspec-file)
+    var runtimeVersions: [(name: String, version: String)] = []
     var install: [String] = []
     var preBuild: [String] = []
     var build: [String]
     /// Files of the output artifact.
     var artifacts: [String] = []
+    /// Environment variables whose values at the end of the build become the action's output
+    /// variables. [env/exported-variables](https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.exported-variables)
+    var exportedVariables: [String] = []
 
     var document: Document {
         var top: [Document.Entry] = [.init("version", .double(0.2))]
-        if let shell { top.append(.init("env", ["shell": .string(shell)])) }
+        var env: [Document.Entry] = []
+        if let shell { env.append(.init("shell", .string(shell))) }
+        if !exportedVariables.isEmpty { env.append(.init("exported-variables", .list(exportedVariables.map { .string($0) }))) }
+        if !env.isEmpty { top.append(.init("env", .map(env))) }
         var phases: [Document.Entry] = []
-        for (name, commands) in [("install", install), ("pre_build", preBuild), ("build", build)] where !commands.isEmpty {
+        if !runtimeVersions.isEmpty || !install.isEmpty {
+            var entries: [Document.Entry] = []
+            if !runtimeVersions.isEmpty {
+                entries.append(.init("runtime-versions", .map(runtimeVersions.map { .init($0.name, .string($0.version)) })))
+            }
+            if !install.isEmpty { entries.append(.init("commands", .list(install.map { .string($0) }))) }
+            phases.append(.init("install", .map(entries)))
+        }
+        for (name, commands) in [("pre_build", preBuild), ("build", build)] where !commands.isEmpty {
             phases.append(.init(name, ["commands": .list(commands.map { .string($0) })]))
         }
         top.append(.init("phases", .map(phases)))
@@ -29,7 +46,13 @@ struct Buildspec {
     var text: String { YAMLWriter().write(document) }
 
     /// A bash script run with `set -euo pipefail` as the build phase.
-    static func script(_ body: String, artifacts: [String] = []) -> String {
-        Buildspec(build: ["set -euo pipefail\n" + body], artifacts: artifacts).text
+    static func script(
+        _ body: String, artifacts: [String] = [], exportedVariables: [String] = [],
+        runtimeVersions: [(name: String, version: String)] = []
+    ) -> String {
+        Buildspec(
+            runtimeVersions: runtimeVersions, build: ["set -euo pipefail\n" + body], artifacts: artifacts,
+            exportedVariables: exportedVariables
+        ).text
     }
 }

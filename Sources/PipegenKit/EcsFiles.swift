@@ -44,8 +44,11 @@ public enum EcsFiles {
         guard let cd = config.pipelines[ContainerDeployment.self] else { return nil }
         let names = Names(config)
         var out: [StarterFile] = []
-        for (path, _) in grouped(cd.appspec, config.environments, names) {
-            out.append(StarterFile(path: path, contents: appspec(container)))
+        for (path, envs) in grouped(cd.appspec, config.environments, names) {
+            let hooks = ECSHookEvent.allCases.compactMap { event in
+                cd.hooks.all.first { $0.event == event }.map { (event, names.expand($0.function, env: envs[0].name.value)) }
+            }
+            out.append(StarterFile(path: path, contents: appspec(container, hooks: hooks)))
         }
         for (path, envs) in grouped(cd.taskDefinition, config.environments, names) {
             let env = envs[0]
@@ -62,12 +65,18 @@ public enum EcsFiles {
                         + "its log configuration names \(env.homeRegion) only")
             }
             let roles = roleNames(config, env)
-            let patterns = cd.taskRoles.map { names.expand($0, env: env.name.value) }
-            for role in [roles.execution, roles.task] where !patterns.contains(where: { PolicyMatch.glob($0, role) }) {
+            let passable = ContainerDeploymentPipeline.taskRoles(cd, in: env, names)
+            let account = env.account.value
+            for role in [roles.execution, roles.task] {
+                let arn = ContainerDeploymentPipeline.TaskRole.name(role).arn(account: account, partition: config.partition)
+                guard !passable.contains(where: { PolicyMatch.glob($0.arn(account: account, partition: config.partition), arn) }) else { continue }
                 notes.append(
-                    "role '\(role)' matches none of container-deployment.task-roles (\(patterns.joined(separator: ", "))), "
+                    "role '\(role)' matches none of container-deployment.task-roles (\(passable.map(\.shown).joined(separator: ", "))), "
                         + "so the pipeline may not pass it; rename it or add it there")
             }
+            notes.append(
+                "the pipeline may pass these roles to the tasks (iam:PassRole): \(passable.map(\.shown).joined(separator: ", ")) "
+                    + "in account \(account); name others in container-deployment.task-roles")
             out.append(StarterFile(path: path, contents: taskDefinition(config, env, container), notes: notes))
         }
         return out
@@ -88,8 +97,10 @@ public enum EcsFiles {
         return out
     }
 
-    static func appspec(_ container: Container) -> String {
-        let document: Document = [
+    /// The AppSpec, with a `Hooks` section naming `hooks` (in lifecycle order) when there are any.
+    /// [AppSpec 'hooks' section for an Amazon ECS deployment](https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html#appspec-hooks-ecs)
+    static func appspec(_ container: Container, hooks: [(ECSHookEvent, String)] = []) -> String {
+        var document: Document = [
             "version": .double(0.0),
             "Resources": [
                 [
@@ -103,6 +114,10 @@ public enum EcsFiles {
                 ]
             ],
         ]
+        if case .map(var entries) = document, !hooks.isEmpty {
+            entries.append(.init("Hooks", .list(hooks.map { .map([.init($0.0.rawValue, .string($0.1))]) })))
+            document = .map(entries)
+        }
         return YAMLWriter().write(
             document,
             comments: [

@@ -40,6 +40,11 @@ public struct Names: Sendable {
     public func toolingBucketStack(region: String) -> String { "pipegen-\(project)-tooling-\(region)-bucket" }
     public func environmentStack(_ env: String) -> String { "pipegen-\(project)-\(env)" }
     public func environmentStack(_ env: String, region: String) -> String { "pipegen-\(project)-\(env)-\(region)" }
+    /// A stack a pipeline keeps apart from the environment's (`part` such as `deploy`), in
+    /// the home region or in `region`.
+    public func environmentStack(_ env: String, part: String, region: String?) -> String {
+        "pipegen-\(project)-\(env)-\(part)" + (region.map { "-\($0)" } ?? "")
+    }
 
     // MARK: Tooling account
 

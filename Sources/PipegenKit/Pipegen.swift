@@ -10,8 +10,8 @@ import YAMLKit
 ///        ──Renderer.render──▶ RenderedTemplates (files in one format) ──▶ the CLI writes them
 ///
 /// `load` runs every check that can reject a config: the decoder's, the derived names', the
-/// limits' and the cross-account consistency of the templates it builds with
-/// `StackSet.build`. Plan, graph and removal read a loaded config and never render.
+/// limits', the cross-account consistency of the templates it builds with `StackSet.build`,
+/// and the runtime access check (every call the pipelines make at run time is allowed). Plan, graph and removal read a loaded config and never render.
 public enum Pipegen {
     /// Reads, decodes and checks a config file.
     public static func load(_ file: SourceFile) -> LoadedConfig {
@@ -27,13 +27,28 @@ public enum Pipegen {
         var valid: ValidConfig?
         if !names.hasErrors {
             let stacks = StackSet.build(config)
-            let limits = Limits(config: config, pipelines: pipelines(config))
-            let checks = Consistency(config: config, stacks: stacks.stacks).run() + limits.pipelineChecks()
-                + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
+            let specs = pipelines(config)
+            let limits = Limits(config: config, pipelines: specs)
+            // Each template's statements are resolved once, in its own job, for both checks.
+            let resolved = Parallel.map(stacks.stacks) { stack in
+                let part = Consistency.resolve(stack)
+                return (part, RuntimeIndex.part(stack, part))
+            }
+            let checks = RegionChecks(config: config, stacks: stacks.stacks).run()
+                + Consistency(config: config, stacks: stacks.stacks, resolved: resolved.map(\.0)).run()
+                + RuntimeAccess.run(config: config, specs: specs, stacks: stacks.stacks, parts: resolved.map(\.1))
+                + limits.pipelineChecks() + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
             diagnostics += checks
             if !checks.hasErrors { valid = ValidConfig(config: config, stacks: stacks) }
         }
         return LoadedConfig(file: file, diagnostics: diagnostics.inSourceOrder(), valid: valid)
+    }
+
+    /// What a reviewer of a valid config should know beyond its being valid, one sentence
+    /// each, pipeline by pipeline (`pipegen validate` prints them as notes).
+    public static func notes(_ valid: ValidConfig) -> [String] {
+        let names = Names(valid.config)
+        return valid.config.declarations.flatMap { $0.reviewNotes(valid.config, names) }
     }
 
     /// The pipelines of the config: stages and actions, and which role each action assumes.

@@ -51,9 +51,10 @@ public struct ActionSpec: Sendable {
         case ecrSource(repository: String, tag: String)
         case build(BuildKind, variables: [Variable])
         case approval(topic: ApprovalTopic?, comment: String, link: String?)
+        /// `parameterOverrides` is the JSON object text of `ParameterOverrides`, nil for none.
         case cloudFormation(
             CloudFormationMode, stack: String, templatePath: String, configurationPath: String, capabilities: [String],
-            executionRole: String)
+            executionRole: String, parameterOverrides: String?)
         case codeDeployToECS(application: String, deploymentGroup: String, appspec: String, taskDefinition: String, image: String)
     }
 

@@ -16,6 +16,23 @@ public struct StackTemplate: Sendable {
     public var region: String
     public var stackName: String
     public var template: Template
+    /// Set when the stack needs what a pipeline's first run creates: it is deployed after
+    /// that run, not with the stacks the pipelines need.
+    public var gate: StackGate? = nil
+}
+
+/// What a stack needs that the first run of a pipeline creates (an environment's ECS service,
+/// made by the application's own template), so `pipegen plan` deploys it after that run.
+public struct StackGate: Sendable, Hashable {
+    /// The pipeline whose first run creates it.
+    public var pipeline: PipelineKind
+    /// What the stack needs, for the plan: "the ECS service ...".
+    public var needs: String
+
+    public init(pipeline: PipelineKind, needs: String) {
+        self.pipeline = pipeline
+        self.needs = needs
+    }
 }
 
 /// Every template of a config, with its account, region and stack name, in a fixed order:
@@ -79,6 +96,16 @@ public struct StackSet: Sendable {
                     StackTemplate(
                         name: "\(e)-\(region)", owner: .environment(e), account: env.account.value, region: region,
                         stackName: names.environmentStack(e, region: region), template: t))
+            }
+        }
+        for declaration in builder.declarations {
+            for own in declaration.environmentStacks(builder) {
+                let further = own.region == env.homeRegion ? nil : own.region
+                out.append(
+                    StackTemplate(
+                        name: [e, own.part, further].compactMap { $0 }.joined(separator: "-"), owner: .environment(e),
+                        account: env.account.value, region: own.region,
+                        stackName: names.environmentStack(e, part: own.part, region: further), template: own.template, gate: own.gate))
             }
         }
         return out

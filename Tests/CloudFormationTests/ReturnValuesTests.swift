@@ -26,6 +26,9 @@ import Testing
         Row(type: KMS.Key.self, ref: .generatedId, arn: "arn:aws:kms:eu-west-1:111111111111:key/x"),
         Row(type: KMS.ReplicaKey.self, ref: .generatedId, arn: "arn:aws:kms:eu-west-1:111111111111:key/x"),
         Row(type: CodeCommit.Repository.self, ref: .generatedId, arn: "arn:aws:codecommit:eu-west-1:111111111111:x"),
+        Row(
+            type: CodeStarConnections.Connection.self, ref: .arn,
+            arn: "arn:aws:codestar-connections:eu-west-1:111111111111:connection/x"),
     ]
 
     @Test(arguments: rows)

@@ -58,7 +58,7 @@ import Testing
             ]
             expected += lines[2..<end].map { " " + $0 }
             expected.append("1 file differs; run 'pipegen render' to update")
-            #expect(run.code == 1)
+            #expect(run.code == ExitCode.drift)
             expectSnapshot(run.stdout, expected.map { $0 + "\n" }.joined())
             #expect(run.stderr == "")
         }
@@ -74,7 +74,7 @@ import Testing
             let expected =
                 ["--- /dev/null", "+++ templates/\(file.name) (rendered)", "@@ -0,0 +\(range) @@"]
                 + body.map { "+" + $0 } + ["1 file missing; run 'pipegen render' to update"]
-            #expect(run.code == 1)
+            #expect(run.code == ExitCode.drift)
             expectSnapshot(run.stdout, expected.map { $0 + "\n" }.joined())
         }
     }
@@ -85,7 +85,7 @@ import Testing
             try write(RenderTests.staleYAML, to: "\(root)/templates/old.yaml")
             let run = try Self.check(in: root)
             let header = "# \(GeneratedHeader.text(configPath: "../pipegen.yaml"))"
-            #expect(run.code == 1)
+            #expect(run.code == ExitCode.drift)
             expectSnapshot(
                 run.stdout,
                 """
@@ -115,12 +115,12 @@ import Testing
             try write(file.contents + "# drift\n", to: "\(root)/templates/\(file.name)")
             try write(RenderTests.staleYAML, to: "\(root)/templates/old.yaml")
             let run = try Self.check(in: root)
-            #expect(run.code == 1)
+            #expect(run.code == ExitCode.drift)
             #expect(run.stdout.hasSuffix("\n1 file differs, 1 stale; run 'pipegen render' to update\n"))
             // Switching format: every YAML file is stale, every JSON file missing.
             let json = try Self.check(["--format=json"], in: root)
             let count = try expectedFiles().count
-            #expect(json.code == 1)
+            #expect(json.code == ExitCode.drift)
             #expect(
                 json.stdout.hasSuffix(
                     "\n\(count) file\(count == 1 ? "" : "s") missing, \(count + 1) stale; run 'pipegen render' to update\n"
@@ -133,7 +133,7 @@ import Testing
             try write(validConfig, to: "\(root)/pipegen.yaml")
             let run = try Self.check(["-o", "cfn"], in: root)
             let count = try expectedFiles().count
-            #expect(run.code == 1)
+            #expect(run.code == ExitCode.drift)
             #expect(
                 run.stdout.hasSuffix(
                     "\n\(count == 1 ? "1 file" : "\(count) files") missing; run 'pipegen render' to update\n"))
@@ -144,12 +144,12 @@ import Testing
     @Test func ioProblemsAreErrorsNotDrift() throws {
         try withTemporaryFolder { root in
             let noConfig = try Self.check(in: root)
-            #expect(noConfig.code == 1)
+            #expect(noConfig.code == ExitCode.fileError)
             #expect(noConfig.stderr == "error: cannot read 'pipegen.yaml': no such file or directory\n")
             try write(validConfig, to: "\(root)/pipegen.yaml")
             try write("x", to: "\(root)/templates")
             let fileAsFolder = try Self.check(in: root)
-            #expect(fileAsFolder.code == 1)
+            #expect(fileAsFolder.code == ExitCode.fileError)
             #expect(fileAsFolder.stdout == "")
             #expect(fileAsFolder.stderr == "error: cannot read 'templates': not a directory\n")
         }

@@ -59,17 +59,17 @@ import Testing
     )
 
     static let cases: [Case] = [
-        Case(name: "no-change", exitCode: 0, formats: ["text", "md", "json"]),
-        Case(name: "environment-added", exitCode: 11, formats: ["text", "md", "json"]),
-        Case(name: "environment-removed", exitCode: 10),
-        Case(name: "region-added", exitCode: 11),
-        Case(name: "approval-toggled", exitCode: 11),
-        Case(name: "source-to-connection", exitCode: 11),
-        Case(name: "repository-renamed", exitCode: 11, formats: ["text", "md", "json"]),
-        Case(name: "statement-added", exitCode: 11),
-        Case(name: "account-changed", exitCode: 11),
-        Case(name: "principal-widened", exitCode: 11, edits: [roleAsPrincipal]),
-        Case(name: "condition-removed", exitCode: 11, edits: [pullCondition]),
+        Case(name: "no-change", exitCode: ExitCode.success, formats: ["text", "md", "json"]),
+        Case(name: "environment-added", exitCode: ExitCode.permissionsWiden, formats: ["text", "md", "json"]),
+        Case(name: "environment-removed", exitCode: ExitCode.drift),
+        Case(name: "region-added", exitCode: ExitCode.permissionsWiden),
+        Case(name: "approval-toggled", exitCode: ExitCode.permissionsWiden),
+        Case(name: "source-to-connection", exitCode: ExitCode.permissionsWiden),
+        Case(name: "repository-renamed", exitCode: ExitCode.permissionsWiden, formats: ["text", "md", "json"]),
+        Case(name: "statement-added", exitCode: ExitCode.permissionsWiden),
+        Case(name: "account-changed", exitCode: ExitCode.permissionsWiden),
+        Case(name: "principal-widened", exitCode: ExitCode.permissionsWiden, edits: [roleAsPrincipal]),
+        Case(name: "condition-removed", exitCode: ExitCode.permissionsWiden, edits: [pullCondition]),
     ]
 
     /// `before.yaml` rendered into `old/` (then edited), `after.yaml` as `pipegen.yaml`.
@@ -111,7 +111,7 @@ import Testing
         try withTemporaryFolder { root in
             let narrowing = try #require(Self.cases.first { $0.name == "environment-removed" })
             try Self.project(narrowing, in: root)
-            #expect(pipegen(["diff", "--against", "old"], in: root).code == ExitCode.changes)
+            #expect(pipegen(["diff", "--against", "old"], in: root).code == ExitCode.drift)
             #expect(pipegen(["diff", "--against", "old", "--fail-on", "widen"], in: root).code == 0)
             #expect(pipegen(["diff", "--against", "old", "--fail-on", "never"], in: root).code == 0)
         }
@@ -121,6 +121,36 @@ import Testing
             #expect(
                 pipegen(["diff", "--against", "old", "--fail-on", "widen"], in: root).code == ExitCode.permissionsWiden)
             #expect(pipegen(["diff", "--against", "old", "--fail-on", "never"], in: root).code == 0)
+        }
+    }
+
+    /// `diff` and `check` mean the same by 3: the templates differ. A narrowing change exits
+    /// 3 from both; the folder the config renders exits 0 from both; a config error 1.
+    @Test func exitCodesAgreeWithCheck() throws {
+        try withTemporaryFolder { root in
+            try Self.project(try #require(Self.cases.first { $0.name == "environment-removed" }), in: root)
+            #expect(pipegen(["check", "--out", "old", "-q"], in: root).code == ExitCode.drift)
+            #expect(pipegen(["diff", "--against", "old", "-q"], in: root).code == ExitCode.drift)
+            #expect(pipegen(["render", "--out", "new", "-q"], in: root).code == ExitCode.success)
+            #expect(pipegen(["check", "--out", "new", "-q"], in: root).code == ExitCode.success)
+            #expect(pipegen(["diff", "--against", "new", "-q"], in: root).code == ExitCode.success)
+            try write("project: [\n", to: "\(root)/pipegen.yaml")
+            #expect(pipegen(["check", "--out", "new"], in: root).code == ExitCode.invalidConfig)
+            #expect(pipegen(["diff", "--against", "new"], in: root).code == ExitCode.invalidConfig)
+            let unreadable = pipegen(["diff", "before.yaml", "--against", "no-such-folder"], in: root)
+            #expect(unreadable.code == ExitCode.fileError, "\(unreadable.stderr)")
+        }
+    }
+
+    /// With --quiet the report is still printed: it is what the command exists to print.
+    @Test func quietStillPrintsTheReport() throws {
+        try withTemporaryFolder { root in
+            try Self.project(try #require(Self.cases.first { $0.name == "repository-renamed" }), in: root)
+            let quiet = pipegen(["diff", "--against", "old", "--quiet"], in: root)
+            let normal = pipegen(["diff", "--against", "old"], in: root)
+            #expect(quiet.code == normal.code)
+            #expect(quiet.stdout == normal.stdout)
+            #expect(quiet.stderr == "")
         }
     }
 
@@ -190,7 +220,7 @@ import Testing
             expectSnapshot(run.stdout, expected)
 
             let missing = pipegen(["diff", "infra/pipegen.yaml", "--against", "no-such-ref"], in: root)
-            #expect(missing.code == ExitCode.failure)
+            #expect(missing.code == ExitCode.fileError)
             #expect(missing.stderr.hasPrefix("error: git cannot read 'no-such-ref': "), "\(missing.stderr)")
         }
     }

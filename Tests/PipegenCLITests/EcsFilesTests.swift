@@ -37,7 +37,9 @@ import YAMLKit
                 """
                 wrote deployment/appspec.yaml
                 wrote deployment/taskdef-dev.json
+                  note: the pipeline may pass these roles to the tasks (iam:PassRole): shop-* in account 222222222222; name others in container-deployment.task-roles
                 wrote deployment/taskdef-prod.json
+                  note: the pipeline may pass these roles to the tasks (iam:PassRole): shop-* in account 444444444444; name others in container-deployment.task-roles
                 next: edit the roles, CPU, memory and log group, then commit the files to 'ECS-Container-Deployment'
 
                 """)
@@ -125,6 +127,7 @@ import YAMLKit
                 wrote repo/appspec.yaml
                 wrote repo/taskdef.json
                   note: environments 'dev', 'prod' share this file, which names the account and region of 'dev'; put '{env}' in 'task-definition' to get one per environment
+                  note: the pipeline may pass these roles to the tasks (iam:PassRole): shop-* in account 222222222222; name others in container-deployment.task-roles
                 next: edit the roles, CPU, memory and log group, then commit the files to 'ECS-Container-Deployment'
 
                 """)
@@ -142,6 +145,47 @@ import YAMLKit
                     "  note: role 'shop-dev-task-execution' matches none of container-deployment.task-roles (shop-dev-task), "
                         + "so the pipeline may not pass it; rename it or add it there\n"))
             #expect(!run.stdout.contains("role 'shop-dev-task' matches none"))
+        }
+    }
+
+    /// The AppSpec names the hook functions the config lets CodeDeploy invoke, in lifecycle
+    /// order, each environment's own when the AppSpec is one per environment.
+    @Test func theAppSpecNamesTheHookFunctions() throws {
+        try withTemporaryFolder { folder in
+            let cd = """
+                  container-deployment:
+                    appspec: appspec-{env}.yaml
+                    hooks:
+                      AfterAllowTraffic: "{project}-{env}-verify"
+                      BeforeInstall: "{project}-{env}-prepare"
+
+                """
+            try write(Self.config(cd), to: "\(folder)/pipegen.yaml")
+            let run = pipegen(["ecs-files"], in: folder)
+            #expect(run.code == 0, "\(run.stderr)")
+            for env in ["dev", "prod"] {
+                let appspec = try #require(try YAMLReader.parse(try read("\(folder)/deployment/appspec-\(env).yaml"))).document
+                #expect(appspec["Hooks"] == [["BeforeInstall": .string("shop-\(env)-prepare")], ["AfterAllowTraffic": .string("shop-\(env)-verify")]])
+            }
+        }
+    }
+
+    /// Each task definition says which roles the pipeline may pass to its tasks, in its account.
+    @Test func eachTaskDefinitionSaysWhichRolesThePipelineMayPass() throws {
+        try withTemporaryFolder { folder in
+            let cd = "  container-deployment:\n    task-roles: [ecsTaskExecutionRole, \"{project}-{env}-*\", \"arn:aws:iam::444444444444:role/app/shop-task\"]\n"
+            try write(Self.config(cd), to: "\(folder)/pipegen.yaml")
+            let run = pipegen(["ecs-files"], in: folder)
+            #expect(run.code == 0, "\(run.stderr)")
+            #expect(
+                run.stdout.contains(
+                    "wrote deployment/taskdef-dev.json\n  note: the pipeline may pass these roles to the tasks (iam:PassRole): "
+                        + "ecsTaskExecutionRole, shop-dev-* in account 222222222222; "
+                        + "name others in container-deployment.task-roles\n"))
+            #expect(
+                run.stdout.contains(
+                    "  note: the pipeline may pass these roles to the tasks (iam:PassRole): ecsTaskExecutionRole, shop-prod-*, "
+                        + "arn:aws:iam::444444444444:role/app/shop-task in account 444444444444; name others in container-deployment.task-roles\n"))
         }
     }
 

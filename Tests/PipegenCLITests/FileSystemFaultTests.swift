@@ -121,7 +121,7 @@ import Testing
                     // folder there is no temporary folder left to delete.
                     #expect(temporaryFolders(in: after).count == (start == .noFolder ? 0 : 1), "\(label)")
                 default:
-                    #expect(run.code == 1, "\(label)")
+                    #expect(run.code == ExitCode.fileError, "\(label)")
                     #expect(run.stdout == "", "\(label)")
                     expectSnapshot(
                         run.stderr, "error: cannot write '\(Self.reportedPath(failing))': \(SystemError(errno).message)\n")
@@ -200,7 +200,7 @@ struct MountedFileSystemFaultTests {
                         #expect(run.stderr == "", "\(label)")
                         outcomes.append("\(pages): ok")
                     } else {
-                        #expect(run.code == 1, "\(label)")
+                        #expect(run.code == ExitCode.fileError, "\(label)")
                         #expect(run.stdout == "", "\(label)")
                         #expect(
                             run.stderr.hasPrefix("error: cannot write 'disk/templates")
@@ -230,7 +230,7 @@ struct MountedFileSystemFaultTests {
                 let before = try tree(root)
                 let out = start == .noFolder ? "disk/out/templates" : "disk/templates"
                 let run = pipegen(["render", "--out", out], in: root)
-                #expect(run.code == 1)
+                #expect(run.code == ExitCode.fileError)
                 expectSnapshot(run.stderr, "error: cannot write '\(out)': read-only file system\n")
                 #expect(try tree(root) == before)
             }
@@ -247,7 +247,7 @@ struct MountedFileSystemFaultTests {
                 try materialize(old, in: "\(root)/templates")
                 let before = try tree(root)
                 let run = pipegen(["render"], in: root)
-                #expect(run.code == 1)
+                #expect(run.code == ExitCode.fileError)
                 expectSnapshot(run.stderr, "error: cannot write 'templates/tooling.yaml': invalid cross-device link\n")
                 #expect(try tree(root) == before)
             }

@@ -28,7 +28,7 @@ import Testing
         try withTemporaryFolder { root in
             try write("project: mine\n", to: "\(root)/pipegen.yaml")
             let run = pipegen(["init"], in: root)
-            #expect(run.code == 1)
+            #expect(run.code == ExitCode.fileError)
             #expect(run.stdout == "")
             #expect(run.stderr == "error: 'pipegen.yaml' already exists; nothing was written (use --force to replace it)\n")
             #expect(try tree(root) == ["pipegen.yaml": "project: mine\n"])
@@ -51,7 +51,7 @@ import Testing
     @Test func aMissingFolderIsAnError() throws {
         try withTemporaryFolder { root in
             let run = pipegen(["init", "--out", "nowhere/pipegen.yaml"], in: root)
-            #expect(run.code == 1)
+            #expect(run.code == ExitCode.fileError)
             #expect(run.stderr == "error: cannot write 'nowhere/pipegen.yaml': no such file or directory\n")
             let listing = try tree(root)
             #expect(listing.isEmpty)

@@ -141,7 +141,7 @@ import YAMLKit
     @Test func aMissingConfigFails() throws {
         try withTemporaryFolder { root in
             let run = pipegen(["plan"], in: root)
-            #expect(run.code == 1)
+            #expect(run.code == ExitCode.fileError)
             #expect(run.stderr.hasPrefix("error: cannot read 'pipegen.yaml'"))
         }
     }

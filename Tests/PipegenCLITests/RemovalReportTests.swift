@@ -24,7 +24,7 @@ import Testing
             #expect(pipegen(["render"], in: root).code == 0)
             try write(Self.withoutProd, to: "\(root)/pipegen.yaml")
             let check = pipegen(["check"], in: root)
-            #expect(check.code == 1)
+            #expect(check.code == ExitCode.drift)
             #expect(check.stdout.hasSuffix(Self.report + "\n1 file differs, 1 stale; run 'pipegen render' to update\n"))
             let render = pipegen(["render"], in: root)
             #expect(render.code == 0)

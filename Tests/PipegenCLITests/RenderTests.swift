@@ -192,7 +192,8 @@ import Testing
             try c.setup(root)
             let before = try tree(root)
             let run = pipegen(c.arguments, in: root)
-            #expect(run.code == 1, "\(c.name)")
+            let code = c.name == "config not UTF-8" ? ExitCode.invalidConfig : ExitCode.fileError
+            #expect(run.code == code, "\(c.name)")
             #expect(run.stdout == "", "\(c.name)")
             expectSnapshot(run.stderr, c.stderr)
             #expect(try tree(root) == before, "\(c.name)")

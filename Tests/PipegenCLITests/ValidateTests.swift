@@ -21,10 +21,34 @@ import YAMLKit
         }
     }
 
+    /// What a reviewer should know beyond "ok": the roles container-deployment may pass to
+    /// the tasks of each environment.
+    @Test func aValidConfigSaysWhichTaskRolesThePipelineMayPass() throws {
+        try withTemporaryFolder { root in
+            let text = """
+                project: shop
+                tooling: {account: "111111111111", region: eu-west-1}
+                environments:
+                  - {name: dev, account: "222222222222", ecs: {cluster: c, service: s, listener: {import: l}, target-groups: [b, g]}}
+                  - {name: prod, account: "444444444444", ecs: {cluster: c, service: s, listener: {import: l}, target-groups: [b, g]}}
+                pipelines:
+                  container-deployment: {task-roles: [ecsTaskExecutionRole, "{project}-*"]}
+
+                """
+            try write(text, to: "\(root)/pipegen.yaml")
+            let run = pipegen(["validate"], in: root)
+            #expect(run.code == 0, "\(run.stderr)")
+            #expect(
+                run.stdout.hasSuffix(
+                    "\nnote: container-deployment may pass these roles to the ECS tasks of 'dev', 'prod' (iam:PassRole), each in its "
+                        + "environment's account: ecsTaskExecutionRole, shop-*\n"))
+        }
+    }
+
     @Test func aMissingConfigFails() throws {
         try withTemporaryFolder { root in
             let run = pipegen(["validate", "conf/p.yaml"], in: root)
-            #expect(run.code == 1)
+            #expect(run.code == ExitCode.fileError)
             #expect(run.stdout == "")
             #expect(run.stderr == "error: cannot read 'conf/p.yaml': no such file or directory\n")
         }
@@ -50,14 +74,14 @@ import YAMLKit
 
     @Test func printedInSourceOrderThenCounted() {
         var io = CLIIO.capturing(workingDirectory: "/")
-        Workspace.print(
+        io.emit(
             [
                 .error(
                     "unknown key 'nme' in environment 1", at: Mark(line: 3, column: 5),
                     notes: [.help("did you mean 'name'?")]),
                 .warning("project name 'demo' is short", at: Mark(line: 1, column: 10)),
                 .error("the config must list a tooling account", at: nil),
-            ], in: Self.source, io: &io)
+            ], in: Self.source, kind: .config)
         expectSnapshot(
             io.stderr.text,
             """
@@ -78,16 +102,16 @@ import YAMLKit
     @Test func colouredOnlyOnATerminalWithoutNO_COLOR() {
         let diagnostic = Diagnostic.error("bad", at: Mark(line: 1, column: 1))
         var terminal = CLIIO.capturing(workingDirectory: "/", terminal: true)
-        Workspace.print([diagnostic], in: Self.source, io: &terminal)
+        terminal.emit([diagnostic], in: Self.source, kind: .config)
         #expect(terminal.stderr.text.contains("\u{1B}[1;31merror: \u{1B}[0m"))
         var noColor = CLIIO.capturing(workingDirectory: "/", environment: ["NO_COLOR": "1"], terminal: true)
-        Workspace.print([diagnostic], in: Self.source, io: &noColor)
+        noColor.emit([diagnostic], in: Self.source, kind: .config)
         #expect(!noColor.stderr.text.contains("\u{1B}["))
     }
 
     @Test func nothingToSayPrintsNothing() {
         var io = CLIIO.capturing(workingDirectory: "/")
-        Workspace.print([], in: Self.source, io: &io)
+        io.emit([], in: Self.source, kind: .config)
         #expect(io.stderr.text == "")
     }
 }

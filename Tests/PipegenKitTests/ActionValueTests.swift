@@ -16,7 +16,7 @@ import Testing
         for (_, pipeline) in tooling.template.resources(of: CodePipeline.Pipeline.self) {
             for action in pipeline.stages.flatMap(\.actions) {
                 for field in action.configuration.fields {
-                    #expect(ActionValueLength.worstCase(field.value, r, partition: config.partition) <= 1_000, "\(action.name).\(field.name)")
+                    #expect(WorstCaseLength(resolver: r, partition: config.partition).text(field.value) <= 1_000, "\(action.name).\(field.name)")
                 }
             }
         }

@@ -48,8 +48,9 @@ func inlineConfig(_ text: String) throws -> Config {
             r.roleName = "shop-test-something-else"
             t.replace("CloudFormationDeployRole", with: Resource(r))
         }
-        let messages = Pipegen.consistency(config, stacks: stacks).map(\.message)
-        #expect(messages.contains { $0.contains("assumes role 'shop-test-cfn-deploy' in account 333333333333, which no environment template creates") })
+        // The runtime access check finds what the pipelines can no longer do.
+        let messages = Pipegen.runtimeAccess(config, stacks: stacks).map(\.message)
+        #expect(messages.contains { $0.contains("sts:AssumeRole on 'arn:aws:iam::333333333333:role/shop-test-cfn-deploy' in 333333333333 (eu-west-1): no template creates the role") })
     }
 
     @Test func aTrustThatAdmitsAnotherPrincipalIsFound() throws {
@@ -61,8 +62,8 @@ func inlineConfig(_ text: String) throws -> Config {
             ]
             t.replace("EcsDeployRole", with: Resource(r))
         }
-        let found = Pipegen.consistency(config, stacks: stacks)
-        #expect(found.contains { $0.message.contains("role 'shop-prod-ecs-deploy' does not trust") })
+        let found = Pipegen.runtimeAccess(config, stacks: stacks)
+        #expect(found.contains { $0.message.hasSuffix("the trust policy of 'arn:aws:iam::444444444444:role/shop-prod-ecs-deploy' does not allow it") })
         #expect(found.first?.mark == config.environment("prod")?.name.mark, "reported at the environment that caused it")
     }
 
@@ -73,9 +74,9 @@ func inlineConfig(_ text: String) throws -> Config {
             policy.policyDocument.statements[1].principal = .aws([.sub("arn:${AWS::Partition}:iam::222222222222:root")])
             t.replace("ArtifactBucketPolicy", with: Resource(policy))
         }
-        let messages = Pipegen.consistency(config, stacks: stacks).map(\.message)
-        #expect(messages.contains { $0.contains("bucket policy of 'shop-artifacts-111111111111-eu-west-1' does not let 'arn:aws:iam::333333333333:role/shop-test-cfn-deploy'") })
-        #expect(messages.contains { $0.contains("does not let 'arn:aws:iam::444444444444:role/shop-prod-ecs-deploy'") })
+        let messages = Pipegen.runtimeAccess(config, stacks: stacks).map(\.message)
+        #expect(messages.contains { $0.contains("'arn:aws:iam::333333333333:role/shop-test-cfn-deploy' would be denied s3:GetObject") && $0.hasSuffix("the bucket policy of 'shop-artifacts-111111111111-eu-west-1' does not allow it") })
+        #expect(messages.contains { $0.contains("'arn:aws:iam::444444444444:role/shop-prod-ecs-deploy' would be denied s3:GetObject") })
     }
 
     @Test func aKeyPolicyThatGrantsAnUnneededAccountIsFound() throws {

@@ -24,14 +24,24 @@ import YAMLKit
         "bad-ecr-name",  // '{project}' is replaced first, so no pattern can check it
         "bad-stack-name",  // the stack name is derived from 'stack-name' and each environment
         "bucket-name-too-long",  // derived: project, account and region together
+        "code-parameter-clash",  // derived: parameter names from folder names, against the overrides
         "duplicate-environment",  // uniqueness of a field across list items
         "duplicate-key",  // JSON data has no duplicate keys to see
         "duplicate-region",  // could be uniqueItems, but the config schema has no such flag
+        "ecs-listener-in-two-regions",  // the ARN's region compared with the environment's regions
         "ecs-missing",  // 'ecs' is required only when pipelines.container-deployment is on
+        "ecs-region-not-deployed",  // the region compared with the environment's regions
+        "ecs-services-without-infrastructure",  // a value that needs another pipeline
+        "hooks-differ-but-one-appspec",  // '{env}' in the hooks compared with 'appspec'
         "mixed-partitions",  // regions compared with the tooling region
         "region-and-regions",  // one key excluding another
         "role-name-too-long",  // derived: project and environment together
+        "parameter-override-name",  // free keys of a mapping; the parameter-name rule is pipegen's
+        "parameter-overrides-too-long",  // derived: the JSON of all values, per environment and region
+        "shared-function-names",  // derived: function names of environments in one account and region
         "shared-repository",  // uniqueness across pipelines
+        "shared-stack-name",  // derived: stack names of environments in one account and region
+        "task-role-arn-of-another-account",  // the ARN's account compared with the environments'
         "three-target-groups",  // exactly two: the config schema states only a minimum
         "connection-in-another-region",  // the ARN's region compared with the tooling region
         "connection-repository-not-owner-name",  // 'owner/name' only for connection providers

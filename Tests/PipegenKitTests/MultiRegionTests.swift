@@ -20,9 +20,9 @@ import Testing
         #expect(
             stacks.map(\.name) == [
                 "tooling", "tooling-eu-central-1-bucket", "tooling-eu-central-1", "tooling-us-east-1-bucket", "tooling-us-east-1",
-                "test1", "test2", "test3",
+                "tooling-us-west-2-bucket", "tooling-us-west-2", "test1", "test2", "test3", "test3-us-west-2",
             ])
-        for region in ["eu-central-1", "us-east-1"] {
+        for region in ["eu-central-1", "us-east-1", "us-west-2"] {
             let keys = stack("tooling-\(region)"), bucket = stack("tooling-\(region)-bucket")
             #expect(keys.region == region && bucket.region == region)
             #expect(keys.template.resources(of: KMS.ReplicaKey.self).count == 1)
@@ -36,7 +36,7 @@ import Testing
         let primary = try #require(stack("tooling").template.resources(of: KMS.Key.self).first?.model)
         #expect(primary.multiRegion == true)
         #expect(primary.enableKeyRotation == true)
-        for region in ["eu-central-1", "us-east-1"] {
+        for region in ["eu-central-1", "us-east-1", "us-west-2"] {
             let replica = try #require(stack("tooling-\(region)").template.resources(of: KMS.ReplicaKey.self).first?.model)
             #expect(replica.keyPolicy == primary.keyPolicy)
             #expect(replica.primaryKeyArn == .ref("PrimaryKeyArn"))
@@ -61,10 +61,14 @@ import Testing
         let pipeline = try #require(
             stack("tooling").template.resource("ContainerDeploymentPipeline")?.model(as: CodePipeline.Pipeline.self))
         #expect(pipeline.stages.map(\.name) == ["Source", "Replicate", "test1", "test2", "test3"])
-        for (env, image) in [("test1", "Image"), ("test2", "Image-eu-central-1"), ("test3", "Image-us-east-1")] {
-            let deploy = try #require(pipeline.stages.first { $0.name == env }?.actions.last)
+        for (env, action, image, region) in [
+            ("test1", "Deploy", "Image", "ap-south-1"), ("test2", "Deploy", "Image-eu-central-1", "eu-central-1"),
+            ("test3", "Deploy-us-east-1", "Image-us-east-1", "us-east-1"), ("test3", "Deploy-us-west-2", "Image-us-west-2", "us-west-2"),
+        ] {
+            let deploy = try #require(pipeline.stages.first { $0.name == env }?.actions.first { $0.name == action })
             #expect(deploy.configuration(as: CodePipeline.Action.CodeDeployToECS.self)?.images.first?.artifactName == image)
             #expect(deploy.inputArtifacts.map(\.name).contains(image))
+            #expect((deploy.region ?? .string("ap-south-1")) == .string(region))
         }
     }
 

@@ -175,7 +175,8 @@ func transform(_ transformer: Events.Rule.InputTransformer, _ event: Document) -
     @Test func replicaKeysDoNotCarryTheEventBridgeGrant() throws {
         let text = Self.both.replacing(
             "  - name: prod\n    account: \"444444444444\"\n",
-            with: "  - name: prod\n    account: \"444444444444\"\n    regions: [eu-west-1, us-east-1]\n")
+            with: "  - name: prod\n    account: \"444444444444\"\n    regions: [eu-west-1, us-east-1]\n"
+        ).replacing("listener: l-prod", with: "listener: {import: l-prod}")
         let stacks = StackSet.build(try inlineConfig(text)).stacks
         let replica = try #require(stacks.first { $0.name == "tooling-us-east-1" })
         let policy = try #require(replica.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy)

@@ -6,7 +6,8 @@ import Testing
 import YAMLKit
 
 /// Random valid configs (see `ConfigGenerator`): each loads without errors, renders twice to
-/// the same bytes (YAML and JSON), passes the cross-account consistency check, and every
+/// the same bytes (YAML and JSON), passes the cross-account consistency check and the
+/// runtime access check (every call its pipelines make is allowed), and every
 /// template passes CloudFormation's own rules; no two resources claim one AWS name.
 ///
 /// Environment:
@@ -74,6 +75,8 @@ import YAMLKit
         }
         let findings = Pipegen.consistency(config, stacks: stacks)
         if !findings.isEmpty { fail("consistency:\n" + findings.map(Self.describe).joined(separator: "\n")) }
+        let denied = Pipegen.runtimeAccess(config, stacks: stacks)
+        if !denied.isEmpty { fail("runtime access:\n" + denied.map(Self.describe).joined(separator: "\n")) }
         for clash in Self.nameClashes(stacks) { fail(clash) }
         for problem in Self.pipelineProblems(stacks) { fail(problem) }
     }

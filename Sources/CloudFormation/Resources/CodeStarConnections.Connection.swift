@@ -4,6 +4,10 @@ extension CodeStarConnections {
     /// [AWS::CodeStarConnections::Connection](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codestarconnections-connection.html)
     public struct Connection: ResourceModel {
         public static let typeName = "AWS::CodeStarConnections::Connection"
+        /// `Ref` and `ConnectionArn` give the connection's ARN, whose last part is an id
+        /// assigned at creation.
+        public static let returnValues = ReturnValues(
+            ref: .arn, arn: ArnFormat("codestar-connections", prefix: "connection/", identifier: .generatedId))
         /// What changing each property does: `replacement` for the create-only properties of the
         /// resource provider schema, otherwise as "Update requires" in the reference says.
         public static let updateBehaviors = UpdateBehaviors(

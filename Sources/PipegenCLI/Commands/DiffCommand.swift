@@ -5,63 +5,59 @@ import YAMLKit
 enum DiffCommand: Subcommand {
     static let spec = CommandSpec(
         name: "diff", summary: "Show what a config change does in each account",
+        title: "Show what a config change does in each account, before it is merged",
         options: [
-            .value("against", short: "a", name: "REF|DIR"),
-            .value("out", short: "o", name: "DIR"),
-            .value("format", short: "f", name: "FORMAT", choices: Report.allCases.map(\.rawValue)),
-            .value("fail-on", name: "WHAT", choices: FailOn.allCases.map(\.rawValue)),
+            againstOption,
+            .value(
+                "out", short: "o", name: "DIR",
+                "The output folder, as in 'pipegen render': where the templates are at the ref (default: templates/ next to the config)"
+            ),
+            .value(
+                "format", short: "f", name: "FORMAT", choices: Report.allCases.map(\.rawValue),
+                "text, markdown (a pull-request comment) or json (default: text)"),
+            .value(
+                "fail-on", name: "WHAT", choices: FailOn.allCases.map(\.rawValue),
+                "change: exit 3 on any change, 5 when a permission widens (default); widen: exit 5 when a permission widens, else 0; never: exit 0"
+            ),
         ],
-        positionals: ["CONFIG"])
+        positionals: [.config],
+        usage: [
+            "diff [CONFIG] --against REF|DIR [--out DIR] [--format text|markdown|json] [--fail-on change|widen|never]"
+        ],
+        discussion: """
+            Renders the config in memory and compares it with the old templates, read
+            from their text. For each account, region and stack: the resources added,
+            removed and changed, and for each changed property whether CloudFormation
+            updates it without interruption, with some interruptions, or replaces the
+            resource. Then every IAM permission, trust, key, bucket, repository and
+            topic policy grant that is added, widened, narrowed or removed, each new
+            or wider one with the config line that causes it; the data kept or
+            deleted with a removed or replaced resource; and the stacks whose
+            deployment phase changes. Never writes anything.
 
-    static let help = """
-        Show what a config change does in each account, before it is merged.
+            A value of --against that names an existing folder is a folder; any other
+            is a git ref of the repository that holds the config.
 
-        USAGE
-          pipegen diff [CONFIG] --against REF|DIR [--out DIR]
-                       [--format text|markdown|json] [--fail-on change|widen|never]
+            Exits with 0 when nothing changes, with 3 when the templates change (as
+            'check' does when they differ), and with 5 when a permission is added or
+            widened; --fail-on widen exits with 5 or 0, --fail-on never with 0. A
+            config error exits with 1, a file or git error with 4.
+            """,
+        examples: [
+            "pipegen diff --against HEAD",
+            "pipegen diff infra/pipegen.yaml --against origin/main --format markdown",
+            "pipegen diff --against old-templates/ --fail-on widen",
+        ])
 
-        ARGUMENTS
-          CONFIG                  The config file (default: pipegen.yaml)
-
-        OPTIONS
-          -a, --against REF|DIR   The templates to compare with: a folder, or a
-                                  git ref (HEAD, main, origin/main, a commit)
-                                  whose output folder is read with 'git show'
-          -o, --out DIR           The output folder, as in 'pipegen render': where
-                                  the templates are at the ref (default:
-                                  templates/ next to the config)
-          -f, --format FORMAT     text, markdown (a pull-request comment) or json
-                                  (default: text)
-          --fail-on WHAT          change: exit 10 on any change, 11 when a
-                                  permission widens (default); widen: exit 11
-                                  when a permission widens, else 0; never: 0
-          -h, --help              Show this help
-
-        Renders the config in memory and compares it with the old templates, read
-        from their text. For each account, region and stack: the resources added,
-        removed and changed, and for each changed property whether CloudFormation
-        updates it without interruption, with some interruptions, or replaces the
-        resource. Then every IAM permission, trust, key, bucket, repository and
-        topic policy grant that is added, widened, narrowed or removed, each new
-        or wider one with the config line that causes it; the data kept or
-        deleted with a removed or replaced resource; and the stacks whose
-        deployment phase changes. Never writes anything.
-
-        A value of --against that names an existing folder is a folder; any other
-        is a git ref of the repository that holds the config.
-
-        EXIT STATUS
-          0      no change (or nothing --fail-on counts)
-          10     the templates change; no permission widens
-          11     a permission is added or widened
-          1, 2   the config has errors, a file or git error; a usage error
-
-        EXAMPLES
-          pipegen diff --against HEAD
-          pipegen diff infra/pipegen.yaml --against origin/main --format markdown
-          pipegen diff --against old-templates/ --fail-on widen
-
-        """
+    /// `--against REF|DIR`; shells complete folders (a ref would need git).
+    static var againstOption: OptionSpec {
+        var option = OptionSpec.value(
+            "against", short: "a", name: "REF|DIR",
+            "The templates to compare with: a folder, or a git ref (HEAD, main, origin/main, a commit) whose output folder is read with 'git show'"
+        )
+        option.completion = .directory
+        return option
+    }
 
     /// The report formats.
     enum Report: String, CaseIterable {
@@ -126,10 +122,10 @@ enum DiffCommand: Subcommand {
         }
         switch failOn {
         case .never: return
-        case .widen: if changes.widensPermissions { throw .changes(ExitCode.permissionsWiden) }
+        case .widen: if changes.widensPermissions { throw .permissionsWiden }
         case .change:
-            if changes.widensPermissions { throw .changes(ExitCode.permissionsWiden) }
-            if changes.hasChanges || !changes.unreadable.isEmpty { throw .changes(ExitCode.changes) }
+            if changes.widensPermissions { throw .permissionsWiden }
+            if changes.hasChanges || !changes.unreadable.isEmpty { throw .drift }
         }
     }
 

@@ -7,42 +7,29 @@ import PipegenKit
 enum EcsFilesCommand: Subcommand {
     static let spec = CommandSpec(
         name: "ecs-files", summary: "Write starter AppSpec and task definition files",
-        options: [.value("out", short: "o", name: "DIR"), .value("container", name: "NAME"), .value("port", name: "PORT")],
-        positionals: ["CONFIG"])
-
-    static let help = """
-        Write starter AppSpec and task definition files for container-deployment.
-
-        USAGE
-          pipegen ecs-files [CONFIG] [--out DIR] [--container NAME] [--port PORT]
-
-        ARGUMENTS
-          CONFIG              The config file (default: pipegen.yaml)
-
-        OPTIONS
-          -o, --out DIR       The folder to write to, such as a checkout of the
-                              deployment repository (default: deployment/ next to
-                              the config)
-          --container NAME    The container's name (default: the project name)
-          --port PORT         The container port the load balancer sends traffic
-                              to (default: 80)
-          -h, --help          Show this help
-
-        Writes the AppSpec file and one task definition per environment, at the
-        paths 'appspec' and 'task-definition' of pipelines.container-deployment
-        name them ('{env}' replaced). CodePipeline fills in <TASK_DEFINITION> and
-        <IMAGE1_NAME> on every deployment. Each task definition names its
-        environment's account and region; its roles, CPU, memory and log group
-        are placeholders to edit. A file that exists is never overwritten: it is
-        skipped and the others are written. Exits with 1 when the config has no
-        container-deployment pipeline.
-
-        EXAMPLES
-          pipegen ecs-files
-          pipegen ecs-files infra/pipegen.yaml --out ../shop-deployment
-          pipegen ecs-files --container web --port 8080
-
-        """
+        title: "Write starter AppSpec and task definition files for container-deployment",
+        options: [
+            .value(
+                "out", short: "o", name: "DIR",
+                "The folder to write to, such as a checkout of the deployment repository (default: deployment/ next to the config)"),
+            .value("container", name: "NAME", "The container's name (default: the project name)"),
+            .value("port", name: "PORT", "The container port the load balancer sends traffic to (default: 80)"),
+        ],
+        positionals: [.config],
+        discussion: """
+            Writes the AppSpec file and one task definition per environment, at the
+            paths 'appspec' and 'task-definition' of pipelines.container-deployment
+            name them ('{env}' replaced). CodePipeline fills in <TASK_DEFINITION> and
+            <IMAGE1_NAME> on every deployment. Each task definition names its
+            environment's account and region; its roles, CPU, memory and log group
+            are placeholders to edit. A file that exists is never overwritten: it is
+            skipped and the others are written. Exits with 1 when the config has no
+            container-deployment pipeline.
+            """,
+        examples: [
+            "pipegen ecs-files", "pipegen ecs-files infra/pipegen.yaml --out ../shop-deployment",
+            "pipegen ecs-files --container web --port 8080",
+        ])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let container = try containerOption(arguments)
@@ -56,7 +43,7 @@ enum EcsFilesCommand: Subcommand {
             let files = EcsFiles.files(
                 config, container: EcsFiles.Container(name: container.name ?? config.project.value, port: container.port))
         else {
-            throw .io(
+            throw .unsupported(
                 "'\(workspace.configDisplay)' has no container-deployment pipeline, so there are no deployment files to write; "
                     + "add 'container-deployment:' under 'pipelines' first")
         }
@@ -65,15 +52,15 @@ enum EcsFilesCommand: Subcommand {
             let shown = workspace.display(file.path)
             if try write(file, in: workspace.outPath, shown: shown) {
                 wrote = true
-                io.stdout.write("wrote \(shown)\n")
-                for note in file.notes { io.stdout.write("  note: \(note)\n") }
+                io.output("wrote \(shown)\n")
+                for note in file.notes { io.output("  note: \(note)\n") }
             } else {
-                io.stdout.write("skipped \(shown) (it exists; pipegen never overwrites it)\n")
+                io.output("skipped \(shown) (it exists; pipegen never overwrites it)\n")
             }
         }
         if wrote {
             let repository = config.pipelines[ContainerDeployment.self]!.source.repository.value
-            io.stdout.write("next: edit the roles, CPU, memory and log group, then commit the files to '\(repository)'\n")
+            io.output("next: edit the roles, CPU, memory and log group, then commit the files to '\(repository)'\n")
         }
     }
 

@@ -5,29 +5,17 @@ import PipegenConfig
 enum InitCommand: Subcommand {
     static let spec = CommandSpec(
         name: "init", summary: "Write a commented starter config",
-        options: [.value("out", short: "o", name: "FILE"), .flag("force")])
-
-    static let help = """
-        Write a commented starter config.
-
-        USAGE
-          pipegen init [--out FILE] [--force]
-
-        OPTIONS
-          -o, --out FILE   Where to write it (default: pipegen.yaml)
-          --force          Replace the file if it exists
-          -h, --help       Show this help
-
-        Writes a config that lists every option with a one-line explanation and
-        its default: the required keys are set to example values to replace, the
-        optional ones are commented out. 'pipegen render' accepts the file as it
-        is. An existing file is left alone unless --force is given (exit 1).
-
-        EXAMPLES
-          pipegen init
-          pipegen init --out infra/pipegen.yaml
-
-        """
+        options: [
+            .value("out", short: "o", name: "FILE", "Where to write it (default: pipegen.yaml)"),
+            .flag("force", "Replace the file if it exists"),
+        ],
+        discussion: """
+            Writes a config that lists every option with a one-line explanation and
+            its default: the required keys are set to example values to replace, the
+            optional ones are commented out. 'pipegen render' accepts the file as it
+            is. An existing file is left alone unless --force is given (exit 4).
+            """,
+        examples: ["pipegen init", "pipegen init --out infra/pipegen.yaml"])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let display = arguments.value("out") ?? "pipegen.yaml"
@@ -54,6 +42,6 @@ enum InitCommand: Subcommand {
             if error.code == EEXIST { throw .io("'\(display)' already exists; nothing was written (use --force to replace it)") }
             throw .io("cannot write '\(display)': \(error.message)")
         }
-        io.stdout.write("wrote \(display); edit it, then run 'pipegen render'\n")
+        io.output("wrote \(display); edit it, then run 'pipegen render'\n")
     }
 }

@@ -6,47 +6,30 @@ enum PlanCommand: Subcommand {
     static let spec = CommandSpec(
         name: "plan", summary: "Print the ordered commands that deploy the templates",
         options: [
-            .value("format", short: "f", name: "FORMAT", choices: ["text", "json"]),
-            .value("out", short: "o", name: "DIR"),
-            .value("template-format", name: "FORMAT", choices: OutputFormat.allCases.map(\.rawValue)),
+            .value("format", short: "f", name: "FORMAT", choices: ["text", "json"], "text or json (default: text)"),
+            .value(
+                "out", short: "o", name: "DIR",
+                "The folder holding the templates, as in 'pipegen render' (default: templates/ next to the config)"),
+            .value(
+                "template-format", name: "FORMAT", choices: OutputFormat.allCases.map(\.rawValue),
+                "yaml or json: the format the templates were rendered in (default: yaml)"),
         ],
-        positionals: ["CONFIG"])
-
-    static let help = """
-        Print the ordered commands that deploy the templates.
-
-        USAGE
-          pipegen plan [CONFIG] [--format text|json] [--out DIR]
-                       [--template-format yaml|json]
-
-        ARGUMENTS
-          CONFIG                     The config file (default: pipegen.yaml)
-
-        OPTIONS
-          -f, --format FORMAT        text or json (default: text)
-          -o, --out DIR              The folder holding the templates, as in
-                                     'pipegen render' (default: templates/ next to
-                                     the config)
-          --template-format FORMAT   yaml or json: the format the templates were
-                                     rendered in (default: yaml)
-          -h, --help                 Show this help
-
-        Prints numbered steps. A phase lists stacks that deploy in parallel, each
-        with its account, region, stack name and a ready-to-run 'aws cloudformation
-        deploy' command; a stack that needs another's output fetches it itself.
-        Steps to do by hand (a bucket for large templates, the ECS services the
-        deployments replace, e-mail confirmations, the first push) come where they
-        are needed. Commands name one AWS CLI profile per account, such as
-        'shop-dev': create profiles with those names or edit the commands. Paths
-        are relative to the current folder. Warns when the templates on disk are
-        not up to date.
-
-        EXAMPLES
-          pipegen plan
-          pipegen plan infra/pipegen.yaml --out infra/cloudformation
-          pipegen plan --format json | jq -r '.steps[].stacks[]?.command'
-
-        """
+        positionals: [.config],
+        discussion: """
+            Prints numbered steps. A phase lists stacks that deploy in parallel, each
+            with its account, region, stack name and a ready-to-run 'aws cloudformation
+            deploy' command; a stack that needs another's output fetches it itself.
+            Steps to do by hand (a bucket for large templates, the ECS services the
+            deployments replace, e-mail confirmations, the first push) come where they
+            are needed. Commands name one AWS CLI profile per account, such as
+            'shop-dev': create profiles with those names or edit the commands. Paths
+            are relative to the current folder. Warns when the templates on disk are
+            not up to date.
+            """,
+        examples: [
+            "pipegen plan", "pipegen plan infra/pipegen.yaml --out infra/cloudformation",
+            "pipegen plan --format json | jq -r '.steps[].stacks[]?.command'",
+        ])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)

@@ -4,38 +4,25 @@ import PipegenKit
 enum RenderCommand: Subcommand {
     static let spec = CommandSpec(
         name: "render", summary: "Write the CloudFormation templates for a config",
-        options: Workspace.outputOptions, positionals: ["CONFIG"])
-
-    static let help = """
-        Write the CloudFormation templates for a config.
-
-        USAGE
-          pipegen render [CONFIG] [--out DIR] [--format yaml|json]
-
-        ARGUMENTS
-          CONFIG                The config file (default: pipegen.yaml)
-
-        OPTIONS
-          -o, --out DIR         The folder to write to (default: templates/ next to
-                                the config)
-          -f, --format FORMAT   yaml or json (default: yaml)
-          -h, --help            Show this help
-
-        Writes one template for the tooling account and one for each environment,
-        and prints a line per file. Nothing is written when the config has errors.
-        The files are written to a temporary folder first and then moved into
-        place, so the output folder never holds a half-written file. Files that
-        pipegen wrote earlier but the config no longer produces are removed; any
-        other file in the folder is left alone. For each stack such a file (or a
-        file whose stack moved) deployed, prints the commands that delete it, in
-        order, and the retained buckets, keys and repositories to delete by hand.
-
-        EXAMPLES
-          pipegen render
-          pipegen render infra/pipegen.yaml --out infra/cloudformation
-          pipegen render --format json
-
-        """
+        options: Workspace.outputOptions(out: "The folder to write to (default: templates/ next to the config)")
+            + [Workspace.diagnosticsOption],
+        positionals: [.config],
+        discussion: """
+            Writes one template for the tooling account and one for each environment,
+            and prints a line per file. Nothing is written when the config has errors.
+            The files are written to a temporary folder first and then moved into
+            place, so the output folder never holds a half-written file. Files that
+            pipegen wrote earlier but the config no longer produces are removed; any
+            other file in the folder is left alone. For each stack such a file (or a
+            file whose stack moved) deployed, prints the commands that delete it, in
+            order, and the retained buckets, keys and repositories to delete by hand
+            (even with --quiet: it is said only once). Templates over the 51,200 bytes
+            CloudFormation takes inline get one note ('pipegen plan' deploys them).
+            """,
+        examples: [
+            "pipegen render", "pipegen render infra/pipegen.yaml --out infra/cloudformation",
+            "pipegen render --format json",
+        ])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
@@ -68,7 +55,9 @@ enum RenderCommand: Subcommand {
         for (name, _) in plan.stale {
             listing += "removed \(workspace.display(name)) (no longer produced by the config)\n"
         }
-        io.stdout.write(listing)
-        io.stdout.write(removal.text(folder: workspace.outDisplay))
+        io.output(listing)
+        // Said once, when the file goes: printed even with --quiet.
+        let removalText = removal.text(folder: workspace.outDisplay)
+        if io.report.format.ownsStdout { io.stderr.write(removalText) } else { io.stdout.write(removalText) }
     }
 }

@@ -1,20 +1,16 @@
-/// `pipegen version` (also `pipegen --version`): prints the version.
+import PipegenConfig
+
+/// `pipegen version` (also `pipegen --version`): prints the version and the commit.
 enum VersionCommand: Subcommand {
-    static let spec = CommandSpec(name: "version", summary: "Print the version of pipegen")
-
-    static let help = """
-        Print the version of pipegen.
-
-        USAGE
-          pipegen version
-          pipegen --version
-
-        OPTIONS
-          -h, --help    Show this help
-
-        """
+    static let spec = CommandSpec(
+        name: "version", summary: "Print the version of pipegen", usage: ["version", "--version"],
+        discussion: """
+            Prints the version and the commit pipegen was built from, such as
+            'pipegen 0.2.0 (commit 0867066a1b2c)'; a build from a working tree rather
+            than scripts/release says 'dev' instead of the commit.
+            """)
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
-        io.stdout.write(PipegenCLI.version + "\n")
+        io.stdout.write("pipegen \(PipegenVersion.description)\n")
     }
 }

@@ -1,14 +1,22 @@
+import CloudFormation
 import PipegenConfig
 import PipegenKit
 
 /// The config file and output folder a command works on, from `[CONFIG] [--out DIR]
 /// [--format yaml|json]`: absolute paths for the file system, the user's spelling for messages.
 struct Workspace {
-    /// The options `render` and `check` share.
-    static let outputOptions: [OptionSpec] = [
-        .value("out", short: "o", name: "DIR"),
-        .value("format", short: "f", name: "FORMAT", choices: OutputFormat.allCases.map(\.rawValue)),
-    ]
+    /// The options `render` and `check` share; `out` says what the folder is to the command.
+    static func outputOptions(out: String) -> [OptionSpec] {
+        [
+            .value("out", short: "o", name: "DIR", out),
+            .value("format", short: "f", name: "FORMAT", choices: OutputFormat.allCases.map(\.rawValue), "yaml or json (default: yaml)"),
+        ]
+    }
+
+    /// How `validate`, `render` and `check` report problems.
+    static let diagnosticsOption = OptionSpec.value(
+        "diagnostics-format", name: "FORMAT", choices: DiagnosticsFormat.allCases.map(\.rawValue),
+        "text, json, github (annotations in a GitHub Actions run) or sarif (SARIF 2.1.0); json and sarif print one document on stdout (default: text)")
 
     /// The config path as the user typed it (`pipegen.yaml` by default), for diagnostics.
     var configDisplay: String
@@ -40,35 +48,25 @@ struct Workspace {
     /// Reads and checks the config (`Pipegen.load`), printing its diagnostics (in source
     /// order, then a count) to stderr. Throws when the file cannot be read or has errors.
     func load(io: inout CLIIO) throws(CLIError) -> ValidConfig {
+        io.report.configFile = configDisplay
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(configPath)
         } catch {
             throw .io("cannot read '\(configDisplay)': \(error.message)")
         }
+        io.detail("read '\(configDisplay)' (\(ByteCount.format(bytes.count)))")
         let loaded = Pipegen.load(SourceFile(path: configDisplay, bytes: bytes))
-        Self.print(loaded.diagnostics, in: loaded.file, io: &io)
+        io.emit(loaded.diagnostics, in: loaded.file, kind: .config)
         guard !loaded.diagnostics.hasErrors else { throw .invalidConfig }
         guard let valid = loaded.valid else {
             throw .internalError(["the config loader returned no config and no error for '\(configDisplay)'"])
         }
+        let config = valid.config
+        io.detail(
+            "project '\(config.project.value)': \(counted(config.environments.count, "environment")), "
+                + "\(counted(config.pipelines.all.count, "pipeline"))")
         return valid
-    }
-
-    /// Like a compiler's error limit: a broken file of a million lines says the first
-    /// problems clearly and counts the rest.
-    static let diagnosticLimit = 50
-
-    /// Prints `diagnostics` to stderr in source order (whole-file problems first, ties in the
-    /// order found), then the `N errors and M warnings generated` line.
-    static func print(_ diagnostics: [Diagnostic], in source: SourceFile, io: inout CLIIO) {
-        let printer = DiagnosticPrinter(color: io.stderrStyle.enabled)
-        let ordered = diagnostics.inSourceOrder()
-        for diagnostic in ordered.prefix(Self.diagnosticLimit) { io.stderr.write(printer.format(diagnostic, in: source)) }
-        if ordered.count > Self.diagnosticLimit {
-            io.stderr.write(printer.format(.init(.note, "\(ordered.count - Self.diagnosticLimit) more not shown", at: nil), in: source))
-        }
-        io.stderr.write(printer.summary(diagnostics))
     }
 
     /// Loads and renders the config in the workspace's format, then compares the result with
@@ -98,12 +96,28 @@ struct Workspace {
         return rendered
     }
 
-    /// Prints the size problems of rendered files: warnings above the inline-upload limit; a
-    /// file too large for CloudFormation at all makes the config invalid.
+    /// Reports the size problems of rendered files. A file too large for CloudFormation at all
+    /// makes the config invalid. Files over the inline limit concern deployment, which is
+    /// `plan`'s business: one note for all of them (each in full with `--verbose`, none with
+    /// `--quiet`).
     func reportSizes(_ rendered: RenderedTemplates, io: inout CLIIO) throws(CLIError) {
-        guard !rendered.diagnostics.isEmpty else { return }
-        Self.print(rendered.diagnostics, in: SourceFile(path: configDisplay, text: ""), io: &io)
-        if rendered.diagnostics.hasErrors { throw .invalidConfig }
+        let source = SourceFile(path: configDisplay, text: "")
+        let errors = rendered.diagnostics.filter { $0.severity == .error }
+        io.emit(errors, in: source, kind: .template)
+        if !errors.isEmpty { throw .invalidConfig }
+        for file in rendered.files {
+            io.detail("rendered \(display(file.name)) (\(counted(file.resourceCount, "resource")), \(ByteCount.format(file.contents.utf8.count)))")
+        }
+        let large = rendered.files.filter { $0.contents.utf8.count > TemplateLimits.maxInlineBodyBytes }.map { display($0.name) }
+        guard !large.isEmpty else { return }
+        if io.verbosity == .verbose {
+            io.emit(rendered.diagnostics.filter { $0.severity != .error }, in: source, kind: .template)
+            return
+        }
+        let subject = large.count == 1 ? "'\(large[0])' is" : "\(large.count) templates (\(large.map { "'\($0)'" }.joined(separator: ", "))) are"
+        let note = Diagnostic(
+            .note, "\(subject) over the 51,200 bytes CloudFormation takes inline; 'pipegen plan' deploys through an S3 bucket", at: nil)
+        io.emit([note], in: nil, kind: .template)
     }
 
     /// The renderer's file names must be plain, unique names inside the output folder: no

@@ -37,7 +37,6 @@ struct Consistency {
     private let environmentRoles: [String: EnvironmentRole]
     private let toolingRoles: [String: [ResolvedStatement]]
     private let regions: [String: Region]
-    private let environmentsByAccount: [String: [Environment]]
 
     /// What one template contributes: its roles' statements resolved, and for the tooling
     /// account the bucket and key of its region.
@@ -110,9 +109,6 @@ struct Consistency {
             }
             regions[stack.region] = region
         }
-        var byAccount: [String: [Environment]] = [:]
-        for env in config.environments { byAccount[env.account.value, default: []].append(env) }
-        environmentsByAccount = byAccount
         self.environmentRoles = environmentRoles
         self.toolingRoles = toolingRoles
         self.regions = regions
@@ -141,10 +137,6 @@ struct Consistency {
 
     func resolver(_ s: StackTemplate) -> Resolver { Resolver(template: s.template, account: s.account, region: s.region) }
 
-    private func environment(account: String, role: String) -> Environment? {
-        environmentsByAccount[account]?.first { role.hasPrefix("\(config.project.value)-\($0.name.value)-") }
-    }
-
     func toolingRole(arn: String, _ tooling: StackTemplate) -> IAM.Role? {
         let r = resolver(tooling)
         return tooling.template.resources(of: IAM.Role.self).first { r.arn($0.id) == arn }?.model
@@ -161,7 +153,7 @@ struct Consistency {
     private func checkPipeline(_ pipeline: CodePipeline.Pipeline, tooling: StackTemplate, _ r: Resolver) -> [Job] {
         var out: [Diagnostic] = []
         let name = pipeline.name.flatMap(r.string) ?? "?"
-        guard let pipelineRoleArn = r.string(pipeline.roleArn), let pipelineRole = toolingRoles[pipelineRoleArn] else {
+        guard let pipelineRoleArn = r.string(pipeline.roleArn), toolingRoles[pipelineRoleArn] != nil else {
             let problem = bug("pipeline '\(name)' runs as a role the tooling template does not create", at: config.project.mark)
             return [{ [problem] }]
         }
@@ -183,85 +175,14 @@ struct Consistency {
                 if !storeRegions.contains(region) {
                     out.append(bug("\(place()) runs in \(region), where the pipeline has no artifact store", at: config.project.mark))
                 }
-                if let roleArn = action.roleArn.flatMap(r.string) {
-                    out += checkAssumed(roleArn, by: pipelineRoleArn, assumerRole: pipelineRole, reads: nil, region: region, place: place())
-                }
-                if let (roleArn, targetRegion) = lambdaUpdateTarget(action, tooling: tooling, r),
-                    let buildRoleArn = buildRoleArn(action, tooling: tooling, r), let buildRole = toolingRoles[buildRoleArn]
-                {
-                    out += checkAssumed(
-                        roleArn, by: buildRoleArn, assumerRole: buildRole, reads: "lambda", region: targetRegion, place: place())
-                }
+                // That each role an action (or its build) assumes exists, trusts its assumer, may
+                // be assumed by it, and may read the artifacts of its region through the bucket
+                // and key policies is the runtime access check's (RuntimeAccess): it evaluates
+                // every call the pipelines make.
             }
             return out
         } }
         return [{ stores }] + stages + [{ checkRoute(pipeline, name: name) }]
-    }
-
-    /// The role and region a Lambda-update build action targets, from its environment variables.
-    private func lambdaUpdateTarget(_ action: CodePipeline.Pipeline.ActionDeclaration, tooling: StackTemplate, _ r: Resolver)
-        -> (String, String)?
-    {
-        guard let variables = action.configuration(as: CodePipeline.Action.CodeBuild.self)?.environmentVariables else {
-            return nil
-        }
-        func variable(_ name: String) -> String? {
-            variables.first { $0.name == name }.flatMap { $0.substitutes ? r.string(.sub($0.value)) : $0.value }
-        }
-        guard let arn = variable("TARGET_ROLE_ARN"), let region = variable("TARGET_REGION") else { return nil }
-        return (arn, region)
-    }
-
-    private func buildRoleArn(_ action: CodePipeline.Pipeline.ActionDeclaration, tooling: StackTemplate, _ r: Resolver) -> String? {
-        guard case .ref(let id)? = action.configuration(as: CodePipeline.Action.CodeBuild.self)?.projectName,
-            let project = tooling.template.resource(id)?.model(as: CodeBuild.Project.self)
-        else { return nil }
-        return r.string(project.serviceRole)
-    }
-
-    /// `roleArn` (in an environment account) exists, trusts `assumerArn`, which may assume it;
-    /// and it may read the artifacts (or only the Lambda zips, `reads: "lambda"`) of `region`,
-    /// which that region's bucket and key policies grant.
-    private func checkAssumed(
-        _ roleArn: String, by assumerArn: String, assumerRole: [ResolvedStatement], reads prefix: String?, region: String,
-        place: @autoclosure () -> String
-    ) -> [Diagnostic] {
-        guard let (account, name) = Self.roleArnParts(roleArn) else {
-            return [bug("\(place()) assumes '\(roleArn)', which is not a role ARN", at: config.project.mark)]
-        }
-        let env = environment(account: account, role: name)
-        let mark = env?.name.mark ?? config.project.mark
-        guard let role = environmentRoles[roleArn] else {
-            return [bug("\(place()) assumes role '\(name)' in account \(account), which no environment template creates", at: mark)]
-        }
-        var out: [Diagnostic] = []
-        let toolingRoot = "arn:aws:iam::\(toolingAccount):root"
-        let trusted = role.trust.contains { s in
-            guard s.effect == .allow, s.matches(action: "sts:AssumeRole") else { return false }
-            if s.principals.contains(assumerArn) { return true }
-            return s.principals.contains(toolingRoot) && s.condition("ArnEquals", "aws:PrincipalArn") == [assumerArn]
-        }
-        if !trusted { out.append(bug("\(place()): role '\(name)' does not trust '\(assumerArn)', which assumes it", at: mark)) }
-        if !ResolvedStatement.allows(assumerRole, "sts:AssumeRole", on: roleArn) {
-            out.append(bug("\(place()): '\(assumerArn)' may not assume '\(roleArn)'", at: mark))
-        }
-        guard let tooling = regions[region] else {
-            return out + [bug("\(place()) reads artifacts in \(region), where the tooling account has no artifact bucket", at: mark)]
-        }
-        let object = "arn:aws:s3:::\(tooling.bucket)/\(prefix ?? "pipeline")/example/object"
-        if !ResolvedStatement.allows(role.permissions, "s3:GetObject", on: object) {
-            out.append(bug("\(place()): role '\(name)' may not read '\(object)'", at: mark))
-        }
-        if !grants(tooling.bucketPolicy, "s3:GetObject", on: object, to: roleArn, account: account) {
-            out.append(bug("\(place()): the bucket policy of '\(tooling.bucket)' does not let '\(roleArn)' read '\(object)'", at: mark))
-        }
-        if !ResolvedStatement.allows(role.permissions, "kms:Decrypt", on: tooling.keyArn) {
-            out.append(bug("\(place()): role '\(name)' may not decrypt with the artifact key of \(region)", at: mark))
-        }
-        if !grants(tooling.keyPolicy, "kms:Decrypt", on: "*", to: roleArn, account: account) {
-            out.append(bug("\(place()): the artifact key policy of \(region) does not let '\(roleArn)' decrypt", at: mark))
-        }
-        return out
     }
 
     /// The account and role name of `arn:<partition>:iam::<account>:role/<name>`, else nil.
@@ -276,19 +197,6 @@ struct Consistency {
     func keyPolicy(_ s: StackTemplate) -> [IAM.Statement] {
         if let key = s.template.resources(of: KMS.Key.self).first { return key.model.keyPolicy?.statements ?? [] }
         return s.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
-    }
-
-    /// A resource policy lets `roleArn` (of `account`) do `action` on `resource`: an Allow
-    /// statement names the account's root (or the role) and, if it has an `aws:PrincipalArn`
-    /// condition, one of its patterns matches the role.
-    private func grants(_ statements: [ResolvedStatement], _ action: String, on resource: String, to roleArn: String, account: String) -> Bool {
-        let root = "arn:aws:iam::\(account):root"
-        return statements.contains { s in
-            guard s.effect == .allow, s.principals.contains(root) || s.principals.contains(roleArn) else { return false }
-            guard s.matches(action: action), s.matches(resource: resource) else { return false }
-            let patterns = s.condition("ArnLike", "aws:PrincipalArn")
-            return patterns.isEmpty || patterns.contains { PolicyMatch.glob($0, roleArn) }
-        }
     }
 
     // MARK: Route to live

@@ -16,6 +16,9 @@ struct Limits {
     static let keyPolicyBytes = 32_768
     static let inlineRolePolicyCharacters = 10_240
     static let managedPolicyCharacters = 6_144
+    /// A repository policy is at most 10,240 characters.
+    /// [SetRepositoryPolicy](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SetRepositoryPolicy.html)
+    static let repositoryPolicyCharacters = 10_240
 
     /// The limits of the pipelines: stages, actions, names, and how long artifacts are kept.
     func pipelineChecks() -> [Diagnostic] {
@@ -66,13 +69,14 @@ struct Limits {
     func actionValues(_ stack: StackTemplate) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let resolver = Resolver(template: stack.template, account: stack.account, region: stack.region)
+        let length = WorstCaseLength(resolver: resolver, partition: config.partition)
         for (_, pipeline) in stack.template.resources(of: CodePipeline.Pipeline.self) {
             let name = pipeline.name.flatMap(resolver.string) ?? "?"
             let spec = pipelines.first { $0.name == name }
             for stage in pipeline.stages {
                 for action in stage.actions {
                     for field in action.configuration.fields {
-                        let length = ActionValueLength.worstCase(field.value, resolver, partition: config.partition)
+                        let length = length.text(field.value)
                         guard length > Self.actionConfigurationValue else { continue }
                         let actionSpec = spec?.stages.first { $0.name == stage.name }?.actions.first { $0.name == action.name }
                         let declaration = config.pipelines.all.first { $0.kind == spec?.kind }
@@ -100,19 +104,23 @@ struct Limits {
         if t.outputs.count > TemplateLimits.maxOutputs || t.parameters.count > TemplateLimits.maxParameters {
             out.append(.error("\(file) would have more than \(TemplateLimits.maxOutputs) outputs or parameters", at: at))
         }
+        let length = WorstCaseLength(
+            resolver: Resolver(template: t, account: stack.account, region: stack.region), partition: config.partition)
         for (id, resource) in t.resources {
             // The lowered properties, as the writers write them.
             func property(_ name: String) -> Value? { resource.properties.first { $0.name == name }?.value }
+            let policy: (Value?, Int, String)?
             switch resource.typeName {
-            case S3.BucketPolicy.typeName:
-                out += size(of: property("PolicyDocument"), limit: Self.bucketPolicyBytes, what: "bucket policy \(id) in \(file)")
-            case KMS.Key.typeName:
-                out += size(of: property("KeyPolicy"), limit: Self.keyPolicyBytes, what: "key policy \(id) in \(file)")
-            case IAM.Role.typeName:
-                out += size(of: property("Policies"), limit: Self.inlineRolePolicyCharacters, what: "inline policies of role \(id) in \(file)")
-            case IAM.ManagedPolicy.typeName:
-                out += size(of: property("PolicyDocument"), limit: Self.managedPolicyCharacters, what: "managed policy \(id) in \(file)")
-            default: break
+            case S3.BucketPolicy.typeName: policy = (property("PolicyDocument"), Self.bucketPolicyBytes, "bucket policy")
+            case KMS.Key.typeName, KMS.ReplicaKey.typeName: policy = (property("KeyPolicy"), Self.keyPolicyBytes, "key policy")
+            case IAM.Role.typeName: policy = (property("Policies"), Self.inlineRolePolicyCharacters, "inline policies of role")
+            case IAM.ManagedPolicy.typeName: policy = (property("PolicyDocument"), Self.managedPolicyCharacters, "managed policy")
+            case ECR.Repository.typeName:
+                policy = (property("RepositoryPolicyText"), Self.repositoryPolicyCharacters, "repository policy")
+            default: policy = nil
+            }
+            if let (value, limit, what) = policy, let value {
+                out += size(length.json(value), limit: limit, what: "\(what) \(id) in \(file)")
             }
         }
         return out
@@ -137,10 +145,9 @@ struct Limits {
         }
     }
 
-    /// Policy sizes count the JSON without whitespace, as IAM, KMS and S3 do.
-    private func size(of policy: Value?, limit: Int, what: String) -> [Diagnostic] {
-        guard let policy else { return [] }
-        let length = JSONWriter.compactLength(policy)
+    /// Policy sizes count the JSON without whitespace, as IAM, KMS, S3 and ECR do, with the
+    /// values CloudFormation resolves at their longest (`WorstCaseLength`).
+    private func size(_ length: Int, limit: Int, what: String) -> [Diagnostic] {
         guard length > limit else { return [] }
         return [
             .error(

@@ -94,7 +94,7 @@ struct NameChecks {
             }
             check(names.approvalTopic(e), Self.topic, env: env)
         }
-        for d in declarations { out += d.nameProblems(names) }
+        for d in declarations { out += d.nameProblems(config, names) }
         return out
     }
 

@@ -18,7 +18,13 @@ struct Resolver {
         switch value {
         case .string(let s): return s
         case .ref(let name): return ref(name)
-        case .getAtt(let id, let attribute): return attribute == "Arn" ? arn(id) : "\(id).\(attribute)"
+        case .getAtt(let id, let attribute):
+            if attribute == "Arn" { return arn(id) }
+            // A KMS key's `KeyId` is the id `Ref` gives, assigned at creation: `<Id>`, as in its ARN.
+            if attribute == "KeyId", let model = template.resource(id)?.model, type(of: model).returnValues.ref == .generatedId {
+                return "<\(id)>"
+            }
+            return "\(id).\(attribute)"
         case .importValue(.string(let name)): return "import:\(name)"
         case .sub(let text, let variables):
             return substitute(text, variables ?? [])
@@ -81,7 +87,9 @@ struct Resolver {
 }
 
 /// An IAM statement with every value resolved once, for checks that ask it many questions.
-struct ResolvedStatement {
+/// A class: the checks pass each statement around thousands of times, and a reference is
+/// one retain where a struct of seven fields is seven.
+final class ResolvedStatement: Sendable {
     let sid: String?
     let effect: IAM.Effect
     let actions: [String]
@@ -90,20 +98,38 @@ struct ResolvedStatement {
     /// Statements name one or a few principals and conditions: arrays, searched in order,
     /// cost less to build, ask and free than sets and dictionaries.
     let principals: [String]
+    /// Service principals (`codebuild.amazonaws.com`), resolved.
+    let services: [String]
+    /// True for `Principal: "*"`.
+    let everyone: Bool
     let conditions: [(operator: String, key: String, values: [String])]
+    /// The principals as a set when there are many (an account grant along a long route,
+    /// which the runtime check asks of every call that reads an artifact).
+    private let principalSet: Set<String>
 
     init(_ s: IAM.Statement, _ r: Resolver) {
         sid = s.sid
         effect = s.effect
         actions = s.actions
         resources = s.resources.isEmpty ? nil : s.resources.map { r.string($0) ?? "" }
-        if case .aws(let values) = s.principal { principals = values.compactMap(r.string) } else { principals = [] }
+        switch s.principal {
+        case .aws(let values)?: (principals, services, everyone) = (values.compactMap(r.string), [], false)
+        case .service(let values)?: (principals, services, everyone) = ([], values.compactMap(r.string), false)
+        case .everyone?: (principals, services, everyone) = ([], [], true)
+        case nil: (principals, services, everyone) = ([], [], false)
+        }
         conditions = s.conditions.map { ($0.operator, $0.key, $0.values.compactMap(r.string)) }
+        principalSet = principals.count > 8 ? Set(principals) : []
     }
 
     func matches(action: String) -> Bool { actions.contains { PolicyMatch.glob($0, action, caseInsensitive: true) } }
 
     func matches(resource: String) -> Bool { resources?.contains { PolicyMatch.glob($0, resource) } ?? true }
+
+    /// The statement's `Principal` names `principal` (an ARN or account id) exactly.
+    func names(_ principal: String) -> Bool {
+        principalSet.isEmpty ? principals.contains(principal) : principalSet.contains(principal)
+    }
 
     /// The values of every condition `op` on `key`, in order.
     func condition(_ op: String, _ key: String) -> [String] {
@@ -128,6 +154,12 @@ enum PolicyMatch {
     /// Works on the UTF-8 bytes in place: the checks ask it hundreds of thousands of times on
     /// a long route. (`?` matches one byte; IAM's names and ARNs here are ASCII.)
     static func glob(_ pattern: String, _ text: String, caseInsensitive: Bool = false) -> Bool {
+        // Most questions fail on the first byte: answer those before setting up the scan.
+        if let p = pattern.utf8.first, p != UInt8(ascii: "*"), p != UInt8(ascii: "?"), let t = text.utf8.first,
+            p != t, !caseInsensitive || (p | 0x20) != (t | 0x20) || !(p | 0x20 >= 0x61 && p | 0x20 <= 0x7A)
+        {
+            return false
+        }
         var pattern = pattern, text = text
         pattern.makeContiguousUTF8()
         text.makeContiguousUTF8()

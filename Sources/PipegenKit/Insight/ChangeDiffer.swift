@@ -190,7 +190,10 @@ struct ChangeDiffer {
             StackDependencies.StackDocument(name: $0.name, stackName: $0.place.stackName, document: $0.document)
         }
         let (dependencies, _) = StackDependencies.analyse(documents)
-        return Planner.layers(sides.map(\.name), dependencies).phaseOf
+        // Whether a stack waits for a pipeline's first run is not written in its template: an
+        // old stack of a name the config still renders waits as the new one does.
+        let gated = Set(valid.stacks.stacks.filter { $0.gate != nil }.map(\.name))
+        return Planner.layers(sides.map { ($0.name, gated.contains($0.name)) }, dependencies).phaseOf
     }
 
     /// Accounts in the order the report lists them: the tooling account, then the environment

@@ -120,7 +120,7 @@ struct GraphBuilder {
             case .shared?: lines.append("notifies \(names.notificationsTopic)")
             case nil: break
             }
-        case .cloudFormation(let mode, let stack, _, _, _, _):
+        case .cloudFormation(let mode, let stack, _, _, _, _, _):
             let what = mode == .deploy ? "CloudFormation" : mode == .createChangeSet ? "CloudFormation change set" : "CloudFormation execute"
             lines = ["\(action.name): \(what)", "stack \(stack)"]
         case .codeDeployToECS(let application, let group, _, _, _):

@@ -25,9 +25,40 @@ struct ManualSteps {
         return out
     }
 
-    /// Steps once every stack exists.
+    /// Steps once the stacks the pipelines need exist: the pushes that start them.
     func afterDeployment() -> [ManualStep] {
-        [subscriptions(), connections(), sources()].compactMap { $0 } + config.declarations.compactMap { $0.stepAfterPush(self) }
+        [subscriptions(), connections(), sources()].compactMap { $0 }
+    }
+
+    /// Steps once every stack exists, those after the pipelines' first runs included.
+    func afterPipelinesRun() -> [ManualStep] {
+        config.declarations.compactMap { $0.stepAfterPush(self) }
+    }
+
+    /// Waiting, after the pushes, for the first run of each pipeline that creates what the
+    /// `gated` stacks need; a stack may go as soon as its environment is deployed.
+    func beforeGated(_ gated: [StackTemplate]) -> [ManualStep] {
+        var out: [ManualStep] = []
+        for kind in uniqued(gated.compactMap { $0.gate?.pipeline }) {
+            let members = gated.filter { $0.gate?.pipeline == kind }
+            let pipeline = names.pipeline(kind)
+            var blocks: [ManualStep.Block] = [
+                .text(
+                    "The stacks of the next phase need \(uniqued(members.compactMap { $0.gate?.needs }).joined(separator: "; ")), "
+                        + "which the first run of \(kind.rawValue) creates (the push above started it). Wait until that run has "
+                        + "deployed each environment, approving where it waits; each stack may go as soon as its environment is "
+                        + "deployed. The command shows the status of each stage of \(pipeline):"),
+                .command(
+                    "aws codepipeline get-pipeline-state --name \(pipeline) --query \"stageStates[].[stageName,latestExecution.status]\" "
+                        + "--output text --region \(home) --profile \(toolingProfile)"),
+            ]
+            for stack in members {
+                guard case .environment(let env) = stack.owner else { continue }
+                blocks.append(.item("\(stack.name) (account \(stack.account), \(stack.region)): once \(env) is deployed"))
+            }
+            out.append(ManualStep(kind: .waitForPipeline, title: "Wait for the first run of \(kind.rawValue)", blocks: blocks))
+        }
+        return out
     }
 
     private func templateBuckets(phase number: Int) -> ManualStep? {

@@ -105,6 +105,7 @@ public struct ManualStep: Sendable {
         case confirmSubscriptions = "confirm-subscriptions"
         case activateConnections = "activate-connections"
         case pushSource = "push-source"
+        case waitForPipeline = "wait-for-pipeline"
         case pushImage = "push-image"
     }
 

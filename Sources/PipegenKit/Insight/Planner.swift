@@ -32,7 +32,7 @@ struct Planner {
     func plan() -> DeploymentPlan {
         let profiles = self.profiles()
         let (dependencies, unknown) = StackDependencies.analyse(stacks)
-        let (phaseOf, cycle) = Self.layers(stacks.map(\.name), dependencies)
+        let (phaseOf, cycle) = layers(dependencies)
         var deployments: [StackDeployment] = []
         for stack in stacks {
             let profile = self.profile(for: stack.account, in: profiles)
@@ -42,20 +42,34 @@ struct Planner {
         if !cycle.isEmpty {
             problems.append("no deployment order exists: these templates wait for each other in a circle")
             problems += cycle.map { "'\($0.template)' waits for '\($0.on)': it \($0.reason)" }
+        } else if let lost = stacks.first(where: { phaseOf[$0.name] == nil }) {
+            // A stack the pipelines need cannot wait for one deployed after their first run.
+            problems.append("'\(lost.name)' waits for a template that is deployed only after a pipeline's first run")
         }
         // An unknown parameter is a bug like a cycle: no command could fill it.
         problems += unknown.map { "\($0) has no known source, so no command can fill it" }
         let manual = ManualSteps(config: config, profiles: profiles, deployments: deployments, phaseOf: phaseOf, stacks: stacks)
         var steps: [Step] = []
         func append(_ kind: Step.Kind) { steps.append(Step(number: steps.count + 1, kind: kind)) }
+        func appendPhase(_ number: Int) {
+            let members = deployments.filter { phaseOf[$0.name] == number }
+            if !members.isEmpty { append(.phase(Phase(number: number, stacks: members))) }
+        }
         let phaseCount = phaseOf.values.max() ?? 0
+        // Stacks that need a pipeline's first run come after the pushes that start it.
+        let gated = stacks.filter { $0.gate != nil }
+        let firstGated = gated.compactMap { phaseOf[$0.name] }.min()
         if problems.isEmpty {
-            for number in 1...max(phaseCount, 1) {
+            for number in 1...max(phaseCount, 1) where number < (firstGated ?? Int.max) {
                 for m in manual.before(phase: number) { append(.manual(m)) }
-                let members = deployments.filter { phaseOf[$0.name] == number }
-                if !members.isEmpty { append(.phase(Phase(number: number, stacks: members))) }
+                appendPhase(number)
             }
             for m in manual.afterDeployment() { append(.manual(m)) }
+            if let firstGated {
+                for m in manual.beforeGated(gated) { append(.manual(m)) }
+                for number in firstGated...phaseCount { appendPhase(number) }
+            }
+            for m in manual.afterPipelinesRun() { append(.manual(m)) }
         }
         return DeploymentPlan(project: project, profiles: profiles, steps: steps, problems: problems)
     }
@@ -78,21 +92,34 @@ struct Planner {
         profiles.first { $0.account == account }?.name ?? "\(project)-\(account)"
     }
 
-    /// The phase of each template (1 + the latest phase it depends on), and the edges of a
-    /// cycle when some templates can never be placed.
-    static func layers(_ names: [String], _ dependencies: [Dependency]) -> (phaseOf: [String: Int], cycle: [Dependency]) {
+    /// The phase of each template (1 + the latest phase it depends on; a template that needs
+    /// a pipeline's first run after every template that does not), and the edges of a cycle
+    /// when some templates can never be placed.
+    func layers(_ dependencies: [Dependency]) -> (phaseOf: [String: Int], cycle: [Dependency]) {
+        Self.layers(stacks.map { ($0.name, $0.gate != nil) }, dependencies)
+    }
+
+    /// `layers` over templates given by name, each saying whether it waits for a pipeline's
+    /// first run, so templates read back from old files are ordered the same way.
+    static func layers(
+        _ templates: [(name: String, gated: Bool)], _ dependencies: [Dependency]
+    ) -> (phaseOf: [String: Int], cycle: [Dependency]) {
         var phase: [String: Int] = [:]
-        var progress = true
-        while progress {
-            progress = false
-            for name in names where phase[name] == nil {
-                let needs = dependencies.filter { $0.template == name }
-                guard needs.allSatisfy({ phase[$0.on] != nil }) else { continue }
-                phase[name] = 1 + (needs.compactMap { phase[$0.on] }.max() ?? 0)
-                progress = true
+        func place(_ members: [String], after floor: Int) {
+            var progress = true
+            while progress {
+                progress = false
+                for name in members where phase[name] == nil {
+                    let needs = dependencies.filter { $0.template == name }
+                    guard needs.allSatisfy({ phase[$0.on] != nil }) else { continue }
+                    phase[name] = 1 + max(floor, needs.compactMap { phase[$0.on] }.max() ?? 0)
+                    progress = true
+                }
             }
         }
-        guard let start = names.first(where: { phase[$0] == nil }) else { return (phase, []) }
+        place(templates.filter { !$0.gated }.map(\.name), after: 0)
+        place(templates.filter(\.gated).map(\.name), after: phase.values.max() ?? 0)
+        guard let start = templates.first(where: { phase[$0.name] == nil })?.name else { return (phase, []) }
         // Walk unplaced templates until one repeats: the walk from its first visit is a cycle.
         var path: [Dependency] = []
         var current = start

@@ -45,7 +45,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
         if !replicaRegions.isEmpty {
             let locate = replicaRegions.map { region in
                 planner.action(
-                    "LocateImage-\(region)", .build(.imageLocate, variables: [.init(name: "TARGET_REGION", value: region)]),
+                    "LocateImage-\(region)",
+                    .build(.imageLocate, variables: [.init(name: "TARGET_REGION", value: region)]),
                     inputs: [Artifact.image], outputs: [Artifact.image(in: region)])
             }
             stages.append(StageSpec(name: "Replicate", environment: nil, actions: locate))
@@ -64,7 +65,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                             ActionSpec(
                                 name: planner.named("Deploy" + planner.suffix(env, region), env, group),
                                 kind: .codeDeployToECS(
-                                    application: names.codeDeployApplication(e), deploymentGroup: names.deploymentGroup(e),
+                                    application: names.codeDeployApplication(e),
+                                    deploymentGroup: names.deploymentGroup(e),
                                     appspec: names.expand(settings.appspec, env: e),
                                     taskDefinition: names.expand(settings.taskDefinition, env: e), image: image),
                                 runOrder: order, inputs: [Artifact.source, image], outputs: [],
@@ -117,7 +119,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 sid: "StartBlueGreenDeployment",
                 actions: [
                     "codedeploy:CreateDeployment", "codedeploy:GetApplication", "codedeploy:GetApplicationRevision",
-                    "codedeploy:GetDeployment", "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision",
+                    "codedeploy:GetDeployment", "codedeploy:GetDeploymentConfig",
+                    "codedeploy:RegisterApplicationRevision",
                 ],
                 resources: regions.flatMap { r -> [Value] in
                     [
@@ -128,6 +131,16 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 }),
             // ecs:RegisterTaskDefinition has no resource type: AWS accepts only "*".
             IAM.Statement(sid: "RegisterTaskDefinition", actions: ["ecs:RegisterTaskDefinition"], resources: ["*"]),
+            // A task definition file with "tags" is registered with them, and AWS then also
+            // authorizes ecs:TagResource on the new task definition. The file is the user's
+            // and may gain tags any day, so this is always granted, narrowly: on task
+            // definitions, and only while one is registered (ecs:CreateAction).
+            // [Grant permission to tag resources on creation](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/supported-iam-actions-tagging.html),
+            // [ECS resource types and condition keys](https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html)
+            IAM.Statement(
+                sid: "TagTaskDefinitions", actions: ["ecs:TagResource"],
+                resources: regions.map { .arn("ecs", region: $0, account: Value.thisAccount, "task-definition/*") },
+                conditions: [IAM.Condition("StringEquals", "ecs:CreateAction", .string("RegisterTaskDefinition"))]),
             Policies.pass(taskRoleArns(environment), to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
             Policies.readArtifacts(regions.map { names.artifactBucket(region: $0) }),
             Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names),
@@ -136,44 +149,139 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 
     /// The roles the task definitions may name, passed to ECS.
     private func taskRoleArns(_ environment: EnvironmentBuilder) -> [Value] {
-        settings.taskRoles.map {
-            environment.names.roleArn(environment.names.expand($0, env: environment.e), account: Value.thisAccount)
+        Self.taskRoles(settings, in: environment.env, environment.names).map {
+            switch $0 {
+            case .name(let name): return environment.names.roleArn(name, account: Value.thisAccount)
+            case .arn(let arn): return .string(arn)
+            }
+        }
+    }
+
+    /// A role the task definitions of an environment may name.
+    enum TaskRole: Equatable {
+        /// The role of this name (or name pattern, with its path) in the environment's account.
+        case name(String)
+        /// A role ARN of the environment's account, as written.
+        case arn(String)
+
+        /// As the config wrote it (`{env}` replaced).
+        var shown: String {
+            switch self {
+            case .name(let name): return name
+            case .arn(let arn): return arn
+            }
+        }
+
+        /// The ARN (or ARN pattern) in `account` of `partition`.
+        func arn(account: String, partition: Partition) -> String {
+            switch self {
+            case .name(let name): return "arn:\(partition.name):iam::\(account):role/\(name)"
+            case .arn(let arn): return arn
+            }
+        }
+    }
+
+    /// The roles `env`'s task definitions may name: `task-roles` with `{env}` and `{account}`
+    /// replaced, less the ARNs of other accounts (a role is passed only in its own account;
+    /// the decoder made sure each environment keeps one).
+    /// [Passing a role to a service](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html)
+    static func taskRoles(_ settings: ContainerDeployment, in env: Environment, _ names: Names) -> [TaskRole] {
+        settings.taskRoles.compactMap { pattern in
+            let text = names.expand(pattern, env: env.name.value, account: env.account.value)
+            guard text.hasPrefix("arn:") else { return .name(text) }
+            return ContainerDeployment.roleArnParts(text)?.account == env.account.value ? .arn(text) : nil
         }
     }
 
     /// At home: CodeDeploy's service role, and the region's application and deployment group;
-    /// in a further region: its application and deployment group.
+    /// in a further region: its application and deployment group. When the infrastructure
+    /// pipeline creates the ECS services, the deployment groups are in `environmentStacks`.
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {
+        guard settings.ecsServices == .existing else { return }
         if region == environment.env.homeRegion { addCodeDeployRole(environment, to: &t) }
         addBlueGreen(environment, region: region, to: &t)
     }
 
+    /// When infrastructure-deployment creates the ECS services, each region's application
+    /// and deployment group are a stack of their own (`<env>-deploy`, `<env>-deploy-<region>`),
+    /// deployed after that pipeline's first run: CodeDeploy checks that the service, its
+    /// cluster, listeners and target groups exist when a deployment group is created. The
+    /// home region's also holds CodeDeploy's service role, whose policy imports the values of
+    /// the application's stack: the environment's template, deployed before that run, could
+    /// not import them yet.
+    /// [Create an ECS deployment group](https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-groups-create-ecs.html),
+    /// [AWS::CodeDeploy::DeploymentGroup](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codedeploy-deploymentgroup.html)
+    func environmentStacks(_ environment: EnvironmentBuilder) -> [OwnStack] {
+        guard settings.ecsServices == .infrastructureDeployment else { return [] }
+        let names = environment.names, e = environment.e, env = environment.env
+        let gate = StackGate(
+            pipeline: .infrastructure,
+            needs: "each environment's ECS service, with the cluster, listeners and target groups its 'ecs' names (the "
+                + "service with the CODE_DEPLOY deployment controller, started with any image; a value written {import: name} "
+                + "exported in that region)")
+        return environment.regions.map { region in
+            let home = region == env.homeRegion
+            let stack = names.environmentStack(e, part: Self.deployStackPart, region: home ? nil : region)
+            var t = Template(
+                description: "Environment \(e) of project \(names.project) (generated by pipegen) with "
+                    + (home ? "CodeDeploy's service role, " : "")
+                    + "the CodeDeploy application and blue/green deployment group "
+                    + "in \(region), deployed once infrastructure-deployment has created the ECS service. "
+                    + "Deploy to account \(env.account.value) in \(region) as stack \(stack).")
+            if home { addCodeDeployRole(environment, to: &t) }
+            addBlueGreen(environment, region: region, to: &t)
+            return OwnStack(part: Self.deployStackPart, region: region, template: t, gate: gate)
+        }
+    }
+
+    /// The name part of the stacks of `environmentStacks`.
+    static let deployStackPart = "deploy"
+
     /// CodeDeploy's service role: only what an ECS blue/green deployment does, on this
-    /// environment's service, listeners and target groups.
+    /// environment's service, listeners and target groups in each of its regions. The role
+    /// lives in the home region's template, where `Fn::ImportValue` reads the home region's
+    /// exports only: a value imported in a further region is named by a pattern of that
+    /// region (its listeners, its clusters or services) instead, a literal one exactly.
+    /// [CodeDeploy service role for ECS](https://docs.aws.amazon.com/codedeploy/latest/userguide/getting-started-create-service-role.html),
+    /// [AWSCodeDeployRoleForECSLimited](https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForECSLimited.html)
     private func addCodeDeployRole(_ environment: EnvironmentBuilder, to t: inout Template) {
         let ecs = environment.env.ecs!
-        let names = environment.names
+        let names = environment.names, home = environment.env.homeRegion
         var role = IAM.Role(trust: Policies.trust(service: "codedeploy.amazonaws.com"))
         role.roleName = .string(names.environmentRole(.codeDeploy, env: environment.e))
         role.description = "Service role of CodeDeploy for the \(environment.e) blue/green deployment"
-        func arn(_ resource: String, region: String) -> Value {
-            Value.subInlining(
-                "arn:${AWS::Partition}:ecs:\(region):${AWS::AccountId}:\(resource)",
-                [("Cluster", Self.value(ecs.cluster)), ("Service", Self.value(ecs.service))])
+        /// A value of `region`'s target as the home template can name it; nil for "any".
+        func named(_ source: ValueSource, in region: String) -> Value? {
+            if case .importValue = source, region != home { return nil }
+            return Self.value(source)
         }
-        var listeners = [Self.value(ecs.listener)]
-        if let test = ecs.testListener { listeners.append(Self.value(test)) }
-        let regions = environment.regions
+        var taskSets: [Value] = [], listeners: [Value] = []
+        for region in environment.regions {
+            let target = ecs.target(in: region)
+            let cluster = named(target.cluster, in: region) ?? "*", service = named(target.service, in: region) ?? "*"
+            for resource in ["service/${Cluster}/${Service}", "task-set/${Cluster}/${Service}/*"] {
+                taskSets.append(
+                    Value.subInlining(
+                        "arn:${AWS::Partition}:ecs:\(region):${AWS::AccountId}:\(resource)",
+                        [("Cluster", cluster), ("Service", service)]))
+            }
+            for listener in [target.listener] + (target.testListener.map { [$0] } ?? []) {
+                listeners.append(
+                    named(listener, in: region)
+                        ?? .arn("elasticloadbalancing", region: region, account: Value.thisAccount, "listener/*"))
+            }
+        }
         role.policies = [
             IAM.Role.Policy(
                 "ecs-blue-green",
                 [
                     IAM.Statement(
                         sid: "ShiftTaskSets",
-                        actions: ["ecs:CreateTaskSet", "ecs:DeleteTaskSet", "ecs:DescribeServices", "ecs:UpdateServicePrimaryTaskSet"],
-                        resources: regions.flatMap { r -> [Value] in
-                            [arn("service/${Cluster}/${Service}", region: r), arn("task-set/${Cluster}/${Service}/*", region: r)]
-                        }),
+                        actions: [
+                            "ecs:CreateTaskSet", "ecs:DeleteTaskSet", "ecs:DescribeServices",
+                            "ecs:UpdateServicePrimaryTaskSet",
+                        ],
+                        resources: uniqued(taskSets)),
                     // Elastic Load Balancing's Describe actions have no resource type: AWS accepts only "*".
                     IAM.Statement(
                         sid: "ReadLoadBalancing",
@@ -182,36 +290,94 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                             "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
                         ],
                         resources: ["*"]),
-                    IAM.Statement(sid: "ShiftTraffic", actions: ["elasticloadbalancing:ModifyListener"], resources: listeners),
+                    IAM.Statement(
+                        sid: "ShiftTraffic", actions: ["elasticloadbalancing:ModifyListener"],
+                        resources: uniqued(listeners)),
                     IAM.Statement(
                         sid: "ShiftRuleTraffic", actions: ["elasticloadbalancing:ModifyRule"],
-                        resources: regions.map { .arn("elasticloadbalancing", region: $0, account: Value.thisAccount, "listener-rule/*") }),
+                        resources: environment.regions.map {
+                            .arn("elasticloadbalancing", region: $0, account: Value.thisAccount, "listener-rule/*")
+                        }),
                     Policies.pass(taskRoleArns(environment), to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
-                ])
+                ] + watchAndHook(environment))
         ]
         t.add(EnvironmentBuilder.ID.role(.codeDeploy), Resource(role))
     }
 
+    /// What CodeDeploy does beside shifting traffic, when configured: read the state of the
+    /// alarms that stop a deployment (named exactly, in each region), and invoke the AppSpec's
+    /// hook functions (each unqualified or by version or alias: `function:name` and
+    /// `function:name:*`). The hook functions report back themselves
+    /// (`codedeploy:PutLifecycleEventHookExecutionStatus`, their own role's business).
+    /// [AWSCodeDeployRoleForECSLimited](https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForECSLimited.html),
+    /// [CloudWatch resource types](https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html),
+    /// [AppSpec hooks for ECS](https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html#appspec-hooks-ecs)
+    private func watchAndHook(_ environment: EnvironmentBuilder) -> [IAM.Statement] {
+        let names = environment.names, e = environment.e
+        let alarms = settings.blueGreen(in: environment.env).alarms
+        var out: [IAM.Statement] = []
+        if !alarms.isEmpty {
+            out.append(
+                IAM.Statement(
+                    sid: "ReadAlarms", actions: ["cloudwatch:DescribeAlarms"],
+                    resources: uniqued(
+                        environment.regions.flatMap { region in
+                            alarms.map {
+                                .arn(
+                                    "cloudwatch", region: region, account: Value.thisAccount,
+                                    "alarm:" + names.expand($0, env: e, region: region))
+                            }
+                        })))
+        }
+        if !settings.hooks.all.isEmpty {
+            out.append(
+                IAM.Statement(
+                    sid: "InvokeHooks", actions: ["lambda:InvokeFunction"],
+                    resources: uniqued(
+                        environment.regions.flatMap { region in
+                            settings.hooks.all.flatMap { hook -> [Value] in
+                                let function = "function:" + names.expand(hook.function, env: e)
+                                return [function, function + ":*"].map {
+                                    .arn("lambda", region: region, account: Value.thisAccount, $0)
+                                }
+                            }
+                        })))
+        }
+        return out
+    }
+
     /// The CodeDeploy application and ECS blue/green deployment group of one region.
     private func addBlueGreen(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {
-        let ecs = environment.env.ecs!
+        let ecs = environment.env.ecs!.target(in: region)
         let names = environment.names, e = environment.e
         typealias Group = CodeDeploy.DeploymentGroup
         let app = names.codeDeployApplication(e)
         t.add(ID.application, Resource(CodeDeploy.Application(applicationName: .string(app), computePlatform: .ecs)))
+        // The role is in the home region's template (the environment's, or its deploy stack);
+        // elsewhere named.
         let serviceRole: Value =
             region == environment.env.homeRegion
             ? .getAtt(EnvironmentBuilder.ID.role(.codeDeploy), "Arn")
             : names.roleArn(names.environmentRole(.codeDeploy, env: e), account: Value.thisAccount)
         var group = Group(applicationName: .ref(ID.application), serviceRoleArn: serviceRole)
         group.deploymentGroupName = .string(names.deploymentGroup(e))
-        group.deploymentConfigName = "CodeDeployDefault.ECSAllAtOnce"
+        let blueGreen = settings.blueGreen(in: environment.env)
+        group.deploymentConfigName = .string(blueGreen.deploymentConfig.rawValue)
         group.deploymentStyle = Group.DeploymentStyle(deploymentOption: .withTrafficControl, deploymentType: .blueGreen)
+        // Waiting for a person: traffic moves on ContinueDeployment, or the deployment stops
+        // (and rolls back) when the wait ends first.
+        let ready =
+            blueGreen.rerouteWaitMinutes > 0
+            ? Group.DeploymentReadyOption(
+                actionOnTimeout: .stopDeployment, waitTimeInMinutes: blueGreen.rerouteWaitMinutes)
+            : Group.DeploymentReadyOption(actionOnTimeout: .continueDeployment)
         group.blueGreenDeploymentConfiguration = Group.BlueGreenDeploymentConfiguration(
-            deploymentReadyOption: Group.DeploymentReadyOption(actionOnTimeout: .continueDeployment),
+            deploymentReadyOption: ready,
             terminateBlueInstancesOnDeploymentSuccess: Group.BlueInstanceTerminationOption(
-                action: .terminate, terminationWaitTimeInMinutes: settings.terminationWaitMinutes))
-        group.ecsServices = [Group.ECSService(clusterName: Self.value(ecs.cluster), serviceName: Self.value(ecs.service))]
+                action: .terminate, terminationWaitTimeInMinutes: blueGreen.terminationWaitMinutes))
+        group.ecsServices = [
+            Group.ECSService(clusterName: Self.value(ecs.cluster), serviceName: Self.value(ecs.service))
+        ]
         var pair = Group.TargetGroupPairInfo(
             prodTrafficRoute: Group.TrafficRoute(listenerArns: [Self.value(ecs.listener)]),
             targetGroups: ecs.targetGroups.map { Group.TargetGroupInfo(name: Self.value($0)) })
@@ -219,8 +385,13 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
             pair.testTrafficRoute = Group.TrafficRoute(listenerArns: [Self.value(test)])
         }
         group.loadBalancerInfo = Group.LoadBalancerInfo(targetGroupPairInfoList: [pair])
-        group.autoRollbackConfiguration = Group.AutoRollbackConfiguration(
-            enabled: true, events: [.deploymentFailure, .deploymentStopOnRequest])
+        var rollback: [Group.AutoRollbackConfiguration.Event] = [.deploymentFailure, .deploymentStopOnRequest]
+        if !blueGreen.alarms.isEmpty {
+            group.alarmConfiguration = Group.AlarmConfiguration(
+                enabled: true, alarms: blueGreen.alarms.map { names.expand($0, env: e, region: region) })
+            rollback.insert(.deploymentStopOnAlarm, at: 1)
+        }
+        group.autoRollbackConfiguration = Group.AutoRollbackConfiguration(enabled: true, events: rollback)
         t.add(ID.deploymentGroup, Resource(group))
     }
 
@@ -247,12 +418,24 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     }
 
     func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName] {
-        [DerivedName(name: names.codeDeployApplication(env.name.value), rule: NameChecks.codeDeploy)]
+        var out = [DerivedName(name: names.codeDeployApplication(env.name.value), rule: NameChecks.codeDeploy)]
+        if settings.ecsServices == .infrastructureDeployment {
+            for region in env.regions.map(\.value) {
+                let further = region == env.homeRegion ? nil : region
+                out.append(
+                    DerivedName(
+                        name: names.environmentStack(env.name.value, part: Self.deployStackPart, region: further),
+                        rule: NameChecks.stack))
+            }
+        }
+        return out
     }
 
     func repositoryContents(_ steps: ManualSteps) -> String {
         let config = steps.config, names = steps.names
-        let files = [names.expand(settings.appspec)] + uniqued(config.environments.map { names.expand(settings.taskDefinition, env: $0.name.value) })
+        let files =
+            [names.expand(settings.appspec)]
+            + uniqued(config.environments.map { names.expand(settings.taskDefinition, env: $0.name.value) })
         var what = files.joined(separator: ", ")
         if let name = steps.imagePlaceholder() { what += " (the task definitions name the image <\(name)>)" }
         return what
@@ -261,6 +444,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     /// CodeDeploy checks that each deployment group's service and load balancer exist when
     /// the environment's stack is created.
     func stepBeforeEnvironments(_ steps: ManualSteps) -> ManualStep? {
+        // Created by the infrastructure pipeline's first run instead: see `environmentStacks`.
+        guard settings.ecsServices == .existing else { return nil }
         var blocks: [ManualStep.Block] = [
             .text(
                 "Each environment's blue/green deployment group points at the application's ECS service and load "
@@ -271,16 +456,20 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
         ]
         for env in steps.config.environments {
             guard let ecs = env.ecs else { continue }
-            var parts = ["cluster \(Self.describe(ecs.cluster))", "service \(Self.describe(ecs.service))"]
-            parts.append("listener \(Self.describe(ecs.listener))")
-            if let test = ecs.testListener { parts.append("test listener \(Self.describe(test))") }
-            parts.append("target groups " + ecs.targetGroups.map(Self.describe).joined(separator: " and "))
             for region in env.regions.map(\.value) {
+                let target = ecs.target(in: region)
+                var parts = ["cluster \(Self.describe(target.cluster))", "service \(Self.describe(target.service))"]
+                parts.append("listener \(Self.describe(target.listener))")
+                if let test = target.testListener { parts.append("test listener \(Self.describe(test))") }
+                parts.append("target groups " + target.targetGroups.map(Self.describe).joined(separator: " and "))
                 blocks.append(
-                    .item("\(env.name.value) (account \(env.account.value), \(region)): " + parts.joined(separator: ", ")))
+                    .item(
+                        "\(env.name.value) (account \(env.account.value), \(region)): " + parts.joined(separator: ", "))
+                )
             }
         }
-        return ManualStep(kind: .createECSResources, title: "Create the ECS services the deployments replace", blocks: blocks)
+        return ManualStep(
+            kind: .createECSResources, title: "Create the ECS services the deployments replace", blocks: blocks)
     }
 
     static func describe(_ value: ValueSource) -> String {
@@ -291,12 +480,25 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     }
 
     /// The pipeline starts on an image: wait for a pipeline that pushes the tag, or push one.
+    /// When its deployment groups came after the infrastructure pipeline's first run, a run
+    /// that started before them failed at its deploy actions: start it again.
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep? {
         let config = steps.config, names = steps.names, home = steps.home
         let tag = settings.imageTag
         let suffix = config.partition == .awsCn ? "amazonaws.com.cn" : "amazonaws.com"
         let host = "\(config.tooling.account.value).dkr.ecr.\(home).\(suffix)"
         let image = "\(host)/\(names.registryName):\(tag)"
+        var again: [ManualStep.Block] = []
+        if settings.ecsServices == .infrastructureDeployment {
+            again = [
+                .text(
+                    "A container-deployment run that started before the \(Self.deployStackPart) stacks existed stopped at its first "
+                        + "deploy action (no deployment group yet): once they exist, start it again."),
+                .command(
+                    "aws codepipeline start-pipeline-execution --name \(names.pipeline(kind)) --region \(home) --profile \(steps.toolingProfile)"
+                ),
+            ]
+        }
         if let builder = config.declarations.first(where: { $0.imageTagsPushed.contains(tag) }) {
             return ManualStep(
                 kind: .pushImage, title: "Wait for the first image",
@@ -305,7 +507,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                         "container-deployment starts when an image tagged \(tag) arrives in \(names.registryName). "
                             + "The first \(builder.kind.rawValue) run, started by the push to \(builder.source.repository.value), "
                             + "pushes \(image); until then container-deployment stops at Source.")
-                ])
+                ] + again)
         }
         return ManualStep(
             kind: .pushImage, title: "Push a first image",
@@ -314,14 +516,35 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                     "container-deployment starts when an image tagged \(tag) arrives in \(names.registryName), "
                         + "and stops at Source until one does. Push one (IMAGE is an image you built):"),
                 .command(
-                    "aws ecr get-login-password --region \(home) --profile \(steps.toolingProfile) | docker login --username AWS --password-stdin \(host)"),
+                    "aws ecr get-login-password --region \(home) --profile \(steps.toolingProfile) | docker login --username AWS --password-stdin \(host)"
+                ),
                 .command("docker tag IMAGE \(image)"),
                 .command("docker push \(image)"),
-            ])
+            ] + again)
+    }
+
+    /// The roles each environment's tasks may be given, environments with the same list together.
+    func reviewNotes(_ config: Config, _ names: Names) -> [String] {
+        var groups: [(envs: [String], roles: [String])] = []
+        for env in config.environments {
+            let roles = Self.taskRoles(settings, in: env, names).map(\.shown)
+            if let i = groups.firstIndex(where: { $0.roles == roles }) {
+                groups[i].envs.append(env.name.value)
+            } else {
+                groups.append(([env.name.value], roles))
+            }
+        }
+        return groups.map { group in
+            "container-deployment may pass these roles to the ECS tasks of \(group.envs.map { "'\($0)'" }.joined(separator: ", ")) "
+                + "(iam:PassRole), each in its environment's account: \(group.roles.joined(separator: ", "))"
+        }
     }
 
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] {
-        ["CodeDeploy blue/green", "\(names.codeDeployApplication(role.environment)) / \(names.deploymentGroup(role.environment))"]
+        [
+            "CodeDeploy blue/green",
+            "\(names.codeDeployApplication(role.environment)) / \(names.deploymentGroup(role.environment))",
+        ]
     }
 
     // MARK: Buildspecs

@@ -37,15 +37,22 @@ protocol PipelineDeclaration: Sendable {
 
     /// Every kind of role it creates in an environment account, in a fixed order.
     var roleKinds: [EnvironmentRoleKind] { get }
-    /// The roles of `roleKinds` that AWS services use (created by `addEnvironmentResources`).
+    /// The roles of `roleKinds` that AWS services use (created by `addEnvironmentResources`
+    /// or in `environmentStacks`).
     var serviceRoleKinds: [EnvironmentRoleKind] { get }
     /// The roles of `roleKinds` a tooling principal assumes in `env`, in order.
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole]
+    /// The service roles of `serviceRoleKinds` that read the tooling account's artifacts in
+    /// `env` (a service uses them with the artifacts' account out of its reach).
+    func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)]
     /// The permissions of one of its assumed roles.
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement]
     /// Its resources in the environment's template of `region` (the home region's template
     /// also holds the assumed roles).
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template)
+    /// Templates of its own in the environment's account, apart from the environment's
+    /// (resources that need something only a pipeline run creates).
+    func environmentStacks(_ environment: EnvironmentBuilder) -> [OwnStack]
 
     // MARK: Checks, plan and graph
 
@@ -53,8 +60,9 @@ protocol PipelineDeclaration: Sendable {
     func toolingNames(_ names: Names) -> [DerivedName]
     /// Names it derives for `env` that AWS limits.
     func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName]
-    /// Problems of its settings that only the derived names show.
-    func nameProblems(_ names: Names) -> [Diagnostic]
+    /// Problems of its settings that only the derived names show (of one environment, or of
+    /// several environments of the route together).
+    func nameProblems(_ config: Config, _ names: Names) -> [Diagnostic]
     /// What its repository must hold, for the plan's push step.
     func repositoryContents(_ steps: ManualSteps) -> String
     /// A step by hand before the environments' stacks are deployed.
@@ -63,6 +71,14 @@ protocol PipelineDeclaration: Sendable {
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep?
     /// What one of its assumed roles acts on, for the graph.
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String]
+    /// The calls one of its builds makes at run time beyond what every build does (CodeBuild
+    /// assumes its role, it writes its logs, reads its inputs and writes its outputs), read
+    /// from the build's project and action in the templates; the runtime access check
+    /// evaluates them (`<Kind>Pipeline+Runtime.swift`, docs/RUNTIME.md).
+    func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall]
+    /// Facts of a valid config a reviewer should know (what the pipeline may do beyond the
+    /// obvious), one sentence each, for `pipegen validate`.
+    func reviewNotes(_ config: Config, _ names: Names) -> [String]
 }
 
 extension PipelineDeclaration {
@@ -72,14 +88,18 @@ extension PipelineDeclaration {
     var serviceRoleKinds: [EnvironmentRoleKind] { [] }
     func addTriggers(_ tooling: ToolingBuilder, to t: inout Template) {}
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] { [] }
+    func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)] { [] }
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] { [] }
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {}
+    func environmentStacks(_ environment: EnvironmentBuilder) -> [OwnStack] { [] }
     func toolingNames(_ names: Names) -> [DerivedName] { [] }
     func environmentNames(_ env: Environment, _ names: Names) -> [DerivedName] { [] }
-    func nameProblems(_ names: Names) -> [Diagnostic] { [] }
+    func nameProblems(_ config: Config, _ names: Names) -> [Diagnostic] { [] }
     func stepBeforeEnvironments(_ steps: ManualSteps) -> ManualStep? { nil }
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep? { nil }
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] { [role.name] }
+    func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall] { [] }
+    func reviewNotes(_ config: Config, _ names: Names) -> [String] { [] }
 }
 
 extension Pipeline {
@@ -105,6 +125,15 @@ struct AssumedRole: Sendable {
     /// The tooling-account role that assumes it.
     let assumedBy: String
     let reads: ArtifactScope
+}
+
+/// A template a pipeline keeps in an environment account apart from the environment's:
+/// `<env>-<part>` in the home region, `<env>-<part>-<region>` elsewhere.
+struct OwnStack: Sendable {
+    let part: String
+    let region: String
+    let template: Template
+    let gate: StackGate?
 }
 
 /// A name pipegen derives and the AWS limit it must keep.

@@ -142,7 +142,8 @@ extension ToolingBuilder {
                 environmentVariables: variables.map { .init($0.name, $0.value, substitutes: $0.substitution) })
         case .approval(let topic, let comment, let link):
             return A.Manual(notificationArn: topic.map(topicArn), customData: comment, externalEntityLink: link)
-        case .cloudFormation(let mode, let stack, let templatePath, let configurationPath, let capabilities, let executionRole):
+        case .cloudFormation(
+            let mode, let stack, let templatePath, let configurationPath, let capabilities, let executionRole, let overrides):
             let actionMode: A.CloudFormation.ActionMode =
                 switch mode {
                 case .deploy: .createUpdate
@@ -156,6 +157,7 @@ extension ToolingBuilder {
                 deploy.templateConfiguration = configurationPath
                 deploy.capabilities = capabilities.map(A.CloudFormation.Capability.init(rawValue:))
                 deploy.roleArn = names.roleArn(executionRole, account: action.role!.account)
+                deploy.parameterOverrides = overrides.map(Value.string)
             }
             return deploy
         case .codeDeployToECS(let application, let group, let appspec, let taskDefinition, let image):

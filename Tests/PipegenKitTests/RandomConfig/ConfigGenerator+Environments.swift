@@ -48,6 +48,7 @@ extension ConfigGenerator {
             drafts.append(environment(unique, &plan))
         }
         assignWaves(&drafts, plan, names: names)
+        plan.environments = drafts.map { ($0.name, $0.account, $0.regions) }
         return drafts.map { d in
             var pairs: [(String, ConfigTree?)] = [("name", .string(d.name)), ("account", .digits(d.account))]
             if let r = d.regionKey { pairs.append(r) }
@@ -95,7 +96,7 @@ extension ConfigGenerator {
             }
             d.other.append(("tests", map([("command", .string(pick(commands))), ("variables", variables.isEmpty ? nil : map(variables))])))
         }
-        if plan.containerDeployment { d.other.append(("ecs", ecs(name, account: account, region: regions[0], plan))) }
+        if plan.containerDeployment { d.other.append(("ecs", ecs(name, account: account, regions: regions, plan))) }
         return d
     }
 
@@ -115,19 +116,40 @@ extension ConfigGenerator {
         }
     }
 
-    private func ecs(_ env: String, account: String, region: String, _ plan: Plan) -> ConfigTree {
+    /// The ECS target: shared values, and for a further region its own listener ARNs where
+    /// the shared ones are literal (an ARN names one region), sometimes other values too.
+    private func ecs(_ env: String, account: String, regions: [String], _ plan: Plan) -> ConfigTree {
         let p = plan.project
-        func arn(_ kind: String, _ id: String) -> String {
+        func arn(_ kind: String, _ id: String, _ region: String) -> String {
             "arn:\(plan.partition):elasticloadbalancing:\(region):\(account):listener/app/\(kind)/\(id)/0123456789abcdef"
         }
+        func listener(_ kind: String, _ region: String, literal: Bool) -> ConfigTree {
+            literal ? .string(arn(kind, kind == "prod" ? "50dc6c495c0c9188" : "60dc6c495c0c9189", region)) : .map([("import", .string("\(p)-\(env)-\(kind == "prod" ? "Prod" : "Test")ListenerArn"))])
+        }
+        let literalProd = chance(0.5), literalTest = chance(0.5), hasTest = chance(0.4)
         var pairs: [(String, ConfigTree?)] = [
             ("cluster", valueSource(String("\(p)-\(env)".prefix(255)), "\(p)-\(env)-Cluster")),
             ("service", valueSource(pick(["web", "api", p]), "\(p)-\(env)-ServiceName")),
-            ("listener", valueSource(arn("prod", "50dc6c495c0c9188"), "\(p)-\(env)-ProdListenerArn")),
+            ("listener", listener("prod", regions[0], literal: literalProd)),
         ]
-        if chance(0.4) { pairs.append(("test-listener", valueSource(arn("test", "60dc6c495c0c9189"), "\(p)-\(env)-TestListenerArn"))) }
+        if hasTest { pairs.append(("test-listener", listener("test", regions[0], literal: literalTest))) }
         pairs.append(
             ("target-groups", .list([valueSource("\(env.prefix(20))-blue", "\(p)-\(env)-Blue"), valueSource("\(env.prefix(20))-green", "\(p)-\(env)-Green")])))
+        var overrides: [(String, ConfigTree)] = []
+        for region in regions.dropFirst() {
+            var own: [(String, ConfigTree?)] = []
+            if literalProd || chance(0.2) { own.append(("listener", listener("prod", region, literal: literalProd || chance(0.5)))) }
+            if hasTest, literalTest || chance(0.2) { own.append(("test-listener", listener("test", region, literal: true))) }
+            if chance(0.2) { own.append(("cluster", valueSource("\(String(p.prefix(20)))-\(region)", "\(p)-\(env)-Cluster"))) }
+            if chance(0.1) { own.append(("target-groups", .list([.string("\(region)-blue"), .string("\(region)-green")]))) }
+            if !own.isEmpty { overrides.append((region, map(own))) }
+        }
+        if !overrides.isEmpty { pairs.append(("regions", .map(overrides))) }
+        // The environment's own blue/green settings.
+        if chance(0.2) { pairs.append(("deployment-config", .string(pick(Self.deploymentConfigs)))) }
+        if chance(0.1) { pairs.append(("reroute-wait-minutes", .int(pick([0, 15, 120])))) }
+        if chance(0.1) { pairs.append(("termination-wait-minutes", .int(pick([0, 30])))) }
+        if chance(0.15) { pairs.append(("alarms", .list(sample(["\(p)-\(env)-5xx", "{project}-{region}-errors"], int(0...2)).map(ConfigTree.string)))) }
         return map(pairs)
     }
 

@@ -1,3 +1,4 @@
+import CloudFormation
 import PipegenConfig
 import TestSupport
 
@@ -104,6 +105,20 @@ final class ConfigGenerator {
         var containerBuild = false
         var containerDeployment = false
         var accounts: [String] = []
+        /// Each environment's name, account and regions, in route order.
+        var environments: [(name: String, account: String, regions: [String])] = []
+
+        /// Pairs of environments in one account and region: they may share no stack and no
+        /// Lambda function.
+        var neighbours: [(String, String)] {
+            var out: [(String, String)] = []
+            for (j, b) in environments.enumerated() {
+                for a in environments[..<j] where a.account == b.account && a.regions.contains(where: b.regions.contains) {
+                    out.append((a.name, b.name))
+                }
+            }
+            return out
+        }
     }
 
     func config() -> ConfigTree {
@@ -114,7 +129,13 @@ final class ConfigGenerator {
         let (partition, available) = chance(0.9) ? partitions[0] : pick(Array(partitions.dropFirst()))
         plan.partition = partition
         plan.regions = sample(available, min(available.count, pick([1, 1, 1, 2, 2, 3, 4])))
-        plan.toolingRegion = chance(0.8) ? plan.regions[0] : pick(available)
+        // The tooling region must offer the builds, the pipelines and a source: CodeCommit or
+        // CodeConnections (RegionalAvailability); environments may be anywhere.
+        let toolingRegions = available.filter { region in
+            ["AWS::CodeBuild::Project", "AWS::CodePipeline::Pipeline"].allSatisfy { RegionalAvailability.offers($0, in: region) }
+                && (Self.offersCodeCommit(region) || Self.offersConnections(region))
+        }
+        plan.toolingRegion = chance(0.8) && toolingRegions.contains(plan.regions[0]) ? plan.regions[0] : pick(toolingRegions)
         let longestRegion = (plan.regions + [plan.toolingRegion]).map(\.count).max()!
         // The artifact bucket `<project>-artifacts-<account>-<region>` (63) and the rule
         // `<project>-infrastructure-deployment-gitflow-pr` (64) bound the project's length.
@@ -174,4 +195,9 @@ final class ConfigGenerator {
     }
 
     static let commercial = Region.commercial
+
+    static func offersCodeCommit(_ region: String) -> Bool { RegionalAvailability.offers("AWS::CodeCommit::Repository", in: region) }
+    static func offersConnections(_ region: String) -> Bool {
+        RegionalAvailability.offers("AWS::CodeStarConnections::Connection", in: region)
+    }
 }

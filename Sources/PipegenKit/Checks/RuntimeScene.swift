@@ -1,0 +1,232 @@
+import CloudFormation
+import PipegenConfig
+import YAMLKit
+
+/// The built templates as the runtime calls are read from them: the tooling template's
+/// build projects and topics, the environment templates' deployment groups, each resolved to
+/// the names and ARNs CloudFormation would give them; and where in the config each
+/// environment is named, for messages.
+struct RuntimeScene: Sendable {
+    let config: Config
+    let tooling: StackTemplate
+    let home: String
+    let toolingAccount: String
+    let names: Names
+    private let projects: [String: Project]
+    private let groups: [String: DeploymentGroup]
+    private let topicKeys: [String: String]
+    private let environmentMarks: [String: Mark]
+    /// The name of the tooling template's image repository, nil when it has none.
+    let registryName: String?
+
+    /// A CodeBuild project of the tooling template.
+    struct Project: Sendable {
+        let id: String
+        let name: String
+        let arn: String
+        /// Its service role.
+        let roleArn: String
+        /// Its CloudWatch Logs group, and the key that encrypts it.
+        let logGroup: String?
+        let logKey: String?
+        /// Its environment variables, resolved.
+        let variables: [(name: String, value: String)]
+
+        func variable(_ name: String) -> String? { variables.first { $0.name == name }?.value }
+    }
+
+    /// A CodeDeploy deployment group of an environment template.
+    struct DeploymentGroup: Sendable {
+        let serviceRoleArn: String
+        let configName: String
+        let cluster: String
+        let service: String
+        let listeners: [String]
+    }
+
+    init?(config: Config, stacks: [StackTemplate]) {
+        guard let tooling = stacks.first(where: { $0.name == "tooling" }) else { return nil }
+        self.config = config
+        self.tooling = tooling
+        home = tooling.region
+        toolingAccount = tooling.account
+        names = Names(config)
+        let r = Resolver(template: tooling.template, account: tooling.account, region: tooling.region)
+        let t = tooling.template
+        var projects: [String: Project] = [:]
+        for (id, p) in t.resources(of: CodeBuild.Project.self) {
+            let group = p.logsConfig?.cloudWatchLogs?.groupName
+            var logKey: String?
+            if case .ref(let groupId)? = group, let model = t.resource(groupId)?.model(as: Logs.LogGroup.self) {
+                logKey = model.kmsKeyId.flatMap(r.string)
+            }
+            projects[id] = Project(
+                id: id, name: p.name.flatMap(r.string) ?? "", arn: r.arn(id) ?? "",
+                roleArn: r.string(p.serviceRole) ?? "", logGroup: group.flatMap(r.string), logKey: logKey,
+                variables: p.environment.environmentVariables.map { ($0.name, r.string($0.value) ?? "") })
+        }
+        self.projects = projects
+        var topicKeys: [String: String] = [:]
+        for (id, topic) in t.resources(of: SNS.Topic.self) {
+            if let arn = r.ref(id), let key = topic.kmsMasterKeyId.flatMap(r.string) { topicKeys[arn] = key }
+        }
+        self.topicKeys = topicKeys
+        registryName = t.resources(of: ECR.Repository.self).first?.model.repositoryName.flatMap(r.string)
+        var groups: [String: DeploymentGroup] = [:]
+        for stack in stacks where stack.owner != .tooling {
+            let r = Resolver(template: stack.template, account: stack.account, region: stack.region)
+            for (_, g) in stack.template.resources(of: CodeDeploy.DeploymentGroup.self) {
+                guard let app = r.string(g.applicationName), let name = g.deploymentGroupName.flatMap(r.string) else {
+                    continue
+                }
+                let pairs = g.loadBalancerInfo?.targetGroupPairInfoList ?? []
+                let listeners = pairs.flatMap {
+                    ($0.prodTrafficRoute?.listenerArns ?? []) + ($0.testTrafficRoute?.listenerArns ?? [])
+                }
+                groups["\(stack.account)|\(stack.region)|\(app)|\(name)"] = DeploymentGroup(
+                    serviceRoleArn: r.string(g.serviceRoleArn) ?? "",
+                    configName: g.deploymentConfigName.flatMap(r.string) ?? "CodeDeployDefault.OneAtATime",
+                    cluster: g.ecsServices.first.flatMap { r.string($0.clusterName) } ?? "",
+                    service: g.ecsServices.first.flatMap { r.string($0.serviceName) } ?? "",
+                    listeners: listeners.compactMap(r.string))
+            }
+        }
+        self.groups = groups
+        var marks: [String: Mark] = [:]
+        for env in config.environments { marks[env.name.value] = env.name.mark }
+        environmentMarks = marks
+    }
+
+    /// Resolves values of the tooling template.
+    var resolver: Resolver { Resolver(template: tooling.template, account: tooling.account, region: tooling.region) }
+
+    func project(id: String) -> Project? { projects[id] }
+
+    /// The project of a build kind.
+    func project(_ kind: BuildKind) -> Project? {
+        let name = names.buildProject(kind)
+        return projects.values.first { $0.name == name }
+    }
+
+    /// The deployment group `application`/`name` of an environment account's template in `region`.
+    func deploymentGroup(account: String, region: String, application: String, name: String) -> DeploymentGroup? {
+        groups["\(account)|\(region)|\(application)|\(name)"]
+    }
+
+    /// The KMS key that encrypts the tooling template's topic `arn`, nil when none does.
+    func topicKey(_ arn: String) -> String? { topicKeys[arn] }
+
+    /// Where the config names environment `name`.
+    func environmentMark(_ name: String?) -> Mark? { name.flatMap { environmentMarks[$0] } }
+
+    // MARK: Calls every kind of action and build shares
+
+    /// Reading artifact objects, encrypted with `key`, from the artifact bucket of `region`:
+    /// each object, and the key once.
+    func readArtifacts(
+        _ caller: RuntimeCall.Caller, bucket: String, objects: [String], key: String, region: String, cause: Mark?,
+        origin: String
+    ) -> [RuntimeCall] {
+        objects.map {
+            RuntimeCall(
+                actions: ["s3:GetObject", "s3:GetObjectVersion"], caller: caller, account: toolingAccount,
+                region: region,
+                resource: "arn:aws:s3:::\(bucket)/\($0)", policy: .bucket, cause: cause, origin: origin)
+        } + [
+            RuntimeCall(
+                action: "kms:Decrypt", caller: caller, account: toolingAccount, region: region, resource: key,
+                policy: .key,
+                context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], cause: cause, origin: origin)
+        ]
+    }
+
+    /// Writing artifact objects into the artifact bucket of `region`, encrypted with `key`.
+    func writeArtifacts(
+        _ caller: RuntimeCall.Caller, bucket: String, objects: [String], key: String, region: String, cause: Mark?,
+        origin: String
+    ) -> [RuntimeCall] {
+        objects.map {
+            RuntimeCall(
+                action: "s3:PutObject", caller: caller, account: toolingAccount, region: region,
+                resource: "arn:aws:s3:::\(bucket)/\($0)",
+                policy: .bucket, cause: cause, origin: origin)
+        } + [
+            RuntimeCall(
+                action: "kms:GenerateDataKey", caller: caller, account: toolingAccount, region: region, resource: key,
+                policy: .key,
+                context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], cause: cause, origin: origin)
+        ]
+    }
+
+    /// A role's logs in `group` of the tooling account's home region, and CloudWatch Logs
+    /// encrypting them with the group's key.
+    func writeLogs(_ roleArn: String, group: String, key: String?, cause: Mark?, origin: String) -> [RuntimeCall] {
+        let groupArn = "arn:aws:logs:\(home):\(toolingAccount):log-group:\(group)"
+        var out = [
+            RuntimeCall(
+                actions: ["logs:CreateLogStream", "logs:PutLogEvents"], caller: .role(roleArn), account: toolingAccount,
+                region: home,
+                resource: "\(groupArn):log-stream:example", policy: .none, cause: cause, origin: origin)
+        ]
+        if let key {
+            out.append(
+                RuntimeCall(
+                    actions: ["kms:GenerateDataKey", "kms:Decrypt"], caller: .service("logs.\(home).amazonaws.com"),
+                    account: toolingAccount,
+                    region: home, resource: key, policy: .key,
+                    context: [.init("kms:EncryptionContext:aws:logs:arn", groupArn)], cause: cause,
+                    origin: origin))
+        }
+        return out
+    }
+
+    /// A service assuming its role (`codebuild.amazonaws.com` its project's role): the role's
+    /// trust must admit the service.
+    func serviceAssumes(_ service: String, _ roleArn: String, cause: Mark?, origin: String) -> RuntimeCall {
+        RuntimeCall(
+            action: "sts:AssumeRole", caller: .service(service),
+            account: RuntimeCall.account(ofArn: roleArn) ?? toolingAccount, region: home,
+            resource: roleArn, policy: .trust, cause: cause, origin: origin)
+    }
+}
+
+/// One run of a CodeBuild project by a pipeline action, as a pipeline declaration lists the
+/// calls its build makes (`PipelineDeclaration.runtimeCalls(of:_:)`).
+struct BuildRun {
+    let kind: BuildKind
+    let spec: ActionSpec
+    let project: RuntimeScene.Project
+    /// The action's environment variables, resolved, before the project's.
+    let variables: [(name: String, value: String)]
+    let cause: Mark?
+    let origin: String
+
+    /// An environment variable as the build sees it: the action's, else the project's.
+    func variable(_ name: String) -> String? {
+        variables.first { $0.name == name }?.value ?? project.variable(name)
+    }
+
+    /// A call the build makes: as its own role in the tooling account's home region, unless
+    /// told another caller (a role it assumed), account or region.
+    func call(
+        _ action: String, on resource: String, policy: RuntimeCall.ResourcePolicy = .none,
+        as caller: RuntimeCall.Caller? = nil,
+        account: String? = nil, region: String? = nil, context: [RuntimeCall.Fact] = [], _ scene: RuntimeScene
+    ) -> RuntimeCall {
+        call(
+            [action], on: resource, policy: policy, as: caller, account: account, region: region, context: context,
+            scene)
+    }
+
+    /// Several actions the build makes on one resource.
+    func call(
+        _ actions: [String], on resource: String, policy: RuntimeCall.ResourcePolicy = .none,
+        as caller: RuntimeCall.Caller? = nil,
+        account: String? = nil, region: String? = nil, context: [RuntimeCall.Fact] = [], _ scene: RuntimeScene
+    ) -> RuntimeCall {
+        RuntimeCall(
+            actions: actions, caller: caller ?? .role(project.roleArn), account: account ?? scene.toolingAccount,
+            region: region ?? scene.home,
+            resource: resource, policy: policy, context: context, cause: cause, origin: origin)
+    }
+}
