@@ -68,6 +68,15 @@ import Testing
         Case(name: "repository-renamed", exitCode: ExitCode.permissionsWiden, formats: ["text", "md", "json"]),
         Case(name: "statement-added", exitCode: ExitCode.permissionsWiden),
         Case(name: "account-changed", exitCode: ExitCode.permissionsWiden),
+        // A principal and a condition widened by a config change: pipegen writes account roots
+        // and service principals only (a role is named by an aws:PrincipalArn condition), and
+        // never drops a condition from a statement it keeps. So a new principal in a kept grant
+        // (an environment leaving a shared account) and a value added to a condition
+        // (package: sam lets the execution roles read the Lambda code) come from configs;
+        // a role principal widened to its account and a removed condition are edits of the
+        // old templates, as an older pipegen or a hand edit could have left them.
+        Case(name: "principal-added", exitCode: ExitCode.permissionsWiden),
+        Case(name: "condition-widened", exitCode: ExitCode.permissionsWiden),
         Case(name: "principal-widened", exitCode: ExitCode.permissionsWiden, edits: [roleAsPrincipal]),
         Case(name: "condition-removed", exitCode: ExitCode.permissionsWiden, edits: [pullCondition]),
     ]
