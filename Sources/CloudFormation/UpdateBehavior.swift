@@ -9,15 +9,21 @@ public enum UpdateBehavior: Int, Sendable, Hashable, Comparable, CaseIterable {
     /// A new resource with a new physical id is created, then the old one deleted (or kept,
     /// with `UpdateReplacePolicy: Retain`).
     case replacement
+    /// CloudFormation refuses the change on an existing resource: the stack update fails and
+    /// rolls back, whatever `UpdateReplacePolicy` says (a KMS key's spec, usage, origin and
+    /// multi-Region flag, which would otherwise delete the key).
+    case refused
 
     public static func < (a: UpdateBehavior, b: UpdateBehavior) -> Bool { a.rawValue < b.rawValue }
 
-    /// The reference's wording, lowercased: `no interruption`, `some interruptions`, `replacement`.
+    /// The reference's wording, lowercased: `no interruption`, `some interruptions`,
+    /// `replacement`; `update fails` for a change CloudFormation refuses.
     public var phrase: String {
         switch self {
         case .noInterruption: return "no interruption"
         case .someInterruptions: return "some interruptions"
         case .replacement: return "replacement"
+        case .refused: return "update fails"
         }
     }
 }
@@ -28,13 +34,16 @@ public enum UpdateBehavior: Int, Sendable, Hashable, Comparable, CaseIterable {
 /// interruption unless the reference says "Some interruptions". `UpdateBehaviorTests` holds
 /// each table to the properties the model writes and to the schemas cfn-lint ships.
 public struct UpdateBehaviors: Sendable {
-    /// Property name and behavior, replacements first, each group in the order given.
+    /// Property name and behavior, refusals and replacements first, each group in the order given.
     public let entries: [(property: String, behavior: UpdateBehavior)]
 
-    public init(replacement: [String] = [], someInterruptions: [String] = [], noInterruption: [String] = []) {
+    public init(
+        refused: [String] = [], replacement: [String] = [], someInterruptions: [String] = [],
+        noInterruption: [String] = []
+    ) {
         entries =
-            replacement.map { ($0, .replacement) } + someInterruptions.map { ($0, .someInterruptions) }
-            + noInterruption.map { ($0, .noInterruption) }
+            refused.map { ($0, .refused) } + replacement.map { ($0, .replacement) }
+            + someInterruptions.map { ($0, .someInterruptions) } + noInterruption.map { ($0, .noInterruption) }
     }
 
     /// The behavior of a change to `property`; nil for a property the table does not know.

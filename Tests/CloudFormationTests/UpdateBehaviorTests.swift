@@ -104,9 +104,9 @@ import YAMLKit
     /// script runs this suite again once it is).
     static let schemas: CFNLintSchemas? = CFNLintSchemas.find(from: Golden.repositoryRoot(from: #filePath))
 
-    /// Properties whose reference says "Update requires: Replacement" though the schema does
-    /// not list them as create-only (see `KMS.Key.updateBehaviors`).
-    static let documentedReplacements: Set<String> = [
+    /// Properties whose change CloudFormation refuses on an existing resource, as the reference
+    /// says, though the schema does not list them as create-only (see `KMS.Key.updateBehaviors`).
+    static let documentedRefusals: Set<String> = [
         "AWS::KMS::Key.KeySpec", "AWS::KMS::Key.KeyUsage", "AWS::KMS::Key.MultiRegion", "AWS::KMS::Key.Origin",
     ]
 
@@ -124,9 +124,10 @@ import YAMLKit
             for (property, behavior) in type.updateBehaviors.entries {
                 let name = "\(type.typeName).\(property)"
                 #expect(properties.contains(property), "\(name) is not in the schema")
-                let replaces = createOnly.contains(property) || Self.documentedReplacements.contains(name)
+                let refused = Self.documentedRefusals.contains(name)
+                #expect((behavior == .refused) == refused, "\(name): \(behavior.phrase)")
                 #expect(
-                    (behavior == .replacement) == replaces,
+                    (behavior == .replacement) == (createOnly.contains(property) && !refused),
                     "\(name): \(behavior.phrase), schema create-only: \(createOnly.contains(property))")
             }
         }

@@ -62,7 +62,7 @@ import Testing
         Case(name: "no-change", exitCode: ExitCode.success, formats: ["text", "md", "json"]),
         Case(name: "environment-added", exitCode: ExitCode.permissionsWiden, formats: ["text", "md", "json"]),
         Case(name: "environment-removed", exitCode: ExitCode.drift),
-        Case(name: "region-added", exitCode: ExitCode.permissionsWiden),
+        Case(name: "region-added", exitCode: ExitCode.permissionsWiden, formats: ["text", "md"]),
         Case(name: "approval-toggled", exitCode: ExitCode.permissionsWiden),
         Case(name: "source-to-connection", exitCode: ExitCode.permissionsWiden),
         Case(name: "repository-renamed", exitCode: ExitCode.permissionsWiden, formats: ["text", "md", "json"]),

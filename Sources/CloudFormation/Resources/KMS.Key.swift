@@ -7,12 +7,15 @@ extension KMS {
         /// `Ref` is the key id, which KMS assigns; the `Arn` is under `key/`.
         /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#aws-resource-kms-key-return-values)
         public static let returnValues = ReturnValues(ref: .generatedId, arn: ArnFormat("kms", prefix: "key/", identifier: .generatedId))
-        /// What changing each property does, as "Update requires" in the reference says. The key
-        /// spec, usage, multi-Region flag and origin replace the key ("the existing KMS key is
-        /// scheduled for deletion and a new KMS key is created"), though the resource provider
-        /// schema does not list them as create-only.
+        /// What changing each property does. The reference's "Update requires" says replacement
+        /// for the key spec, usage, multi-Region flag and origin, but it also says that "if you
+        /// change the value of the KeySpec, KeyUsage, Origin, or MultiRegion properties of an
+        /// existing KMS key, the update request fails, regardless of the value of the
+        /// UpdateReplacePolicy attribute": so they are `refused`. The resource provider schema
+        /// does not list them as create-only.
+        /// [AWS::KMS::Key](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html)
         public static let updateBehaviors = UpdateBehaviors(
-            replacement: ["KeySpec", "KeyUsage", "MultiRegion", "Origin"],
+            refused: ["KeySpec", "KeyUsage", "MultiRegion", "Origin"],
             noInterruption: [
                 "BypassPolicyLockoutSafetyCheck", "Description", "EnableKeyRotation", "Enabled", "KeyPolicy",
                 "PendingWindowInDays", "RotationPeriodInDays", "Tags",

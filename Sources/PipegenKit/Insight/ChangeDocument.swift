@@ -22,6 +22,7 @@ extension ChangeReport {
         case .noInterruption: return "no-interruption"
         case .someInterruptions: return "some-interruptions"
         case .replacement: return "replacement"
+        case .refused: return "update-fails"
         }
     }
 

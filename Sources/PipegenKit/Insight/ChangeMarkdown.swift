@@ -19,6 +19,7 @@ extension ChangeReport {
                     return n > 0 ? "\(Self.sign(kind))\(n)" : nil
                 }
                 let replaced = stack.resources.filter { $0.effect == .replacement }.count
+                let refused = stack.resources.contains { $0.effect == .refused }
                 let phase: String
                 switch (stack.phase.old, stack.phase.new) {
                 case (let a?, let b?) where a != b: phase = "\(a) → \(b)"
@@ -28,7 +29,7 @@ extension ChangeReport {
                 }
                 out.append(
                     "| \(stack.place.account) (\(stack.owner)) | \(stack.place.region) | `\(stack.place.stackName)` | "
-                        + "\(stack.kind.rawValue) | \(counts.joined(separator: " ")) | \(replaced > 0 ? "**\(replaced)**" : "0") | \(phase) |"
+                        + "\(stack.kind.rawValue)\(refused ? ", **update fails**" : "") | \(counts.joined(separator: " ")) | \(replaced > 0 ? "**\(replaced)**" : "0") | \(phase) |"
                 )
             }
             out.append("")

@@ -57,6 +57,8 @@ extension ChangeReport {
             counts.append("\(counts.isEmpty ? counted(count(kind), "stack") : String(count(kind))) \(kind.rawValue)")
         }
         var parts = [counts.isEmpty ? "no stack changed" : counts.joined(separator: ", ")]
+        let refused = stacks.flatMap(\.resources).filter { $0.effect == .refused }.count
+        if refused > 0 { parts.append("\(counted(refused, "resource")) CloudFormation cannot update") }
         let replaced = stacks.flatMap(\.resources).filter { $0.effect == .replacement }.count
         if replaced > 0 { parts.append("\(counted(replaced, "resource")) replaced") }
         let lost = data.filter { $0.resource.data?.outcome == .deleted && $0.resource.data?.holdsData == true }.count

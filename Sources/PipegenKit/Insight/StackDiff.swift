@@ -67,7 +67,11 @@ enum StackDiff {
             kind: .changed, logicalId: id, type: typeName, name: name(id, newSide), properties: properties,
             effect: effect,
             data: nil, note: nil)
-        if effect == .replacement {
+        if effect == .refused {
+            let refused = properties.filter { $0.behavior == .refused }.map(\.name)
+            change.note =
+                "CloudFormation does not change \(refused.joined(separator: ", ")) of an existing \(typeName): the stack update fails and rolls back, whatever UpdateReplacePolicy says"
+        } else if effect == .replacement {
             change.data = fate(old, policy: "UpdateReplacePolicy", replaced: true)
             // CloudFormation creates the replacement first, which a name in use makes impossible.
             if let key = model?.physicalNameProperty, let name = new["Properties"]?[key],
