@@ -76,6 +76,10 @@ protocol PipelineDeclaration: Sendable {
     /// from the build's project and action in the templates; the runtime access check
     /// evaluates them (`<Kind>Pipeline+Runtime.swift`, docs/RUNTIME.md).
     func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall]
+    /// The calls one of its actions makes at run time beyond those of the action's kind (a
+    /// stack whose code lives in the artifact bucket, task definitions naming roles), read
+    /// from the action in the templates and the files pipegen writes for the repository.
+    func runtimeCalls(of action: ActionRun, _ scene: RuntimeScene) -> [RuntimeCall]
     /// Facts of a valid config a reviewer should know (what the pipeline may do beyond the
     /// obvious), one sentence each, for `pipegen validate`.
     func reviewNotes(_ config: Config, _ names: Names) -> [String]
@@ -99,6 +103,7 @@ extension PipelineDeclaration {
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep? { nil }
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] { [role.name] }
     func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall] { [] }
+    func runtimeCalls(of action: ActionRun, _ scene: RuntimeScene) -> [RuntimeCall] { [] }
     func reviewNotes(_ config: Config, _ names: Names) -> [String] { [] }
 }
 
