@@ -10,6 +10,12 @@ extension IAM {
         public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("iam", .global, prefix: "group/"))
         /// The `GroupName` property.
         public var physicalName: Value? { groupName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "GroupName"
+        /// What changing each property does: `replacement` for the create-only property of the
+        /// resource provider schema (`GroupName`), the others without interruption.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["GroupName"], noInterruption: ["ManagedPolicyArns", "Path", "Policies"])
 
         /// A fixed name (up to 128 characters). [GroupName](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-group.html#cfn-iam-group-groupname)
         public var groupName: Value?

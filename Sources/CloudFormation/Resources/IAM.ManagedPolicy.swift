@@ -3,6 +3,11 @@ extension IAM {
     /// [AWS::IAM::ManagedPolicy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-managedpolicy.html)
     public struct ManagedPolicy: ResourceModel {
         public static let typeName = "AWS::IAM::ManagedPolicy"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["Description", "ManagedPolicyName", "Path"],
+            noInterruption: ["Groups", "PolicyDocument", "Roles", "Users"])
 
         /// `Ref` is the policy's ARN, global in the account under `policy/` (after the `Path`,
         /// which pipegen never sets).
@@ -10,6 +15,8 @@ extension IAM {
         public static let returnValues = ReturnValues(ref: .arn, arn: ArnFormat("iam", .global, prefix: "policy/"))
         /// The `ManagedPolicyName` property.
         public var physicalName: Value? { managedPolicyName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "ManagedPolicyName"
 
         /// What the policy is for; cannot change after creation. [Description](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-description)
         public var description: String?
