@@ -1,5 +1,6 @@
 import PipegenConfig
 import Testing
+import YAMLKit
 
 @testable import PipegenKit
 
@@ -36,5 +37,19 @@ import Testing
         #expect(causes { $0.policyName == "application-stack" } == ["permissions-boundary", "permissions-boundary", "permissions-boundary"])
         // Every other widened grant keeps its own cause.
         #expect(widened.allSatisfy { $0.cause != nil })
+    }
+
+    /// Every form of every governance setting is one the JSON Schema of `pipegen schema`
+    /// accepts, so an editor does not flag a config pipegen takes.
+    @Test(arguments: [
+        settings, "tags: {cost-centre: \"1234\"}", "permissions-boundary: generated",
+        "permissions-boundary: arn:aws:iam::{account}:policy/Boundary", "approvers: [prod]",
+        "operations: {key-administrators: [\"arn:aws:iam::111111111111:role/KeyAdmins\"], retain-on-delete: none, exports: true}",
+    ])
+    func theSchemaAcceptsTheSettings(_ setting: String) throws {
+        let text = try Governed.text("route-to-live", setting)
+        #expect(loadConfig(path: "pipegen.yaml", bytes: Array(text.utf8)).config != nil)
+        let document = try #require(try YAMLReader.parse(text)?.document)
+        #expect(InsightSchemaTests.validator.validate(document) == [])
     }
 }
