@@ -53,6 +53,7 @@ struct ConfigDecoder {
             logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
         SemanticChecks(context: context).run(config)
+        PartitionChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
         return hasErrors ? nil : config
     }

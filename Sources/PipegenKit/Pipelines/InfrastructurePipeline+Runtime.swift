@@ -34,7 +34,7 @@ extension InfrastructurePipeline {
     private func packageCalls(_ build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall] {
         var out: [RuntimeCall] = []
         for store in Self.stores(build.variable("ARTIFACT_STORES")) {
-            let via: [RuntimeCall.Fact] = [.init("kms:ViaService", "s3.\(store.region).amazonaws.com")]
+            let via: [RuntimeCall.Fact] = [.init("kms:ViaService", scene.names.endpoint(.s3, region: store.region))]
             out.append(
                 build.call(
                     "s3:PutObject", on: "arn:aws:s3:::\(store.bucket)/\(Self.zip(build.variable("LAMBDA_PREFIX")))",
@@ -71,7 +71,7 @@ extension InfrastructurePipeline {
                 account: scene.toolingAccount, region: region, scene),
             build.call(
                 "kms:Decrypt", on: key, policy: .key, as: role, account: scene.toolingAccount, region: region,
-                context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], scene),
+                context: [.init("kms:ViaService", scene.names.endpoint(.s3, region: region))], scene),
         ]
     }
 }

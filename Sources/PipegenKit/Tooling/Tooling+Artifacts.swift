@@ -11,7 +11,7 @@ extension ToolingBuilder {
                 sid: "ToolingAccountAdministersThroughIAM", principal: .aws([names.accountRoot(names.toolingAccount)]),
                 actions: ["kms:*"], resources: ["*"]),
             IAM.Statement(
-                sid: "BuildLogsEncryption", principal: .service([.sub("logs.${AWS::Region}.amazonaws.com")]),
+                sid: "BuildLogsEncryption", principal: .service([.sub(names.logsPrincipal(region: "${AWS::Region}"))]),
                 actions: ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
                 resources: ["*"],
                 conditions: [

@@ -10,8 +10,13 @@ import TestSupport
 /// must accept whatever it makes and render templates that AWS's own tools accept.
 final class ConfigGenerator {
     var rng: SplitMix64
+    /// The partition of every config, else one drawn (mostly `aws`).
+    let partition: Partition?
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    init(seed: UInt64, partition: Partition? = nil) {
+        rng = SplitMix64(seed: seed)
+        self.partition = partition
+    }
 
     /// The config as text, and whether it is JSON (else YAML).
     func text() -> (text: String, json: Bool) {
@@ -126,7 +131,9 @@ final class ConfigGenerator {
         let partitions: [(String, [String])] = [
             ("aws", Self.commercial), ("aws-cn", Region.china), ("aws-us-gov", Region.govCloud),
         ]
-        let (partition, available) = chance(0.9) ? partitions[0] : pick(Array(partitions.dropFirst()))
+        let (partition, available) =
+            self.partition.flatMap { p in partitions.first { $0.0 == p.name } }
+            ?? (chance(0.9) ? partitions[0] : pick(Array(partitions.dropFirst())))
         plan.partition = partition
         plan.regions = sample(available, min(available.count, pick([1, 1, 1, 2, 2, 3, 4])))
         // The tooling region must offer the builds, the pipelines and a source: CodeCommit or
