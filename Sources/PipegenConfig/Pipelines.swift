@@ -26,6 +26,8 @@ public protocol PipelineSettings: Sendable {
     var mark: Mark? { get }
     /// True when the pipeline pushes or pulls images of the tooling account's ECR repository.
     static var usesRegistry: Bool { get }
+    /// The settings of the builds the config gives this pipeline, nil when it has none.
+    var buildSettings: BuildSettings? { get }
 }
 
 /// What the config module knows of a pipeline kind: its keys, how they are read, and the

@@ -1,5 +1,6 @@
 import CloudFormation
 import PipegenConfig
+@testable import PipegenKit
 import TestSupport
 
 /// A seeded generator of valid configs over the whole option space: 1–12 environments, 1–4
@@ -203,8 +204,7 @@ final class ConfigGenerator {
 
     static let commercial = Region.commercial
 
-    static func offersCodeCommit(_ region: String) -> Bool { RegionalAvailability.offers("AWS::CodeCommit::Repository", in: region) }
-    static func offersConnections(_ region: String) -> Bool {
-        RegionalAvailability.offers("AWS::CodeStarConnections::Connection", in: region)
-    }
+    // What a region offers, as pipegen's own checks see it (`RegionalFeature`).
+    static func offersCodeCommit(_ region: String) -> Bool { RegionalFeature.codeCommit.isOffered(in: region) }
+    static func offersConnections(_ region: String) -> Bool { RegionalFeature.codeConnections.isOffered(in: region) }
 }
