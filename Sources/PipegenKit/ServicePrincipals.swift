@@ -6,10 +6,10 @@ import PipegenConfig
 /// `logsPrincipal(region:)`, `endpoint(_:region:)`), so a partition's differences live in
 /// this one table; `ServicePrincipalTests` fails on a principal written anywhere else.
 public enum AWSService: String, CaseIterable, Sendable {
-    case cloudFormation = "cloudformation"
-    case codeBuild = "codebuild"
-    case codeDeploy = "codedeploy"
-    case codePipeline = "codepipeline"
+    case cloudformation
+    case codebuild
+    case codedeploy
+    case codepipeline
     case ecsTasks = "ecs-tasks"
     case events
     case lambda
@@ -35,7 +35,7 @@ public enum AWSService: String, CaseIterable, Sendable {
     /// [ServicePrincipal (AWS CDK)](https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_iam.ServicePrincipal.html)
     func principalDomain(_ partition: Partition) -> String {
         switch (self, partition) {
-        case (.logs, .awsCn), (.codeDeploy, .awsCn): return partition.dnsSuffix
+        case (.logs, .awsCn), (.codedeploy, .awsCn): return partition.dnsSuffix
         default: return "amazonaws.com"
         }
     }

@@ -270,7 +270,7 @@ enum PartitionFixture {
         for p in Partition.allCases {
             let names = Names(try! PartitionFixture.config(p))
             for s in AWSService.allCases {
-                let cn = p == .awsCn && (s == .logs || s == .codeDeploy)
+                let cn = p == .awsCn && (s == .logs || s == .codedeploy)
                 #expect(names.principal(s) == "\(s.rawValue).amazonaws.com" + (cn ? ".cn" : ""))
             }
             #expect(names.endpoint(.s3, region: "r") == (p == .awsCn ? "s3.r.amazonaws.com.cn" : "s3.r.amazonaws.com"))

@@ -42,7 +42,7 @@ enum RuntimeCalls {
     static func calls(of p: Pipeline, _ scene: RuntimeScene) -> [RuntimeCall] {
         [
             scene.serviceAssumes(
-                .codePipeline, p.roleArn, cause: p.cause, origin: "pipeline '\(p.spec.name)'")
+                .codepipeline, p.roleArn, cause: p.cause, origin: "pipeline '\(p.spec.name)'")
         ]
     }
 
@@ -71,7 +71,7 @@ enum RuntimeCalls {
 
     private static func missing(_ what: String, _ cause: Mark?, _ pipeline: String) -> RuntimeCall {
         RuntimeCall(
-            action: "codepipeline:StartPipelineExecution", caller: .service(AWSService.codePipeline.rawValue), account: "",
+            action: "codepipeline:StartPipelineExecution", caller: .service(AWSService.codepipeline.rawValue), account: "",
             region: "",
             resource: pipeline, policy: .none, cause: cause, origin: "pipeline '\(pipeline)'", missing: what)
     }
@@ -179,7 +179,7 @@ enum RuntimeCalls {
             if made.insert(signature).inserted {
                 out.append(call("codebuild:StartBuild", "codebuild:BatchGetBuilds", on: project.arn))
                 out.append(
-                    scene.serviceAssumes(.codeBuild, project.roleArn, cause: cause, origin: origin))
+                    scene.serviceAssumes(.codebuild, project.roleArn, cause: cause, origin: origin))
                 if let group = project.logGroup {
                     out += scene.writeLogs(
                         project.roleArn, group: group, key: project.logKey, cause: cause, origin: origin)
@@ -232,10 +232,10 @@ enum RuntimeCalls {
             out.append(group)
             if mode != .executeChangeSet, let execution = deploy?.roleArn.flatMap(r.string) {
                 var pass = call("iam:PassRole", on: execution)
-                pass.context = [.init("iam:PassedToService", scene.names.principal(.cloudFormation))]
+                pass.context = [.init("iam:PassedToService", scene.names.principal(.cloudformation))]
                 out.append(pass)
                 out.append(
-                    scene.serviceAssumes(.cloudFormation, execution, cause: cause, origin: origin))
+                    scene.serviceAssumes(.cloudformation, execution, cause: cause, origin: origin))
                 if capabilities.contains("CAPABILITY_AUTO_EXPAND") {
                     out.append(
                         call(
@@ -304,7 +304,7 @@ enum RuntimeCalls {
             return out + [c]
         }
         out.append(call("codedeploy:GetDeploymentConfig", on: prefix + "deploymentconfig:\(group.configName)"))
-        out.append(scene.serviceAssumes(.codeDeploy, group.serviceRoleArn, cause: cause, origin: origin))
+        out.append(scene.serviceAssumes(.codedeploy, group.serviceRoleArn, cause: cause, origin: origin))
         let codeDeploy = RuntimeCall.Caller.role(group.serviceRoleArn)
         let service = "arn:aws:ecs:\(region):\(account):service/\(group.cluster)/\(group.service)"
         out.append(

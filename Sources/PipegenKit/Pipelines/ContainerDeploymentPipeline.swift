@@ -247,7 +247,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     private func addCodeDeployRole(_ environment: EnvironmentBuilder, to t: inout Template) {
         let ecs = environment.env.ecs!
         let names = environment.names, home = environment.env.homeRegion
-        var role = IAM.Role(trust: Policies.trust(service: names.principal(.codeDeploy)))
+        var role = IAM.Role(trust: Policies.trust(service: names.principal(.codedeploy)))
         role.roleName = .string(names.environmentRole(.codeDeploy, env: environment.e))
         role.description = "Service role of CodeDeploy for the \(environment.e) blue/green deployment"
         /// A value of `region`'s target as the home template can name it; nil for "any".
