@@ -1,10 +1,11 @@
 import CloudFormation
 import Foundation
 import PipegenConfig
-@testable import PipegenKit
-import Testing
 import TestSupport
+import Testing
 import YAMLKit
+
+@testable import PipegenKit
 
 /// Configs of each partition with every pipeline, several regions, notifications and the
 /// gitflow helper, from a tooling region that offers CodeCommit.
@@ -84,7 +85,8 @@ enum PartitionFixture {
         return [
             (
                 "managed-policies",
-                head + env(ecs) + infra + "    execution-role: {managed-policies: [1️⃣\"arn:aws:iam::aws:policy/ReadOnlyAccess\"]}\n"
+                head + env(ecs) + infra
+                    + "    execution-role: {managed-policies: [1️⃣\"arn:aws:iam::aws:policy/ReadOnlyAccess\"]}\n"
             ),
             (
                 "statements' resources",
@@ -93,7 +95,8 @@ enum PartitionFixture {
             ),
             (
                 "parameter-overrides",
-                head + env(ecs) + infra + "    parameter-overrides: {Topic: 1️⃣\"arn:aws:sns:us-gov-east-1:222222222222:t\"}\n"
+                head + env(ecs) + infra
+                    + "    parameter-overrides: {Topic: 1️⃣\"arn:aws:sns:us-gov-east-1:222222222222:t\"}\n"
             ),
             (
                 "connection",
@@ -102,7 +105,8 @@ enum PartitionFixture {
             ),
             (
                 "task-roles",
-                head + env(ecs) + "pipelines:\n  container-deployment:\n    task-roles: [x, 1️⃣\"arn:aws:iam::222222222222:role/t\"]\n"
+                head + env(ecs)
+                    + "pipelines:\n  container-deployment:\n    task-roles: [x, 1️⃣\"arn:aws:iam::222222222222:role/t\"]\n"
             ),
             (
                 "listener",
@@ -192,7 +196,8 @@ enum PartitionFixture {
         }
         for seed in UInt64(0)..<30 {
             let (text, isJSON) = ConfigGenerator(seed: 0xA27_0000 + seed, partition: partition).text()
-            let (_, config, diagnostics) = loadConfig(path: isJSON ? "pipegen.json" : "pipegen.yaml", bytes: Array(text.utf8))
+            let (_, config, diagnostics) = loadConfig(
+                path: isJSON ? "pipegen.json" : "pipegen.yaml", bytes: Array(text.utf8))
             let config_ = try #require(config, "seed \(seed): \(diagnostics.map(\.message))\n\(text)")
             #expect(config_.partition == partition)
             for file in try renderFiles(config_, configPath: "../pipegen.yaml", format: .yaml) {
@@ -211,7 +216,8 @@ enum PartitionFixture {
                 // An AllowedPattern such as `^arn:aws[a-z-]*:kms:` accepts every partition.
                 if field.hasPrefix("${") || field.contains("[") { continue }
                 checked += 1
-                #expect(field == partition.name, "\(name): 'arn:\(field):' in a config of partition '\(partition.name)'")
+                #expect(
+                    field == partition.name, "\(name): 'arn:\(field):' in a config of partition '\(partition.name)'")
             }
         }
         #expect(checked > 0)
@@ -261,7 +267,9 @@ enum PartitionFixture {
 
     @Test(arguments: Partition.allCases)
     func everyPrincipalIsThePartitions(_ partition: Partition) throws {
-        let found = try PartitionFixture.templates(PartitionFixture.config(partition)).flatMap { Self.principals($0.json) }
+        let found = try PartitionFixture.templates(PartitionFixture.config(partition)).flatMap {
+            Self.principals($0.json)
+        }
         #expect(Set(found) == Self.expected(partition))
     }
 
@@ -280,7 +288,8 @@ enum PartitionFixture {
     /// No principal is spelled outside the table: a service domain written in the kit's
     /// sources anywhere but `ServicePrincipals.swift` would bypass the partition.
     @Test func noPrincipalIsWrittenOutsideTheTable() {
-        for (path, text) in ArchitectureTests.sources where path.hasPrefix("PipegenKit/") && path != "PipegenKit/ServicePrincipals.swift" {
+        for (path, text) in ArchitectureTests.sources
+        where path.hasPrefix("PipegenKit/") && path != "PipegenKit/ServicePrincipals.swift" {
             for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
                 #expect(!line.contains(".amazonaws.com"), "\(path): \(line.trimmingCharacters(in: .whitespaces))")
             }
@@ -296,13 +305,16 @@ enum PartitionFixture {
         #expect(Pipegen.runtimeAccess(config, stacks: stacks).map(\.message) == [])
         let dev = try #require(stacks.first { $0.name == "dev" }).template
         let id = try #require(
-            dev.resources.first { $0.resource.model(as: IAM.Role.self)?.roleName == .string("shop-dev-codedeploy") }?.id)
+            dev.resources.first { $0.resource.model(as: IAM.Role.self)?.roleName == .string("shop-dev-codedeploy") }?.id
+        )
         let altered = ConsistencyTests().altered(stacks, "dev") { t in
             var role = t.resource(id)!.model(as: IAM.Role.self)!
             role.assumeRolePolicyDocument = Policies.trust(service: "codedeploy.amazonaws.com")
             t.replace(id, with: Resource(role))
         }
         let denied = Pipegen.runtimeAccess(config, stacks: altered).map(\.message)
-        #expect(denied.contains { $0.contains("sts:AssumeRole") && $0.contains("codedeploy.amazonaws.com.cn") }, "\(denied)")
+        #expect(
+            denied.contains { $0.contains("sts:AssumeRole") && $0.contains("codedeploy.amazonaws.com.cn") }, "\(denied)"
+        )
     }
 }

@@ -38,7 +38,10 @@ import Testing
                 source: {provider: 1️⃣codecommit}
 
             """, about: "CodeCommit")
-        #expect(error.message == "CodeCommit is not offered in af-south-1, where the pipelines run; the source of 'infrastructure-deployment' needs it")
+        #expect(
+            error.message
+                == "CodeCommit is not offered in af-south-1, where the pipelines run; the source of 'infrastructure-deployment' needs it"
+        )
         // af-south-1 has no CodeConnections either: only another tooling region helps.
         #expect(error.notes.first?.message == "choose a tooling region that offers CodeCommit")
         #expect(error.notes.last?.message.hasPrefix("regions of partition 'aws' that offer it: ") == true)
@@ -99,11 +102,15 @@ import Testing
                 source: {provider: 1️⃣github, repository: acme/infra}
 
             """, about: "CodeConnections")
-        #expect(error.message == "CodeConnections is not offered in cn-north-1, where the pipelines run; the source of 'infrastructure-deployment' needs it")
-        #expect(error.notes.map(\.message) == [
-            "use a CodeCommit source (provider: codecommit), which cn-north-1 offers",
-            "no region of partition 'aws-cn' offers it",
-        ])
+        #expect(
+            error.message
+                == "CodeConnections is not offered in cn-north-1, where the pipelines run; the source of 'infrastructure-deployment' needs it"
+        )
+        #expect(
+            error.notes.map(\.message) == [
+                "use a CodeCommit source (provider: codecommit), which cn-north-1 offers",
+                "no region of partition 'aws-cn' offers it",
+            ])
     }
 
     /// A connection given by ARN needs CodeConnections too: the template creates nothing, but
@@ -161,7 +168,8 @@ import Testing
         let error = try Self.error(text, about: "compute type")
         #expect(
             error.message
-                == "CodeBuild compute type BUILD_GENERAL1_2XLARGE is not offered in us-gov-east-1, where the builds of 'infrastructure-deployment' run")
+                == "CodeBuild compute type BUILD_GENERAL1_2XLARGE is not offered in us-gov-east-1, where the builds of 'infrastructure-deployment' run"
+        )
         #expect(error.notes.first?.message.hasSuffix("BUILD_GENERAL1_XLARGE") == true)
         let (config, diagnostics) = Self.load(markedConfig(text).0.replacing("us-gov-east-1", with: "us-east-1"))
         #expect(config != nil, "\(diagnostics.map(\.message))")
@@ -173,7 +181,8 @@ import Testing
     func randomConfigsOfEachPartitionAreValid(_ partition: Partition) throws {
         for seed in UInt64(0)..<40 {
             let (text, isJSON) = ConfigGenerator(seed: 0x4E6_0000 + seed, partition: partition).text()
-            let (_, config, diagnostics) = loadConfig(path: isJSON ? "pipegen.json" : "pipegen.yaml", bytes: Array(text.utf8))
+            let (_, config, diagnostics) = loadConfig(
+                path: isJSON ? "pipegen.json" : "pipegen.yaml", bytes: Array(text.utf8))
             #expect(config != nil, "seed \(seed): \(diagnostics.map(\.message))\n\(text)")
         }
     }

@@ -19,8 +19,11 @@ struct RegionChecks {
             for (_, resource) in stack.template.resources {
                 let type = resource.typeName
                 // A source's repository or connection is said at the source, above.
-                if type == CodeCommit.Repository.typeName || type == CodeStarConnections.Connection.typeName { continue }
-                guard !RegionalAvailability.offers(type, in: stack.region), reported.insert("\(type)|\(stack.region)").inserted
+                if type == CodeCommit.Repository.typeName || type == CodeStarConnections.Connection.typeName {
+                    continue
+                }
+                guard !RegionalAvailability.offers(type, in: stack.region),
+                    reported.insert("\(type)|\(stack.region)").inserted
                 else { continue }
                 let (mark, help) = cause(region: stack.region)
                 let elsewhere = Region.all.filter {
@@ -28,9 +31,15 @@ struct RegionChecks {
                 }
                 var notes: [Diagnostic.Note] = [.help(help)]
                 if !elsewhere.isEmpty {
-                    notes.append(.note("regions of partition '\(config.partition.name)' that offer it: \(elsewhere.joined(separator: ", "))"))
+                    notes.append(
+                        .note(
+                            "regions of partition '\(config.partition.name)' that offer it: \(elsewhere.joined(separator: ", "))"
+                        ))
                 }
-                out.append(.error("CloudFormation does not offer \(type) in \(stack.region), where \(stack.name) deploys it", at: mark, notes: notes))
+                out.append(
+                    .error(
+                        "CloudFormation does not offer \(type) in \(stack.region), where \(stack.name) deploys it",
+                        at: mark, notes: notes))
             }
         }
         return out
@@ -62,8 +71,11 @@ struct RegionChecks {
                 .note(
                     elsewhere.isEmpty
                         ? "no region of partition '\(config.partition.name)' offers it"
-                        : "regions of partition '\(config.partition.name)' that offer it: \(elsewhere.joined(separator: ", "))"))
-            let users = config.pipelines.all.filter { RegionalFeature.source($0.source) == feature }.map { "'\($0.kind.rawValue)'" }
+                        : "regions of partition '\(config.partition.name)' that offer it: \(elsewhere.joined(separator: ", "))"
+                ))
+            let users = config.pipelines.all.filter { RegionalFeature.source($0.source) == feature }.map {
+                "'\($0.kind.rawValue)'"
+            }
             out.append(
                 .error(
                     "\(feature.name) is not offered in \(home), where the pipelines run; the source of \(users.joined(separator: ", ")) needs it",
@@ -89,7 +101,9 @@ struct RegionChecks {
 
     /// The config line behind a template's region, and what to do instead.
     private func cause(region: String) -> (Mark?, String) {
-        if region == config.tooling.region.value { return (config.tooling.region.mark, "choose another tooling region") }
+        if region == config.tooling.region.value {
+            return (config.tooling.region.mark, "choose another tooling region")
+        }
         let mark = config.environments.flatMap(\.regions).first { $0.value == region }?.mark
         return (mark ?? config.tooling.region.mark, "choose another region")
     }
