@@ -1,6 +1,6 @@
 import YAMLKit
 
-/// Checks of the governance settings that need the rest of the config: partitions, accounts,
+/// Checks of the governance settings that need the rest of the config: accounts,
 /// environments. Which roles `roles:` may name is the kit's to check: it derives the roles.
 struct GovernanceChecks {
     let context: DecodeContext
@@ -14,19 +14,9 @@ struct GovernanceChecks {
                     at: env.tags.first?.key.mark ?? env.mark, notes: [.help("keep at most \(TagRules.maxTags) tags, the project's and the environment's together")])
             }
         }
+        // Each ARN's partition is `PartitionChecks`' to check, as every ARN of the config.
         checkBoundary(config)
-        var arns: [Located<String>] = config.roleStatements.flatMap { $0.statements.flatMap(\.resources) }
-        arns += config.operations.keyAdministrators
-        for arn in arns { checkPartition(arn, config) }
         if let approvers = config.approvers { checkApprovers(approvers, config) }
-    }
-
-    /// An ARN's partition is the config's (or `${AWS::Partition}`).
-    private func checkPartition(_ arn: Located<String>, _ config: Config) {
-        guard let partition = StatementRules.partition(ofArn: arn.value), partition != config.partition.name else { return }
-        context.error(
-            "'\(arn.value)' is in partition '\(partition)', but the tooling region '\(config.tooling.region.value)' is in '\(config.partition.name)'",
-            at: arn.mark, notes: [.help("write arn:\(config.partition.name):..., or arn:${AWS::Partition}:... to fit any partition")])
     }
 
     /// A boundary ARN names a policy every role's account can attach: AWS's own, or one of that
@@ -34,7 +24,6 @@ struct GovernanceChecks {
     /// [Permissions boundaries](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html)
     private func checkBoundary(_ config: Config) {
         guard let boundary = config.permissionsBoundary, case .arn(let arn) = boundary.policy.value else { return }
-        checkPartition(Located(arn, at: boundary.policy.mark), config)
         let account = arn.split(separator: ":", omittingEmptySubsequences: false)[4]
         guard account != "aws", account != "{account}" else { return }
         let accounts = [config.tooling.account.value] + config.environments.map(\.account.value)

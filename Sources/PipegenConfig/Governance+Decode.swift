@@ -255,13 +255,6 @@ enum StatementRules {
         return nil
     }
 
-    /// The partition an ARN names, nil when it is `${AWS::Partition}` (or not an ARN).
-    static func partition(ofArn s: String) -> String? {
-        let parts = fields(s)
-        guard parts.count == 6, parts[0] == "arn", parts[1] != "${AWS::Partition}" else { return nil }
-        return String(parts[1])
-    }
-
     /// The six fields of an ARN (`arn`, partition, service, region, account, resource): split
     /// at the first five colons outside `${...}`, so `${AWS::Partition}` is one field.
     static func fields(_ s: String) -> [Substring] {

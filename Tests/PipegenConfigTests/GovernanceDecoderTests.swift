@@ -99,7 +99,7 @@ import YAMLKit
         ),
         (
             "permissions-boundary: 1️⃣arn:aws-cn:iam::{account}:policy/Boundary",
-            "'arn:aws-cn:iam::{account}:policy/Boundary' is in partition 'aws-cn', but the tooling region 'eu-west-1' is in 'aws'"
+            "ARN 'arn:aws-cn:iam::{account}:policy/Boundary' is in partition 'aws-cn', but the config's accounts are in 'aws'"
         ),
         ("roles: {cfn-exec: {statements: [{actions: [1️⃣GetObject], resources: [\"*\"]}]}}", "'GetObject' is not an IAM action"),
         ("roles: {cfn-exec: {statements: [{actions: [s3:GetObject], resources: [1️⃣bucket]}]}}", "'bucket' is not an ARN"),
@@ -109,7 +109,7 @@ import YAMLKit
         ),
         (
             "roles: {cfn-exec: {statements: [{actions: [s3:GetObject], resources: [1️⃣\"arn:aws-us-gov:s3:::b/*\"]}]}}",
-            "'arn:aws-us-gov:s3:::b/*' is in partition 'aws-us-gov', but the tooling region 'eu-west-1' is in 'aws'"
+            "ARN 'arn:aws-us-gov:s3:::b/*' is in partition 'aws-us-gov', but the config's accounts are in 'aws'"
         ),
         (
             "roles: {cfn-exec: {statements: [{actions: [s3:GetObject], resources: [1️⃣\"arn:${Bucket}:s3:::b/*\"]}]}}",
