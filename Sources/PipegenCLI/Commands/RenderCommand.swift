@@ -26,9 +26,9 @@ enum RenderCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let workspace = Workspace(arguments, io: io)
-        let (config, plan) = try workspace.plan(io: &io, verb: "write")
+        let (valid, plan) = try workspace.plan(io: &io, verb: "write")
         // Read before the write: the old files are the only record of the stacks to delete.
-        let removal = RemovalReport(config: config, plan: plan)
+        let removal = RemovalReport(valid, plan: plan, folder: workspace.outDisplay)
         if let name = plan.foreign.first {
             throw .io(
                 "cannot write '\(workspace.display(name))': the file exists and was not written by pipegen; "
@@ -53,7 +53,11 @@ enum RenderCommand: Subcommand {
             }
         }
         for (name, _) in plan.stale {
-            listing += "removed \(workspace.display(name)) (no longer produced by the config)\n"
+            if let new = removal.replacement(of: name) {
+                listing += "removed \(workspace.display(name)) (replaced by \(workspace.display(new)): the same stack)\n"
+            } else {
+                listing += "removed \(workspace.display(name)) (no longer produced by the config)\n"
+            }
         }
         io.output(listing)
         // Said once, when the file goes: printed even with --quiet.

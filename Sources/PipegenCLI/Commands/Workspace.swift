@@ -72,12 +72,12 @@ struct Workspace {
     /// Loads and renders the config in the workspace's format, then compares the result with
     /// the output folder: the first half of `render` and `check`. `verb` says what failed in
     /// an I/O error message.
-    func plan(io: inout CLIIO, verb: String) throws(CLIError) -> (config: Config, plan: OutputPlan) {
+    func plan(io: inout CLIIO, verb: String) throws(CLIError) -> (valid: ValidConfig, plan: OutputPlan) {
         let valid = try load(io: &io)
         let rendered = try render(valid, format: format)
         try reportSizes(rendered, io: &io)
         do {
-            return (valid.config, try OutputPlan(files: rendered.files, folder: outPath))
+            return (valid, try OutputPlan(files: rendered.files, folder: outPath))
         } catch {
             throw .io("cannot \(verb) '\(display(absolute: error.path))': \(error.error.message)")
         }
