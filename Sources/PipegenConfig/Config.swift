@@ -24,6 +24,8 @@ public struct Config: Sendable {
     public var pipelines: Pipelines
     /// E-mail about pipeline runs; nil when the config has no `notifications`.
     public var notifications: Notifications? = nil
+    /// Where the templates go and in which format, when the config says.
+    public var output = OutputSettings()
 
     public init(
         project: Located<String>, tooling: Tooling, environments: [Environment], registry: Registry = Registry(),

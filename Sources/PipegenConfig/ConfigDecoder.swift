@@ -46,12 +46,14 @@ struct ConfigDecoder {
         let notifications = r.object("notifications", owner: " in 'notifications'").flatMap {
             decodeNotifications($0, at: r.keyMark("notifications"))
         }
+        let output = r.object("output", owner: " in 'output'").map(decodeOutput) ?? OutputSettings()
 
         guard let project, let tooling, !environments.isEmpty, !hasErrors else { return nil }
         var config = Config(
             project: project, tooling: tooling, environments: environments, registry: registry, artifacts: artifacts,
             logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
+        config.output = output
         SemanticChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
         return hasErrors ? nil : config

@@ -105,6 +105,7 @@ public enum ConfigSchema {
             logRetentionDays.spec,
             KeySpec("pipelines", .object(pipelines), "the pipelines"),
             KeySpec("notifications", .object(notifications), "e-mail about failed (and optionally succeeded) pipeline runs"),
+            KeySpec("output", .object(OutputSettings.spec), "where 'pipegen render' writes the templates, and in which format"),
         ])
 
     /// The retention periods CloudWatch Logs accepts.

@@ -1,4 +1,5 @@
 import Glibc
+import PipegenConfig
 import PipegenKit
 import Testing
 

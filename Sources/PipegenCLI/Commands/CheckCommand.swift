@@ -26,7 +26,7 @@ enum CheckCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
-        let workspace = Workspace(arguments, io: io)
+        var workspace = Workspace(arguments, io: io)
         let (valid, plan) = try workspace.plan(io: &io, verb: "read")
         let removal = RemovalReport(valid, plan: plan, folder: workspace.outDisplay)
         let replacing = Set(removal.replacements.map(\.new))

@@ -25,8 +25,9 @@ enum RenderCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
-        let workspace = Workspace(arguments, io: io)
+        var workspace = Workspace(arguments, io: io)
         let (valid, plan) = try workspace.plan(io: &io, verb: "write")
+        try workspace.checkReplaceable(io: &io)
         // Read before the write: the old files are the only record of the stacks to delete.
         let removal = RemovalReport(valid, plan: plan, folder: workspace.outDisplay)
         if let name = plan.foreign.first {

@@ -40,6 +40,12 @@ enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .last }
         defer { close(fd) }
+        return try read(descriptor: fd, limit: limit)
+    }
+
+    /// Up to `limit` bytes (all when nil) read from `fd` until its end: a file, or a pipe
+    /// such as standard input.
+    static func read(descriptor fd: Int32, limit: Int? = nil) throws(SystemError) -> [UInt8] {
         // Sized by fstat, so the common case is one read of the whole file (and one more that
         // sees its end); the loop reads on until end of file whatever the size said.
         var info = stat()
@@ -114,6 +120,21 @@ enum FileSystem {
             if name != ".", name != ".." { names.append(name) }
         }
         return (names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, unreadable)
+    }
+
+    /// `path` with every symlink resolved (realpath(3)); nil when it cannot be.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = Glibc.realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The target of the symlink at `path`, as stored.
+    static func readLink(_ path: String) throws(SystemError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = Glibc.readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { throw .last }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func makeDirectory(_ path: String) throws(SystemError) {
