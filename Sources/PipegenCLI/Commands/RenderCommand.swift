@@ -26,8 +26,13 @@ enum RenderCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         var workspace = Workspace(arguments, io: io)
-        let (valid, plan) = try workspace.plan(io: &io, verb: "write")
+        let (valid, rendered) = try workspace.loadAndRender(io: &io)
         try workspace.checkReplaceable(io: &io)
+        var writer = AtomicWriter(folder: workspace.outPath)
+        if let hook = io.beforeWriteStep { writer.beforeStep = hook }
+        // Before the folder is read: an interrupted run may have left it moved away.
+        writer.recover()
+        let plan = try workspace.compare(rendered, verb: "write")
         // Read before the write: the old files are the only record of the stacks to delete.
         let removal = RemovalReport(valid, plan: plan, folder: workspace.outDisplay)
         if let name = plan.foreign.first {
@@ -35,12 +40,17 @@ enum RenderCommand: Subcommand {
                 "cannot write '\(workspace.display(name))': the file exists and was not written by pipegen; "
                     + "move it away and run 'pipegen render' again")
         }
-        var writer = AtomicWriter(folder: workspace.outPath)
-        if let hook = io.beforeWriteStep { writer.beforeStep = hook }
         do {
             _ = try writer.commit(plan)
         } catch {
-            throw .io("cannot write '\(workspace.display(absolute: error.path))': \(error.error.message)")
+            // Named as the user reaches them, through the output folder even when it is a symlink.
+            let path = error.path.hasPrefix(writer.folder) ? workspace.outPath + error.path.dropFirst(writer.folder.count) : error.path
+            if error.mountPoint {
+                throw .io(
+                    "cannot replace '\(workspace.display(absolute: path))' as a whole: it is a mount point; "
+                        + "write to a folder inside it, or mount the folder above it")
+            }
+            throw .io("cannot write '\(workspace.display(absolute: path))': \(error.error.message)")
         }
         // One write for the whole listing: a line per file would be a system call per file.
         var listing = ""

@@ -24,18 +24,23 @@ extension Workspace {
     }
 
     /// True when `path` is no ordinary file in an ordinary folder: a device, pipe or socket,
-    /// or a path that lies in or leads through `/dev` or `/proc` (`/dev/stdin`, `/dev/fd/63`
-    /// from `<(...)`, `/proc/self/fd/0`), whatever the file it reaches.
+    /// or a path that lies in `/dev` itself or in `/proc`, or leads there through a symlink
+    /// (`/dev/stdin`, `/dev/fd/63` from `<(...)`, `/proc/self/fd/0`), whatever file it
+    /// reaches. (Folders below `/dev`, such as the `/dev/shm` file system, are ordinary.)
     static func isSpecial(_ path: String) -> Bool {
-        func inSystemFolder(_ p: String) -> Bool {
-            ["/dev", "/proc"].contains { p == $0 || p.hasPrefix($0 + "/") }
+        func isSystemFolder(_ folder: String) -> Bool {
+            folder == "/dev" || folder == "/proc" || folder.hasPrefix("/proc/")
         }
-        if inSystemFolder(FileSystem.realPath(Paths.parent(path)) ?? Paths.parent(path)) { return true }
+        func inSystemFolder(_ file: String) -> Bool {
+            let folder = Paths.parent(file)
+            return isSystemFolder(folder) || isSystemFolder(FileSystem.realPath(folder) ?? folder)
+        }
+        if inSystemFolder(path) { return true }
         var current = path
         for _ in 0..<40 {
             guard (try? FileSystem.kind(current)) == .symlink, let target = try? FileSystem.readLink(current) else { break }
             current = Paths.absolute(target, base: Paths.parent(current))
-            if inSystemFolder(current) || inSystemFolder(FileSystem.realPath(Paths.parent(current)) ?? "") { return true }
+            if inSystemFolder(current) { return true }
         }
         guard let kind = try? FileSystem.kind(path, followingSymlinks: true) else { return false }
         return kind == .other

@@ -115,11 +115,22 @@ struct Workspace {
     /// the output folder: the first half of `render` and `check`. `verb` says what failed in
     /// an I/O error message.
     mutating func plan(io: inout CLIIO, verb: String) throws(CLIError) -> (valid: ValidConfig, plan: OutputPlan) {
+        let (valid, rendered) = try loadAndRender(io: &io)
+        return (valid, try compare(rendered, verb: verb))
+    }
+
+    /// Loads the config and renders it in the workspace's format, reporting sizes.
+    mutating func loadAndRender(io: inout CLIIO) throws(CLIError) -> (valid: ValidConfig, rendered: RenderedTemplates) {
         let valid = try load(io: &io)
         let rendered = try render(valid, format: format)
         try reportSizes(rendered, io: &io)
+        return (valid, rendered)
+    }
+
+    /// Compares rendered files with the output folder.
+    func compare(_ rendered: RenderedTemplates, verb: String) throws(CLIError) -> OutputPlan {
         do {
-            return (valid, try OutputPlan(files: rendered.files, folder: outPath))
+            return try OutputPlan(files: rendered.files, folder: outPath)
         } catch {
             throw .io("cannot \(verb) '\(display(absolute: error.path))': \(error.error.message)")
         }

@@ -25,7 +25,8 @@ extension RemovalReport {
         func heading(_ text: String) {
             number += 1
             out.append("")
-            out += Wrap.lines("\(number). \(text)", indent: "", hanging: "   ")
+            let lead = "\(number). "
+            out += Wrap.lines(lead + text, indent: "", hanging: String(repeating: " ", count: max(lead.count, 3)))
         }
         if !deployFirst.isEmpty {
             let one = deployFirst.count == 1
