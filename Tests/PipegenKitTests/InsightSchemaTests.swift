@@ -54,6 +54,8 @@ import YAMLKit
         "tests-after-a-missing-pipeline",  // 'after' names a pipeline the config must turn on
         "tests-variables-after-containers",  // 'variables' compared with the pipeline 'after' names
         "tests-without-a-pipeline",  // tests need a pipeline that runs them
+        "output-folder-absolute",  // a path rule ('relative'), free text in the schema
+        "output-folder-above-config",  // a path folded lexically ('a/../..'), free text in the schema
     ]
 
     static var cases: [String] {

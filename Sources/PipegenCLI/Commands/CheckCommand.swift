@@ -8,7 +8,7 @@ enum CheckCommand: Subcommand {
         name: "check", summary: "Fail when the templates on disk differ from the config",
         title: "Fail when the templates on disk differ from what the config renders",
         options: Workspace.outputOptions(
-            out: "The folder the templates were written to (default: templates/ next to the config)")
+            out: "The folder the templates were written to (default: the config's output.folder, else templates/ next to the config)")
             + [Workspace.diagnosticsOption],
         positionals: [.config],
         discussion: """
