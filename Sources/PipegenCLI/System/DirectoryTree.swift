@@ -127,15 +127,7 @@ enum DirectoryTree {
         let target = withName(name) { openat(to, $0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode) }
         guard target >= 0 else { throw .last }
         defer { close(target) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(target, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .last
-            }
-            offset += n
-        }
+        try FileSystem.writeAll(target, bytes)
         _ = fchmod(target, mode)
     }
 

@@ -104,6 +104,17 @@ enum FileSystem {
             throw .last
         }
         defer { close(fd) }
+        try writeAll(fd, bytes)
+        guard fsync(fd) == 0 else { throw .last }
+        // linkat(2) names an O_TMPFILE file through /proc without CAP_DAC_READ_SEARCH.
+        guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
+            if errno == ENOENT, (try? kind("/proc/self/fd")) == nil { return try writeNew(path, bytes) }
+            throw .last
+        }
+    }
+
+    /// Writes all of `bytes` to the open file `fd`, retrying short and interrupted writes.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(SystemError) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
@@ -112,12 +123,6 @@ enum FileSystem {
                 throw .last
             }
             offset += n
-        }
-        guard fsync(fd) == 0 else { throw .last }
-        // linkat(2) names an O_TMPFILE file through /proc without CAP_DAC_READ_SEARCH.
-        guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
-            if errno == ENOENT, (try? kind("/proc/self/fd")) == nil { return try writeNew(path, bytes) }
-            throw .last
         }
     }
 
