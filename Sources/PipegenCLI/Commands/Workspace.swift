@@ -51,7 +51,8 @@ struct Workspace {
         io.report.configFile = configDisplay
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(configPath)
+            // One byte more than pipegen reads is enough to refuse a larger file unread.
+            bytes = try FileSystem.read(configPath, limit: ConfigReader.maximumBytes + 1)
         } catch {
             throw .io("cannot read '\(configDisplay)': \(error.message)")
         }

@@ -365,8 +365,10 @@ extension ConfigDecoder {
             let r = ObjectReader(
                 n, spec: PolicyStatement.spec, owner: " in an execution-role statement", context: context, what: "a statement")
         else { return nil }
-        guard let actions = r.strings("actions"), let resources = r.strings("resources") else { return nil }
-        for resource in resources { checkSubstitutions(resource, in: "a statement's resource") }
+        let actions = r.strings("actions")
+        let resources = r.strings("resources")
+        for resource in resources ?? [] { checkSubstitutions(resource, in: "a statement's resource") }
+        guard let actions, let resources else { return nil }
         return PolicyStatement(effect: r.read(PolicyStatement.Keys.effect), actions: actions.map(\.value), resources: resources.map(\.value))
     }
 }
