@@ -59,6 +59,7 @@ struct ConfigDecoder {
             project: project ?? Located("", at: nil), tooling: tooling, environments: environments.complete,
             registry: registry, artifacts: artifacts, logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
+        config.environmentsMark = r.keyMark("environments")
         checks.run(config, decoded: environments.all)
         FeatureChecks(context: context).run(config)
         guard project != nil, !environments.complete.isEmpty, !hasErrors else { return nil }

@@ -14,8 +14,14 @@ import YAMLKit
 /// and the runtime access check (every call the pipelines make at run time is allowed). Plan, graph and removal read a loaded config and never render.
 public enum Pipegen {
     /// Reads, decodes and checks a config file.
-    public static func load(_ file: SourceFile) -> LoadedConfig {
-        let decoded = ConfigReader.read(file)
+    public static func load(_ file: SourceFile, _ request: LoadRequest = LoadRequest()) -> LoadedConfig {
+        load(ConfigReader.read(file), request)
+    }
+
+    /// Checks a decoded config: for a caller that needs the config before it knows what to
+    /// ask for (an output folder the config sets).
+    public static func load(_ decoded: DecodedConfig, _ request: LoadRequest) -> LoadedConfig {
+        let file = decoded.file
         guard let config = decoded.config else {
             return LoadedConfig(file: file, diagnostics: decoded.diagnostics, valid: nil)
         }
@@ -28,7 +34,7 @@ public enum Pipegen {
         if !names.hasErrors {
             let stacks = StackSet.build(config)
             let specs = pipelines(config)
-            let limits = Limits(config: config, pipelines: specs)
+            let limits = Limits(config: config, pipelines: specs, files: request)
             // Each template's statements are resolved once, in its own job, for both checks.
             let resolved = Parallel.map(stacks.stacks) { stack in
                 let part = Consistency.resolve(stack)
@@ -55,6 +61,25 @@ public enum Pipegen {
     public static func pipelines(_ config: Config) -> [PipelineSpec] {
         StagePlanner(config: config, model: AccessModel(config)).pipelines()
     }
+}
+
+/// What `Pipegen.load` needs to know of the run to word its messages: where the templates go
+/// and in which format, as the user gave them, so that a limit error names the file the user
+/// will look for (`infra/cfn/tooling.json`), not a folder pipegen assumed. The kit knows no file
+/// system: the folder is only text.
+public struct LoadRequest: Sendable, Hashable {
+    /// The output folder as the user gave it (`--out`, the config's own setting, or `templates`
+    /// next to the config as the user spelled its path).
+    public var outputFolder: String
+    public var format: OutputFormat
+
+    public init(outputFolder: String = "templates", format: OutputFormat = .yaml) {
+        self.outputFolder = outputFolder
+        self.format = format
+    }
+
+    /// How a messages names the file of the stack `name` (`tooling`, `dev-us-east-1`).
+    public func file(_ name: String) -> String { RenderRequest.path(outputFolder, "\(name).\(format.fileExtension)") }
 }
 
 /// A config file after every check: its diagnostics, and the config with the templates it

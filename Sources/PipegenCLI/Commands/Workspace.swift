@@ -57,7 +57,7 @@ struct Workspace {
             throw .io("cannot read '\(configDisplay)': \(error.message)")
         }
         io.detail("read '\(configDisplay)' (\(ByteCount.format(bytes.count)))")
-        let loaded = Pipegen.load(SourceFile(path: configDisplay, bytes: bytes))
+        let loaded = Pipegen.load(SourceFile(path: configDisplay, bytes: bytes), LoadRequest(outputFolder: outDisplay, format: format))
         io.emit(loaded.diagnostics, in: loaded.file, kind: .config)
         guard !loaded.diagnostics.hasErrors else { throw .invalidConfig }
         guard let valid = loaded.valid else {
@@ -89,7 +89,8 @@ struct Workspace {
     func render(_ valid: ValidConfig, format: OutputFormat) throws(CLIError) -> RenderedTemplates {
         let rendered: RenderedTemplates
         do {
-            rendered = try Renderer.render(valid.stacks, RenderRequest(format: format, configPath: configPathFromOutput))
+            rendered = try Renderer.render(
+                valid.stacks, RenderRequest(format: format, configPath: configPathFromOutput, outputFolder: outDisplay))
         } catch {
             throw .internalError(error.problems)
         }
