@@ -74,6 +74,6 @@ import YAMLKit
     @Test func aTemplateTooLargeIsNamedInTheOutputFolder() {
         let file = RenderedFile(name: "tooling.json", contents: String(repeating: " ", count: TemplateLimits.maxBodyBytes + 1), resourceCount: 1)
         let sizes = Limits.bodySizes([file]) { RenderRequest.path("infra/cfn", $0) }
-        #expect(sizes.map(\.message) == ["infra/cfn/tooling.json would be 1048577 bytes; CloudFormation accepts at most 1048576"])
+        #expect(sizes.map(\.message) == ["infra/cfn/tooling.json would be 1000001 bytes; CloudFormation accepts at most 1000000"])
     }
 }
