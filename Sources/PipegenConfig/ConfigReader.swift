@@ -17,6 +17,8 @@ public struct DecodedConfig: Sendable {
     public let config: Config?
     /// In source order (`inSourceOrder`).
     public let diagnostics: [Diagnostic]
+    /// Errors found after the first `DecodeContext.errorLimit`: counted, not kept.
+    public var omittedErrors = 0
 }
 
 /// The config module's two stages: source text → located nodes → `Config`.
@@ -65,15 +67,9 @@ public enum ConfigReader {
         }
         let context = DecodeContext()
         let decoded = ConfigDecoder(context: context).decode(root)
-        var diagnostics = (parsed.diagnostics + context.diagnostics).inSourceOrder()
-        if context.uncounted > 0 {
-            diagnostics.append(
-                .error(
-                    "\(context.uncounted) more errors not listed", at: nil,
-                    notes: [.help("pipegen lists the first \(DecodeContext.errorLimit) errors of a file")]))
-        }
+        let diagnostics = (parsed.diagnostics + context.diagnostics).inSourceOrder()
         let config = parsed.diagnostics.hasErrors ? nil : decoded
-        return DecodedConfig(file: parsed.file, config: config, diagnostics: diagnostics)
+        return DecodedConfig(file: parsed.file, config: config, diagnostics: diagnostics, omittedErrors: context.uncounted)
     }
 
     /// Both stages.

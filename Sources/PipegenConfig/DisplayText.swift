@@ -14,6 +14,11 @@ package enum DisplayText {
         "'" + escaped(truncated(text, to: quoteLimit)) + "'"
     }
 
+    /// A message or note as printed: cut after `lineLimit` characters, unsafe characters escaped.
+    package static func line(_ text: String) -> String {
+        escaped(truncated(text, to: lineLimit))
+    }
+
     /// `text` cut after `limit` characters, with `...` where the rest was.
     package static func truncated(_ text: String, to limit: Int) -> String {
         var scalars = text.unicodeScalars.makeIterator()

@@ -23,7 +23,7 @@ public enum Pipegen {
     public static func load(_ decoded: DecodedConfig, _ request: LoadRequest) -> LoadedConfig {
         let file = decoded.file
         guard let config = decoded.config else {
-            return LoadedConfig(file: file, diagnostics: decoded.diagnostics, valid: nil)
+            return LoadedConfig(file: file, diagnostics: decoded.diagnostics, valid: nil, omittedErrors: decoded.omittedErrors)
         }
         var diagnostics = decoded.diagnostics
         let names = NameChecks(config: config, names: Names(config)).run()
@@ -90,6 +90,8 @@ public struct LoadedConfig: Sendable {
     public let diagnostics: [Diagnostic]
     /// Nil when `diagnostics` holds an error.
     public let valid: ValidConfig?
+    /// Errors found but not kept (past the decoder's first 1,000): counted in reports.
+    public var omittedErrors = 0
 
     public var config: Config? { valid?.config }
 }

@@ -58,7 +58,7 @@ struct Workspace {
         }
         io.detail("read '\(configDisplay)' (\(ByteCount.format(bytes.count)))")
         let loaded = Pipegen.load(SourceFile(path: configDisplay, bytes: bytes), LoadRequest(outputFolder: outDisplay, format: format))
-        io.emit(loaded.diagnostics, in: loaded.file, kind: .config)
+        io.emit(loaded.diagnostics, in: loaded.file, kind: .config, omitted: loaded.omittedErrors)
         guard !loaded.diagnostics.hasErrors else { throw .invalidConfig }
         guard let valid = loaded.valid else {
             throw .internalError(["the config loader returned no config and no error for '\(configDisplay)'"])
