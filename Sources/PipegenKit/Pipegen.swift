@@ -32,9 +32,16 @@ public enum Pipegen {
         // each other and fit the services' limits.
         var valid: ValidConfig?
         if !names.hasErrors {
-            let stacks = StackSet.build(config)
             let specs = pipelines(config)
             let limits = Limits(config: config, pipelines: specs, files: request)
+            // The pipelines' shape (stages, actions, names) is known before any template is
+            // built: a config past those limits is refused without building its templates,
+            // which for a thousand environments would cost seconds (docs/BENCHMARKS.md).
+            let shape = limits.pipelineChecks()
+            guard !shape.hasErrors else {
+                return LoadedConfig(file: file, diagnostics: (diagnostics + shape).inSourceOrder(), valid: nil)
+            }
+            let stacks = StackSet.build(config)
             // Each template's statements are resolved once, in its own job, for both checks.
             let resolved = Parallel.map(stacks.stacks) { stack in
                 let part = Consistency.resolve(stack)
@@ -43,7 +50,7 @@ public enum Pipegen {
             let checks = RegionChecks(config: config, stacks: stacks.stacks).run()
                 + Consistency(config: config, stacks: stacks.stacks, resolved: resolved.map(\.0)).run()
                 + RuntimeAccess.run(config: config, specs: specs, stacks: stacks.stacks, parts: resolved.map(\.1))
-                + limits.pipelineChecks() + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
+                + shape + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
             diagnostics += checks
             if !checks.hasErrors { valid = ValidConfig(config: config, stacks: stacks) }
         }

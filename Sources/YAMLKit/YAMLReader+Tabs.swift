@@ -37,6 +37,9 @@ struct TabRecovery {
     static let tabWidths = [4, 8, 2]
     /// How many more times a document is read with other columns for its tab-indented lines.
     static let maximumRereads = 8
+    /// Documents larger than this (far larger than any config) are read once: rereading them
+    /// would cost up to `maximumRereads` more readings of the whole of a large hostile file.
+    static let maximumRereadBytes = 1 << 20
 
     /// The overrides for the next reading after one that stopped at `line`, or nil when no
     /// choice made before that line has another candidate.

@@ -48,7 +48,9 @@ public enum YAMLReader {
         }
         var overrides: [Int: Int] = [:]
         var first: ReadResult?
-        for _ in 0...TabRecovery.maximumRereads {
+        // Each reading costs the whole document: a large one is read once, whatever its tabs.
+        let rereads = bytes.count <= TabRecovery.maximumRereadBytes ? TabRecovery.maximumRereads : 0
+        for _ in 0...rereads {
             var parser = YAMLParser(source, limits: limits)
             parser.tabs.overrides = overrides
             do {
@@ -57,6 +59,8 @@ public enum YAMLReader {
             } catch {
                 // A stop after a tab-indented line may come from the column it was read at.
                 first = first ?? ReadResult(root: nil, problems: parser.problems + [error])
+                // A limit stops every reading alike, whatever columns the tabs were read at.
+                guard error.message != limits.message, error.message != YAMLParser.tooDeep else { break }
                 guard let next = parser.tabs.overridesAfterStop(at: error.mark.line - 1) else { break }
                 overrides = next
             }
