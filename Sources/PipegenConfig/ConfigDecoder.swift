@@ -60,6 +60,8 @@ struct ConfigDecoder {
             registry: registry, artifacts: artifacts, logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
         config.environmentsMark = r.keyMark("environments")
+        let runners = config.environments.map(config.testsPipeline(of:))
+        for (i, runner) in runners.enumerated() { config.environments[i].tests?.pipeline = runner }
         checks.run(config, decoded: environments.all)
         FeatureChecks(context: context).run(config)
         guard project != nil, !environments.complete.isEmpty, !hasErrors else { return nil }
@@ -159,7 +161,7 @@ struct ConfigDecoder {
         let rollback = r.read(Environment.Keys.rollback)
         let wave = r.string("wave")
         let testsOwner = name.map { " in 'tests' of environment '\($0.value)'" } ?? " in 'tests'\(label)"
-        let tests = r.object("tests", owner: testsOwner).flatMap(decodeTests)
+        let tests = r.object("tests", owner: testsOwner).flatMap { decodeTests($0, at: r.keyMark("tests")) }
         guard let name, let account, !regions.isEmpty else { return nil }
         var env = Environment(name: name, account: account, regions: regions, approval: approval, ecs: ecs, mark: item.mark)
         env.parallelRegions = parallelRegions
@@ -170,7 +172,7 @@ struct ConfigDecoder {
         return env
     }
 
-    private func decodeTests(_ r: ObjectReader) -> IntegrationTests? {
+    private func decodeTests(_ r: ObjectReader, at mark: Mark?) -> IntegrationTests? {
         let command = r.string("command")
         var variables: [(name: String, output: String)] = []
         if let n = r.node("variables") {
@@ -189,8 +191,14 @@ struct ConfigDecoder {
                 variables.append((name, output.value))
             }
         }
+        // Every key is read (and reports its mistake) before a missing command ends the tests.
+        let after = r.string("after").flatMap { a in PipelineKind(rawValue: a.value).map { Located($0, at: a.mark) } }
+        let readOnlyRole = r.read(IntegrationTests.Keys.readOnlyRole)
+        let reports = r.read(IntegrationTests.Keys.reports)
         guard let command else { return nil }
-        return IntegrationTests(command: command.value, variables: variables)
+        return IntegrationTests(
+            command: command.value, variables: variables, after: after, readOnlyRole: readOnlyRole, reports: reports,
+            mark: mark, variablesMark: r.keyMark("variables"))
     }
 
     private func environmentName(_ item: Node) -> String? {
