@@ -176,8 +176,7 @@ struct ConfigDecoder {
         let command = r.string("command")
         var variables: [(name: String, output: String)] = []
         if let n = r.node("variables") {
-            guard case .mapping(let pairs) = n.kind else {
-                context.error("expected a mapping of names to stack output names for 'variables'\(r.owner), found \(n.kindPhrase)", at: n.mark)
+            guard let pairs = context.entries(n, what: "'variables'\(r.owner)", expected: "a mapping of names to stack output names") else {
                 return nil
             }
             for pair in pairs {
@@ -263,8 +262,7 @@ struct ConfigDecoder {
     private func decodeRegionalECS(_ n: Node, owner: String, environment: String?, regions: [String])
         -> [(target: RegionalECSTarget, nodes: [String: Node], names: [(String, Node)])]
     {
-        guard case .mapping(let pairs) = n.kind else {
-            context.error("expected a mapping of region names to ECS values for 'regions'\(owner), found \(n.kindPhrase)", at: n.mark)
+        guard let pairs = context.entries(n, what: "'regions'\(owner)", expected: "a mapping of region names to ECS values") else {
             return []
         }
         var out: [(target: RegionalECSTarget, nodes: [String: Node], names: [(String, Node)])] = []

@@ -245,6 +245,29 @@ extension DecodeContext {
         return nil
     }
 
+    /// The entries of a mapping of free keys (`variables`, `parameter-overrides`, ...), its
+    /// entry count capped like a list's and each key's length like a value's, checked before
+    /// any entry is decoded; nil (reported) when `n` is not a mapping or over the cap. Entries
+    /// whose key is too long or unsafe to show are reported and left out.
+    func entries(_ n: Node, what: String, expected: String) -> [Node.Pair]? {
+        guard case .mapping(let pairs) = n.kind else {
+            error("expected \(expected) for \(what), found \(n.kindPhrase)", at: n.mark)
+            return nil
+        }
+        guard pairs.count <= ValueType.maximumItems else {
+            error(
+                "\(what) has \(pairs.count) entries; pipegen takes at most \(ValueType.maximumItems)", at: n.mark,
+                notes: [.note("entry \(ValueType.maximumItems + 1) is here", at: pairs[ValueType.maximumItems].key.mark)])
+            return nil
+        }
+        return pairs.filter { pair in
+            guard let key = pair.key.scalar?.text, let problem = StringRules.unreadable(key, .string(.text), what: "a key of \(what)")
+            else { return true }
+            error(problem.message, at: pair.key.mark, notes: problem.notes)
+            return false
+        }
+    }
+
     func list(_ n: Node, minItems: Int, what: String) -> [Node]? {
         guard case .sequence(let items) = n.kind else {
             error("expected a list for \(what), found \(n.kindPhrase)", at: n.mark)

@@ -294,8 +294,7 @@ extension ConfigDecoder {
 
     /// `package-runtimes`: runtime names to versions.
     func decodeRuntimes(_ n: Node, owner: String) -> [RuntimeVersion] {
-        guard case .mapping(let pairs) = n.kind else {
-            context.error("expected a mapping of runtime names to versions for 'package-runtimes'\(owner), found \(n.kindPhrase)", at: n.mark)
+        guard let pairs = context.entries(n, what: "'package-runtimes'\(owner)", expected: "a mapping of runtime names to versions") else {
             return []
         }
         return pairs.compactMap { pair in
@@ -313,8 +312,7 @@ extension ConfigDecoder {
 
     /// `parameter-overrides`: template parameter names to values.
     func decodeParameterOverrides(_ n: Node, owner: String) -> [ParameterOverride] {
-        guard case .mapping(let pairs) = n.kind else {
-            context.error("expected a mapping of parameter names to values for 'parameter-overrides'\(owner), found \(n.kindPhrase)", at: n.mark)
+        guard let pairs = context.entries(n, what: "'parameter-overrides'\(owner)", expected: "a mapping of parameter names to values") else {
             return []
         }
         var out: [ParameterOverride] = []
