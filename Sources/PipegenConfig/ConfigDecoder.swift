@@ -48,6 +48,11 @@ struct ConfigDecoder {
         let notifications = r.object("notifications", owner: " in 'notifications'").flatMap {
             decodeNotifications($0, at: r.keyMark("notifications"))
         }
+        let tags = r.node("tags").map { decodeTags($0, owner: "") } ?? []
+        let boundary = r.node("permissions-boundary").flatMap { decodeBoundary($0, at: r.keyMark("permissions-boundary")) }
+        let roles = r.node("roles").map(decodeRoles) ?? []
+        let approvers = r.node("approvers").flatMap { decodeApprovers($0, at: r.keyMark("approvers")) }
+        let operations = r.object("operations", owner: " in 'operations'").map(decodeOperations) ?? Operations()
 
         // The checks across values run on what decoded, however much that is, so that one run
         // reports every mistake; each leaves out what did not decode (its error is reported).
@@ -59,11 +64,19 @@ struct ConfigDecoder {
             project: project ?? Located("", at: nil), tooling: tooling, environments: environments.complete,
             registry: registry, artifacts: artifacts, logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
+        config.tags = tags
+        config.permissionsBoundary = boundary
+        config.roleStatements = roles
+        config.approvers = approvers
+        config.operations = operations
         config.environmentsMark = r.keyMark("environments")
         let runners = config.environments.map(config.testsPipeline(of:))
         for (i, runner) in runners.enumerated() { config.environments[i].tests?.pipeline = runner }
         checks.run(config, decoded: environments.all)
+        PartitionChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
+        // Approvers and the boundary's account are checked against every environment.
+        if context.complete.environments { GovernanceChecks(context: context).run(config) }
         guard project != nil, !environments.complete.isEmpty, !hasErrors else { return nil }
         return config
     }
@@ -162,6 +175,7 @@ struct ConfigDecoder {
         let wave = r.string("wave")
         let testsOwner = name.map { " in 'tests' of environment '\($0.value)'" } ?? " in 'tests'\(label)"
         let tests = r.object("tests", owner: testsOwner).flatMap { decodeTests($0, at: r.keyMark("tests")) }
+        let tags = r.node("tags").map { decodeTags($0, owner: name.map { " of environment '\($0.value)'" } ?? label) } ?? []
         guard let name, let account, !regions.isEmpty else { return nil }
         var env = Environment(name: name, account: account, regions: regions, approval: approval, ecs: ecs, mark: item.mark)
         env.parallelRegions = parallelRegions
@@ -169,6 +183,7 @@ struct ConfigDecoder {
         env.rollback = rollback
         env.wave = wave
         env.tests = tests
+        env.tags = tags
         return env
     }
 

@@ -14,6 +14,9 @@ final class DecodeContext {
     /// What decoded completely; checks that would otherwise report what an earlier error
     /// caused ask it (a role in an account "where no environment deploys", when one did not decode).
     var complete = Completeness()
+    /// Every value read that is an ARN (`arn:...`), for the checks that need the whole
+    /// config first (`PartitionChecks`: the ARN's partition is the config's).
+    var arns: [Located<String>] = []
 
     /// True once enough errors are kept; callers skip work (suggestions) for further ones.
     var isFull: Bool { diagnostics.count >= Self.errorLimit }
@@ -206,6 +209,7 @@ extension DecodeContext {
         default:
             preconditionFailure("not a string type: \(type)")
         }
+        if text.hasPrefix("arn:") { arns.append(Located(text, at: n.mark)) }
         return Located(text, at: n.mark)
     }
 

