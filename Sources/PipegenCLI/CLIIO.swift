@@ -81,11 +81,11 @@ public enum InputSource: Sendable {
     case descriptor(Int32)
     case bytes([UInt8])
 
-    /// Everything until the end of the input.
-    func readAll() throws(SystemError) -> [UInt8] {
+    /// Everything until the end of the input, or its first `limit` bytes.
+    func readAll(limit: Int? = nil) throws(SystemError) -> [UInt8] {
         switch self {
-        case .descriptor(let fd): return try FileSystem.read(descriptor: fd)
-        case .bytes(let bytes): return bytes
+        case .descriptor(let fd): return try FileSystem.read(descriptor: fd, limit: limit)
+        case .bytes(let bytes): return limit.map { Array(bytes.prefix($0)) } ?? bytes
         }
     }
 }

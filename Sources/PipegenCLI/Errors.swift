@@ -67,20 +67,23 @@ enum CLIError: Error {
 }
 
 extension CLIIO {
-    /// Prints `error` to stderr and returns its exit code.
+    /// Prints `error` to stderr and returns its exit code. Messages carry what the user typed
+    /// (options, paths) and what the system said: printed as `DisplayText.line`.
     mutating func report(_ error: CLIError) -> Int32 {
         let style = stderrStyle
         switch error {
         case .usage(let usage):
-            stderr.write(style.error + style.bold(usage.message) + "\n")
-            if let help = usage.help { stderr.write(style.help + help + "\n") }
+            stderr.write(style.error + style.bold(DisplayText.line(usage.message)) + "\n")
+            if let help = usage.help { stderr.write(style.help + DisplayText.line(help) + "\n") }
             stderr.write("Run '\(usage.command) --help' for usage.\n")
             return ExitCode.usage
         case .io(let message):
+            let message = DisplayText.line(message)
             report.add(.io, [.error(message, at: nil)], file: nil)
             stderr.write(style.error + style.bold(message) + "\n")
             return ExitCode.fileError
         case .unsupported(let message):
+            let message = DisplayText.line(message)
             report.add(.config, [.error(message, at: nil)], file: report.configFile)
             stderr.write(style.error + style.bold(message) + "\n")
             return ExitCode.invalidConfig
@@ -91,7 +94,7 @@ extension CLIIO {
         case .permissionsWiden:
             return ExitCode.permissionsWiden
         case .internalError(let problems):
-            for problem in problems.isEmpty ? ["unknown failure"] : problems {
+            for problem in (problems.isEmpty ? ["unknown failure"] : problems).map(DisplayText.line) {
                 report.add(.internal, [.error(problem, at: nil, notes: [.note("this is a bug in pipegen; please report it with your config")])], file: nil)
                 stderr.write(style.paint("internal error: ", "1;31") + style.bold(problem) + "\n")
             }

@@ -24,6 +24,8 @@ public struct Config: Sendable {
     public var pipelines: Pipelines
     /// E-mail about pipeline runs; nil when the config has no `notifications`.
     public var notifications: Notifications? = nil
+    /// Where `environments` was written (its key): what limits filled by every environment point at.
+    public var environmentsMark: Mark? = nil
     /// Tags on every resource that takes tags, and on every stack.
     public var tags: [TagSetting] = []
     /// The boundary of every role pipegen creates; nil for none.

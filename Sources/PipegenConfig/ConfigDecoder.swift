@@ -16,17 +16,19 @@ struct ConfigDecoder {
         }
         let project = r.string("project")
         let tooling = r.object("tooling", owner: " in 'tooling'").flatMap(decodeTooling)
-        var environments: [Environment] = []
-        if let items = r.list("environments") {
-            if items.count > ConfigDecoder.maxEnvironments {
-                // Refused before any per-environment work: no AWS account could hold the
-                // policies of such a route, and a huge file must not take minutes to say so.
-                context.error(
-                    "\(items.count) environments; pipegen supports at most \(ConfigDecoder.maxEnvironments)", at: r.node("environments")?.mark,
-                    notes: [.help("split the route across several configs; the key and bucket policies of one tooling account cannot name more accounts")])
-            } else {
-                environments = decodeEnvironments(items, toolingRegion: tooling?.region)
-            }
+        var environments = DecodedEnvironments()
+        if let n = r.node("environments"), case .sequence(let items) = n.kind, items.count > ConfigDecoder.maxEnvironments {
+            // Refused before any per-environment work: no AWS account could hold the
+            // policies of such a route, and a huge file must not take minutes to say so.
+            context.error(
+                "\(items.count) environments; pipegen supports at most \(ConfigDecoder.maxEnvironments)", at: n.mark,
+                notes: [.help("split the route across several configs; the key and bucket policies of one tooling account cannot name more accounts")])
+            context.complete.environments = false
+        } else if let items = r.list("environments") {
+            environments = decodeEnvironments(items, toolingRegion: tooling?.region)
+            context.complete.environments = environments.complete.count == items.count
+        } else {
+            context.complete.environments = false
         }
         var registry = Registry()
         if let reg = r.object("registry", owner: " in 'registry'") {
@@ -42,7 +44,7 @@ struct ConfigDecoder {
             }
         }
         let retention = r.read(ConfigSchema.logRetentionDays)
-        let pipelines = r.object("pipelines", owner: " in 'pipelines'").map(decodePipelines) ?? Pipelines()
+        let pipelines = decodePipelineKey(r)
         let notifications = r.object("notifications", owner: " in 'notifications'").flatMap {
             decodeNotifications($0, at: r.keyMark("notifications"))
         }
@@ -53,10 +55,15 @@ struct ConfigDecoder {
         let operations = r.object("operations", owner: " in 'operations'").map(decodeOperations) ?? Operations()
         let output = r.object("output", owner: " in 'output'").map(decodeOutput) ?? OutputSettings()
 
-        guard let project, let tooling, !environments.isEmpty, !hasErrors else { return nil }
+        // The checks across values run on what decoded, however much that is, so that one run
+        // reports every mistake; each leaves out what did not decode (its error is reported).
+        let checks = SemanticChecks(context: context)
+        checks.checkNames(environments.names)
+        guard let tooling else { return nil }
+        context.complete.project = project != nil
         var config = Config(
-            project: project, tooling: tooling, environments: environments, registry: registry, artifacts: artifacts,
-            logRetentionDays: retention, pipelines: pipelines)
+            project: project ?? Located("", at: nil), tooling: tooling, environments: environments.complete,
+            registry: registry, artifacts: artifacts, logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
         config.tags = tags
         config.permissionsBoundary = boundary
@@ -64,13 +71,31 @@ struct ConfigDecoder {
         config.approvers = approvers
         config.operations = operations
         config.output = output
+        config.environmentsMark = r.keyMark("environments")
         let runners = config.environments.map(config.testsPipeline(of:))
         for (i, runner) in runners.enumerated() { config.environments[i].tests?.pipeline = runner }
-        SemanticChecks(context: context).run(config)
+        checks.run(config, decoded: environments.all)
         PartitionChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
-        GovernanceChecks(context: context).run(config)
-        return hasErrors ? nil : config
+        // Approvers and the boundary's account are checked against every environment.
+        if context.complete.environments { GovernanceChecks(context: context).run(config) }
+        guard project != nil, !environments.complete.isEmpty, !hasErrors else { return nil }
+        return config
+    }
+
+    /// The `pipelines` object; `context.complete.pipelines` says whether every pipeline it
+    /// names decoded to its settings.
+    private func decodePipelineKey(_ r: ObjectReader) -> Pipelines {
+        guard r.has("pipelines") else { return Pipelines() }
+        let (reader, readable) = context.completely { r.object("pipelines", owner: " in 'pipelines'") }
+        guard let reader else {
+            context.complete.pipelines = false
+            return Pipelines()
+        }
+        let pipelines = decodePipelines(reader)
+        let named = PipelineKind.allCases.filter { reader.has($0.rawValue) }.count
+        context.complete.pipelines = readable && pipelines.all.count == named
+        return pipelines
     }
 
     /// Whether this pipegen is one the config's `pipegen-version` accepts; reports why not.
@@ -100,58 +125,75 @@ struct ConfigDecoder {
     private var hasErrors: Bool { context.diagnostics.contains { $0.severity == .error } }
 
     private func decodeTooling(_ r: ObjectReader) -> Tooling? {
-        guard let account = r.string("account"), let region = r.string("region") else { return nil }
+        // Both read before either is judged: each reports its own mistake.
+        let account = r.string("account")
+        let region = r.string("region")
+        guard let account, let region else { return nil }
         return Tooling(account: account, region: region)
     }
 
-    private func decodeEnvironments(_ items: [Node], toolingRegion: Located<String>?) -> [Environment] {
-        var out: [Environment] = []
+    private func decodeEnvironments(_ items: [Node], toolingRegion: Located<String>?) -> DecodedEnvironments {
+        var out = DecodedEnvironments()
         for item in items {
-            // The name first, so every other message can say which environment it is about.
-            let label = environmentName(item).map { " in environment '\($0)'" } ?? " in an environment"
-            guard
-                let r = ObjectReader(item, spec: ConfigSchema.environment, owner: label, context: context, what: "an environment")
-            else { continue }
-            let name = r.string("name")
-            let account = r.string("account")
-            var regions: [Located<String>] = []
-            if r.has("region"), r.has("regions") {
-                context.error(
-                    "use either 'region' or 'regions'\(label), not both", at: r.keyMark("regions"),
-                    notes: [.note("'region' given here", at: r.keyMark("region"))])
-            } else if let one = r.string("region") {
-                regions = [one]
-            } else if let many = r.strings("regions") {
-                regions = many
-            } else if let toolingRegion {
-                regions = [Located(toolingRegion.value, at: nil)]
-            }
-            var approval: Approval?
-            if let n = r.node("approval") { approval = decodeApproval(n, label: label) }
-            let ecs = r.object("ecs", owner: label).flatMap {
-                decodeECS($0, environment: name?.value, account: account?.value, regions: regions.map(\.value))
-            }
-            guard let name, let account, !regions.isEmpty else { continue }
-            var env = Environment(name: name, account: account, regions: regions, approval: approval, ecs: ecs, mark: item.mark)
-            env.parallelRegions = r.read(Environment.Keys.parallelRegions)
-            env.deployMode = r.read(Environment.Keys.deploy)
-            env.rollback = r.read(Environment.Keys.rollback)
-            env.wave = r.string("wave")
-            if let n = r.node("tags") { env.tags = decodeTags(n, owner: " of environment '\(name.value)'") }
-            if let t = r.object("tests", owner: " in 'tests' of environment '\(name.value)'") {
-                env.tests = decodeTests(t, at: r.keyMark("tests"))
-            }
-            out.append(env)
+            let (env, complete) = context.completely { decodeEnvironment(item, toolingRegion: toolingRegion, names: &out.names) }
+            guard let env else { continue }
+            out.all.append(env)
+            if complete { out.complete.append(env) }
         }
         return out
     }
 
+    /// One item of `environments`; its name, when that decoded, is added to `names`. Every key
+    /// is read, whatever failed before it, so that each reports its own mistake.
+    private func decodeEnvironment(_ item: Node, toolingRegion: Located<String>?, names: inout [Located<String>]) -> Environment? {
+        // The name first, so every other message can say which environment it is about.
+        let label = environmentName(item).map { " in environment \(DisplayText.quoted($0))" } ?? " in an environment"
+        guard
+            let r = ObjectReader(item, spec: ConfigSchema.environment, owner: label, context: context, what: "an environment")
+        else { return nil }
+        let name = r.string("name")
+        if let name { names.append(name) }
+        let account = r.string("account")
+        var regions: [Located<String>] = []
+        if r.has("region"), r.has("regions") {
+            context.error(
+                "use either 'region' or 'regions'\(label), not both", at: r.keyMark("regions"),
+                notes: [.note("'region' given here", at: r.keyMark("region"))])
+        } else if r.has("region") {
+            regions = r.string("region").map { [$0] } ?? []
+        } else if r.has("regions") {
+            regions = r.strings("regions") ?? []
+        } else if let toolingRegion {
+            regions = [Located(toolingRegion.value, at: nil)]
+        }
+        var approval: Approval?
+        if let n = r.node("approval") { approval = decodeApproval(n, label: label) }
+        let ecs = r.object("ecs", owner: label).flatMap {
+            decodeECS($0, environment: name?.value, account: account?.value, regions: regions.map(\.value))
+        }
+        let parallelRegions = r.read(Environment.Keys.parallelRegions)
+        let deployMode = r.read(Environment.Keys.deploy)
+        let rollback = r.read(Environment.Keys.rollback)
+        let wave = r.string("wave")
+        let testsOwner = name.map { " in 'tests' of environment '\($0.value)'" } ?? " in 'tests'\(label)"
+        let tests = r.object("tests", owner: testsOwner).flatMap { decodeTests($0, at: r.keyMark("tests")) }
+        let tags = r.node("tags").map { decodeTags($0, owner: name.map { " of environment '\($0.value)'" } ?? label) } ?? []
+        guard let name, let account, !regions.isEmpty else { return nil }
+        var env = Environment(name: name, account: account, regions: regions, approval: approval, ecs: ecs, mark: item.mark)
+        env.parallelRegions = parallelRegions
+        env.deployMode = deployMode
+        env.rollback = rollback
+        env.wave = wave
+        env.tests = tests
+        env.tags = tags
+        return env
+    }
+
     private func decodeTests(_ r: ObjectReader, at mark: Mark?) -> IntegrationTests? {
-        guard let command = r.string("command") else { return nil }
+        let command = r.string("command")
         var variables: [(name: String, output: String)] = []
         if let n = r.node("variables") {
-            guard case .mapping(let pairs) = n.kind else {
-                context.error("expected a mapping of names to stack output names for 'variables'\(r.owner), found \(n.kindPhrase)", at: n.mark)
+            guard let pairs = context.entries(n, what: "'variables'\(r.owner)", expected: "a mapping of names to stack output names") else {
                 return nil
             }
             for pair in pairs {
@@ -165,10 +207,13 @@ struct ConfigDecoder {
                 variables.append((name, output.value))
             }
         }
+        // Every key is read (and reports its mistake) before a missing command ends the tests.
+        let after = r.string("after").flatMap { a in PipelineKind(rawValue: a.value).map { Located($0, at: a.mark) } }
+        let readOnlyRole = r.read(IntegrationTests.Keys.readOnlyRole)
+        let reports = r.read(IntegrationTests.Keys.reports)
+        guard let command else { return nil }
         return IntegrationTests(
-            command: command.value, variables: variables,
-            after: r.string("after").flatMap { a in PipelineKind(rawValue: a.value).map { Located($0, at: a.mark) } },
-            readOnlyRole: r.read(IntegrationTests.Keys.readOnlyRole), reports: r.read(IntegrationTests.Keys.reports),
+            command: command.value, variables: variables, after: after, readOnlyRole: readOnlyRole, reports: reports,
             mark: mark, variablesMark: r.keyMark("variables"))
     }
 
@@ -234,8 +279,7 @@ struct ConfigDecoder {
     private func decodeRegionalECS(_ n: Node, owner: String, environment: String?, regions: [String])
         -> [(target: RegionalECSTarget, nodes: [String: Node], names: [(String, Node)])]
     {
-        guard case .mapping(let pairs) = n.kind else {
-            context.error("expected a mapping of region names to ECS values for 'regions'\(owner), found \(n.kindPhrase)", at: n.mark)
+        guard let pairs = context.entries(n, what: "'regions'\(owner)", expected: "a mapping of region names to ECS values") else {
             return []
         }
         var out: [(target: RegionalECSTarget, nodes: [String: Node], names: [(String, Node)])] = []
@@ -279,4 +323,26 @@ struct ConfigDecoder {
         }
         return context.string(n, .string(.text), what: what).map { .literal($0.value) }
     }
+}
+
+/// The items of `environments` as far as they decoded.
+struct DecodedEnvironments {
+    /// Every environment with a name, an account and a region.
+    var all: [Environment] = []
+    /// Those that decoded without an error: the checks across values look only at these.
+    var complete: [Environment] = []
+    /// The name of every item whose name decoded, for the checks of names alone.
+    var names: [Located<String>] = []
+}
+
+/// Which parts of a config decoded completely, for checks that would otherwise report what an
+/// earlier error caused: a missing pipeline reads as no pipeline, an environment that did not
+/// decode as no environment.
+struct Completeness {
+    /// `project` decoded.
+    var project = true
+    /// Every item of `environments` decoded without an error.
+    var environments = true
+    /// Every pipeline under `pipelines` decoded to its settings.
+    var pipelines = true
 }

@@ -93,7 +93,7 @@ struct FeatureChecks {
     let context: DecodeContext
 
     func run(_ config: Config) {
-        if let n = config.notifications, config.pipelines.isEmpty {
+        if let n = config.notifications, config.pipelines.isEmpty, context.complete.pipelines {
             context.warning(
                 "'notifications' is not used: no pipelines are configured", at: n.mark,
                 notes: [.help("add a pipeline under 'pipelines', or remove 'notifications'")])

@@ -7,6 +7,13 @@ final class DecodeContext {
     /// told about its first thousand quickly rather than about all of them slowly.
     var uncounted = 0
     static let errorLimit = 1000
+    /// Errors that left a value undecoded or replaced by its default (all but unknown and
+    /// duplicate keys): a part of the config decoded completely when this did not grow while
+    /// it was read, and only then do the checks across values look at it.
+    private(set) var valueErrors = 0
+    /// What decoded completely; checks that would otherwise report what an earlier error
+    /// caused ask it (a role in an account "where no environment deploys", when one did not decode).
+    var complete = Completeness()
     /// Every value read that is an ARN (`arn:...`), for the checks that need the whole
     /// config first (`PartitionChecks`: the ARN's partition is the config's).
     var arns: [Located<String>] = []
@@ -14,12 +21,22 @@ final class DecodeContext {
     /// True once enough errors are kept; callers skip work (suggestions) for further ones.
     var isFull: Bool { diagnostics.count >= Self.errorLimit }
 
-    func error(_ message: String, at mark: Mark?, notes: [Diagnostic.Note] = []) {
+    /// `affectsValues: false` for a key that is ignored (unknown, or given twice): every value
+    /// is still as written.
+    func error(_ message: String, at mark: Mark?, notes: [Diagnostic.Note] = [], affectsValues: Bool = true) {
+        if affectsValues { valueErrors += 1 }
         guard !isFull else {
             uncounted += 1
             return
         }
         diagnostics.append(.error(message, at: mark, notes: notes))
+    }
+
+    /// `body`'s result, and whether it decoded without an error that affects a value.
+    func completely<T>(_ body: () -> T) -> (T, Bool) {
+        let before = valueErrors
+        let value = body()
+        return (value, valueErrors == before)
     }
 
     func warning(_ message: String, at mark: Mark?, notes: [Diagnostic.Note] = []) {
@@ -56,13 +73,13 @@ struct ObjectReader {
         var suggested: Set<String> = []
         for pair in pairs {
             guard let key = pair.key.scalar?.text else {
-                context.error("keys must be plain names, found \(pair.key.kindPhrase)", at: pair.key.mark)
+                context.error("keys must be plain names, found \(pair.key.kindPhrase)", at: pair.key.mark, affectsValues: false)
                 continue
             }
             if let first = values[key] {
                 context.error(
-                    "duplicate key '\(key)'\(owner)", at: pair.key.mark,
-                    notes: [.note("'\(key)' first defined here", at: first.key.mark)])
+                    "duplicate key \(DisplayText.quoted(key))\(owner)", at: pair.key.mark,
+                    notes: [.note("\(DisplayText.quoted(key)) first defined here", at: first.key.mark)], affectsValues: false)
                 continue
             }
             guard spec.key(key) != nil else {
@@ -77,7 +94,7 @@ struct ObjectReader {
                 } else {
                     notes.append(.help("valid keys here: " + spec.keys.map(\.name).joined(separator: ", ")))
                 }
-                context.error("unknown key '\(key)'\(owner)", at: pair.key.mark, notes: notes)
+                context.error("unknown key \(DisplayText.quoted(key))\(owner)", at: pair.key.mark, notes: notes, affectsValues: false)
                 continue
             }
             values[key] = pair
@@ -172,6 +189,10 @@ extension DecodeContext {
             return nil
         }
         let text = s.text
+        if let problem = StringRules.unreadable(text, type, what: what) {
+            error(problem.message, at: n.mark, notes: problem.notes)
+            return nil
+        }
         switch type {
         case .string(let format):
             if let problem = StringRules.problem(text, format) {
@@ -182,7 +203,7 @@ extension DecodeContext {
             guard options.contains(text) else {
                 var notes: [Diagnostic.Note] = []
                 if let guess = Suggest.closest(to: text, in: options) { notes.append(.help("did you mean '\(guess)'?")) }
-                error("'\(text)' is not valid for \(what); expected \(type.phrase)", at: n.mark, notes: notes)
+                error("\(DisplayText.quoted(text)) is not valid for \(what); expected \(type.phrase)", at: n.mark, notes: notes)
                 return nil
             }
         default:
@@ -217,7 +238,7 @@ extension DecodeContext {
             switch s.text {
             case "true", "True", "TRUE": return true
             case "false", "False", "FALSE": return false
-            case let t where ["yes", "no", "on", "off", "y", "n"].contains(t.lowercased()):
+            case let t where t.count <= 3 && ["yes", "no", "on", "off", "y", "n"].contains(t.lowercased()):
                 let meant = ["yes", "on", "y"].contains(t.lowercased())
                 error("'\(t)' is not a boolean in pipegen configs", at: n.mark, notes: [.help("write \(meant) (YAML 1.1 and 1.2 readers disagree on '\(t)')")])
                 return nil
@@ -228,9 +249,38 @@ extension DecodeContext {
         return nil
     }
 
+    /// The entries of a mapping of free keys (`variables`, `parameter-overrides`, ...), its
+    /// entry count capped like a list's and each key's length like a value's, checked before
+    /// any entry is decoded; nil (reported) when `n` is not a mapping or over the cap. Entries
+    /// whose key is too long or unsafe to show are reported and left out.
+    func entries(_ n: Node, what: String, expected: String) -> [Node.Pair]? {
+        guard case .mapping(let pairs) = n.kind else {
+            error("expected \(expected) for \(what), found \(n.kindPhrase)", at: n.mark)
+            return nil
+        }
+        guard pairs.count <= ValueType.maximumItems else {
+            error(
+                "\(what) has \(pairs.count) entries; pipegen takes at most \(ValueType.maximumItems)", at: n.mark,
+                notes: [.note("entry \(ValueType.maximumItems + 1) is here", at: pairs[ValueType.maximumItems].key.mark)])
+            return nil
+        }
+        return pairs.filter { pair in
+            guard let key = pair.key.scalar?.text, let problem = StringRules.unreadable(key, .string(.text), what: "a key of \(what)")
+            else { return true }
+            error(problem.message, at: pair.key.mark, notes: problem.notes)
+            return false
+        }
+    }
+
     func list(_ n: Node, minItems: Int, what: String) -> [Node]? {
         guard case .sequence(let items) = n.kind else {
             error("expected a list for \(what), found \(n.kindPhrase)", at: n.mark)
+            return nil
+        }
+        guard items.count <= ValueType.maximumItems else {
+            error(
+                "\(what) has \(items.count) items; pipegen takes at most \(ValueType.maximumItems)", at: n.mark,
+                notes: [.note("item \(ValueType.maximumItems + 1) is here", at: items[ValueType.maximumItems].mark)])
             return nil
         }
         if items.count < minItems {
@@ -248,8 +298,8 @@ extension Node {
         case .sequence: return "a list"
         case .scalar(let s):
             if s.isNull { return "nothing" }
-            let shown = s.text.count > 40 ? String(s.text.prefix(40)) + "..." : s.text
-            return s.style == .plain ? "'\(shown)'" : "the string '\(shown)'"
+            let shown = DisplayText.quoted(s.text)
+            return s.style == .plain ? shown : "the string \(shown)"
         }
     }
 }

@@ -19,6 +19,11 @@ public indirect enum ValueType: Sendable {
     /// A mapping with free keys, each value of one type.
     case map(ValueType)
 
+    /// The most items of any list, and entries of any mapping of free keys, in a config: as
+    /// many as the environments one tooling account's key and bucket policies can name.
+    /// Checked before any item is decoded.
+    public static let maximumItems = 1_000
+
     /// A phrase for error messages: "expected a string", "expected a list of strings", ...
     public var phrase: String {
         switch self {
@@ -70,6 +75,23 @@ public enum StringFormat: String, Sendable {
         case .region: return "an AWS region name"
         case .email: return "an e-mail address"
         case .arn: return "an ARN"
+        }
+    }
+
+    /// The most characters (Unicode scalars) a value of this format may have: checked first,
+    /// before any other rule, so a hostile value costs no more than its reading. Generous
+    /// bounds, not AWS's limits of the names built from the values (`NameChecks` checks those):
+    /// CloudFormation takes parameter values of 4,096 bytes, IAM ARNs of 2,048 characters, Git
+    /// branch names in CodePipeline of 255, e-mail addresses have at most 254 (RFC 5321).
+    public var maximumLength: Int {
+        switch self {
+        case .text: return 4_096
+        case .name: return 128
+        case .accountId, .region: return 64
+        case .email: return 254
+        case .arn: return 2_048
+        case .path: return 1_024
+        case .branch: return 255
         }
     }
 

@@ -4,17 +4,29 @@
 struct SemanticChecks {
     let context: DecodeContext
 
-    func run(_ config: Config) {
-        var seen: [String: Environment] = [:]
-        let partition = config.partition
-        for env in config.environments {
-            let name = env.name.value
-            if let first = seen[name] {
+    /// Environment names are unique: checked on every name that decoded, whatever else in its
+    /// environment did not.
+    func checkNames(_ names: [Located<String>]) {
+        var seen: [String: Located<String>] = [:]
+        for name in names {
+            if let first = seen[name.value] {
                 context.error(
-                    "duplicate environment name '\(name)'", at: env.name.mark,
-                    notes: [.note("'\(name)' first defined here", at: first.name.mark)])
+                    "duplicate environment name '\(name.value)'", at: name.mark,
+                    notes: [.note("'\(name.value)' first defined here", at: first.mark)])
+            } else {
+                seen[name.value] = name
             }
-            seen[name] = seen[name] ?? env
+        }
+    }
+
+    /// The checks across values. `config` holds the environments that decoded completely;
+    /// `decoded` every environment with a name, an account and a region, whose regions are
+    /// checked too (each region in them decoded). Checks that need to know every environment
+    /// or pipeline of the config run only when all of them decoded (`context.complete`).
+    func run(_ config: Config, decoded: [Environment]) {
+        let partition = config.partition
+        for env in decoded {
+            let name = env.name.value
             var regions: [String: Located<String>] = [:]
             for region in env.regions {
                 if let first = regions[region.value] {
@@ -31,7 +43,7 @@ struct SemanticChecks {
                         notes: [.help("a pipeline cannot deploy across partitions; use a tooling account in '\(p.name)' for these environments")])
                 }
             }
-            if !config.pipelines.kinds.contains(.containerDeployment), env.ecs != nil {
+            if context.complete.pipelines, !config.pipelines.kinds.contains(.containerDeployment), env.ecs != nil {
                 context.warning(
                     "'ecs' in environment '\(name)' is not used: pipelines.container-deployment is not configured", at: env.mark)
             }
@@ -41,7 +53,8 @@ struct SemanticChecks {
         }
         checkRepositories(config)
         checkWaves(config)
-        checkTests(config)
+        // Which pipeline runs an environment's tests depends on every pipeline of the config.
+        if context.complete.pipelines { checkTests(config) }
     }
 
     /// An environment's tests follow a pipeline the config has, and read stack outputs only
@@ -132,11 +145,15 @@ struct SemanticChecks {
             }
             seen[key] = pipeline
         }
-        if let repo = config.registry.repository, !Self.isECRName(repo.value.expanded([(.project, config.project.value)])) {
+        if let repo = config.registry.repository, context.complete.project,
+            !Self.isECRName(repo.value.expanded([(.project, config.project.value)]))
+        {
             context.error(
-                "'\(repo.value.text)' is not a valid ECR repository name", at: repo.mark,
+                "\(DisplayText.quoted(repo.value.text)) is not a valid ECR repository name", at: repo.mark,
                 notes: [.help("use 2-256 lowercase letters, digits and '.', '_', '-', '/' between them")])
-        } else if config.registry.repository == nil, config.pipelines.usesRegistry, !Self.isECRName(config.project.value) {
+        } else if config.registry.repository == nil, config.pipelines.usesRegistry, context.complete.project,
+            !Self.isECRName(config.project.value)
+        {
             // The default repository name is the project's, which may be a single letter.
             context.error(
                 "the image repository would be named '\(config.project.value)', which is not a valid ECR repository name",

@@ -2,11 +2,15 @@
 public enum Suggest {
     /// The candidate closest to `word` by edit distance, when it is close enough to be a
     /// plausible typo (at most a third of the word's length, minimum 1, maximum 3 edits).
+    /// Words of very different lengths are never close, so a long word costs no more than
+    /// counting its characters.
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = min(3, max(1, word.count / 3))
+        let length = word.count
+        let limit = min(3, max(1, length / 3))
+        let lowered = candidates.contains { abs($0.count - length) <= limit } ? word.lowercased() : ""
         var best: (String, Int)?
-        for c in candidates {
-            let d = distance(word.lowercased(), c.lowercased())
+        for c in candidates where abs(c.count - length) <= limit {
+            let d = distance(lowered, c.lowercased())
             if d <= limit, best == nil || d < best!.1 { best = (c, d) }
         }
         return best?.0

@@ -14,10 +14,16 @@ import YAMLKit
 /// and the runtime access check (every call the pipelines make at run time is allowed). Plan, graph and removal read a loaded config and never render.
 public enum Pipegen {
     /// Reads, decodes and checks a config file.
-    public static func load(_ file: SourceFile) -> LoadedConfig {
-        let decoded = ConfigReader.read(file)
+    public static func load(_ file: SourceFile, _ request: LoadRequest = LoadRequest()) -> LoadedConfig {
+        load(ConfigReader.read(file), request)
+    }
+
+    /// Checks a decoded config: for a caller that needs the config before it knows what to
+    /// ask for (an output folder the config sets).
+    public static func load(_ decoded: DecodedConfig, _ request: LoadRequest) -> LoadedConfig {
+        let file = decoded.file
         guard let config = decoded.config else {
-            return LoadedConfig(file: file, diagnostics: decoded.diagnostics, valid: nil)
+            return LoadedConfig(file: file, diagnostics: decoded.diagnostics, valid: nil, omittedErrors: decoded.omittedErrors)
         }
         var diagnostics = decoded.diagnostics
         let names = NameChecks(config: config, names: Names(config)).run()
@@ -26,9 +32,16 @@ public enum Pipegen {
         // each other and fit the services' limits.
         var valid: ValidConfig?
         if !names.hasErrors {
-            let stacks = StackSet.build(config)
             let specs = pipelines(config)
-            let limits = Limits(config: config, pipelines: specs)
+            let limits = Limits(config: config, pipelines: specs, files: request)
+            // The pipelines' shape (stages, actions, names) is known before any template is
+            // built: a config past those limits is refused without building its templates,
+            // which for a thousand environments would cost seconds (docs/BENCHMARKS.md).
+            let shape = limits.pipelineChecks()
+            guard !shape.hasErrors else {
+                return LoadedConfig(file: file, diagnostics: (diagnostics + shape).inSourceOrder(), valid: nil)
+            }
+            let stacks = StackSet.build(config)
             // Each template's statements are resolved once, in its own job, for both checks.
             let resolved = Parallel.map(stacks.stacks) { stack in
                 let part = Consistency.resolve(stack)
@@ -38,7 +51,7 @@ public enum Pipegen {
                 + SettingsChecks(config: config, stacks: stacks.stacks, specs: specs).run()
                 + Consistency(config: config, stacks: stacks.stacks, resolved: resolved.map(\.0)).run()
                 + RuntimeAccess.run(config: config, specs: specs, stacks: stacks.stacks, parts: resolved.map(\.1))
-                + limits.pipelineChecks() + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
+                + shape + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
             diagnostics += checks
             if !checks.hasErrors { valid = ValidConfig(config: config, stacks: stacks) }
         }
@@ -58,6 +71,25 @@ public enum Pipegen {
     }
 }
 
+/// What `Pipegen.load` needs to know of the run to word its messages: where the templates go
+/// and in which format, as the user gave them, so that a limit error names the file the user
+/// will look for (`infra/cfn/tooling.json`), not a folder pipegen assumed. The kit knows no file
+/// system: the folder is only text.
+public struct LoadRequest: Sendable, Hashable {
+    /// The output folder as the user gave it (`--out`, the config's own setting, or `templates`
+    /// next to the config as the user spelled its path).
+    public var outputFolder: String
+    public var format: OutputFormat
+
+    public init(outputFolder: String = "templates", format: OutputFormat = .yaml) {
+        self.outputFolder = outputFolder
+        self.format = format
+    }
+
+    /// How a messages names the file of the stack `name` (`tooling`, `dev-us-east-1`).
+    public func file(_ name: String) -> String { RenderRequest.path(outputFolder, "\(name).\(format.fileExtension)") }
+}
+
 /// A config file after every check: its diagnostics, and the config with the templates it
 /// builds when none of them is an error.
 public struct LoadedConfig: Sendable {
@@ -66,6 +98,8 @@ public struct LoadedConfig: Sendable {
     public let diagnostics: [Diagnostic]
     /// Nil when `diagnostics` holds an error.
     public let valid: ValidConfig?
+    /// Errors found but not kept (past the decoder's first 1,000): counted in reports.
+    public var omittedErrors = 0
 
     public var config: Config? { valid?.config }
 }

@@ -41,14 +41,21 @@ public enum GeneratedHeader {
 }
 
 /// What to render: the format, and the config's path from the output folder (written into
-/// each file's header).
+/// each file's header); the output folder as the user gave it, for messages about the files.
 public struct RenderRequest: Sendable {
     public var format: OutputFormat
     public var configPath: String
+    public var outputFolder: String
 
-    public init(format: OutputFormat, configPath: String) {
+    public init(format: OutputFormat, configPath: String, outputFolder: String = "templates") {
         self.format = format
         self.configPath = configPath
+        self.outputFolder = outputFolder
+    }
+
+    /// `name` inside `folder`, as messages name it.
+    static func path(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 }
 
@@ -74,7 +81,8 @@ public enum Renderer {
         let problems = results.flatMap(\.problems)
         if !problems.isEmpty { throw InternalError(problems) }
         let files = results.map(\.file)
-        return RenderedTemplates(format: request.format, files: files, diagnostics: Limits.bodySizes(files))
+        let sizes = Limits.bodySizes(files) { RenderRequest.path(request.outputFolder, $0) }
+        return RenderedTemplates(format: request.format, files: files, diagnostics: sizes)
     }
 
     /// One template's file, and the CloudFormation rules it breaks (a bug if any).

@@ -13,6 +13,17 @@ public enum JSONReader {
         var parser = JSONParser(try SourceText(bytes, yamlCharacters: false))
         return try parser.parseDocument()
     }
+
+    /// The value in UTF-8 `bytes`, or the problem that stopped the reader (JSON has nothing
+    /// to read past), within `limits`.
+    public static func read(_ bytes: [UInt8], limits: ReadLimits = .none) -> ReadResult {
+        do {
+            var parser = JSONParser(try SourceText(bytes, yamlCharacters: false), limits: limits)
+            return ReadResult(root: try parser.parseDocument(), problems: [])
+        } catch {
+            return ReadResult(root: nil, problems: [error])
+        }
+    }
 }
 
 /// JSON may hold NUL bytes (inside strings they are an error, not the end), so this parser
@@ -23,11 +34,20 @@ struct JSONParser {
     var lines: LineIndex
     var pos = 0
     var depth = 0
+    let limits: ReadLimits
+    /// Array items and object members made so far, against `limits.maximumEntries`.
+    var entries = 0
 
-    init(_ source: SourceText) {
+    init(_ source: SourceText, limits: ReadLimits = .none) {
         b = source.bytes
         end = source.count
         lines = LineIndex(source)
+        self.limits = limits
+    }
+
+    mutating func countEntry(at offset: Int) throws(SyntaxError) {
+        entries += 1
+        if entries > limits.maximumEntries { throw error(limits.message, at: offset) }
     }
 
     mutating func error(_ message: String, at offset: Int) -> SyntaxError {
@@ -103,6 +123,7 @@ struct JSONParser {
                 }
                 throw error("expected a string key, found \(describe(pos))", at: pos)
             }
+            try countEntry(at: pos)
             let key = try parseString()
             skipWhitespace()
             guard pos < end else { throw error("unclosed '{'", at: opener) }
@@ -145,6 +166,7 @@ struct JSONParser {
             if b[pos] == UInt8(ascii: "]") && !items.isEmpty {
                 throw error("trailing commas are not allowed in JSON", at: pos)
             }
+            try countEntry(at: pos)
             items.append(try parseValue())
             skipWhitespace()
             guard pos < end else { throw error("unclosed '['", at: opener) }

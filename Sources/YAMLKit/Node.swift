@@ -81,10 +81,13 @@ public struct Node: Hashable, Sendable {
 public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     public var mark: Mark
+    /// More about the problem (which lines a run of tab-indented lines spans), or nil.
+    public var note: String?
 
-    public init(_ message: String, at mark: Mark) {
+    public init(_ message: String, at mark: Mark, note: String? = nil) {
         self.message = message
         self.mark = mark
+        self.note = note
     }
 
     public var description: String { "\(mark): \(message)" }

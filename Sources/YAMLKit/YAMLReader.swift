@@ -12,8 +12,11 @@
 /// keys, nesting deeper than `maximumDepth` levels, invalid UTF-8, control characters. Duplicate
 /// keys are not an error here: every pair is kept in order for the caller to judge.
 ///
+/// `read` reports a tab used for indentation and reads on (`YAMLReader+Tabs.swift`); every other
+/// problem stops it. `parse` stops at the first problem of either kind.
+///
 /// The reader works on UTF-8 bytes and never recurses deeper than `maximumDepth` collections, so
-/// hostile input costs linear time and bounded stack.
+/// hostile input costs linear time and bounded stack; `ReadLimits` also bounds what it builds.
 public enum YAMLReader {
     /// The deepest nesting of collections the readers accept.
     public static let maximumDepth = 200
@@ -25,9 +28,44 @@ public enum YAMLReader {
     }
 
     /// The root node of UTF-8 `bytes`; invalid UTF-8 is a `SyntaxError` at its line and column.
+    /// The first problem in the document, even one `read` reads past, is thrown.
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> Node? {
-        var parser = YAMLParser(try SourceText(bytes, yamlCharacters: true))
-        return try parser.parseStream()
+        let result = read(bytes)
+        if let first = result.problems.min(by: { $0.mark < $1.mark }) { throw first }
+        return result.root
+    }
+
+    /// The root node of UTF-8 `bytes` and every problem found on the way, in source order. A tab
+    /// used for indentation is reported (once for a run of such lines) and read as the
+    /// indentation around it; any other problem stops the reader: it is then the last problem,
+    /// and `root` is nil.
+    public static func read(_ bytes: [UInt8], limits: ReadLimits = .none) -> ReadResult {
+        let source: SourceText
+        do {
+            source = try SourceText(bytes, yamlCharacters: true)
+        } catch {
+            return ReadResult(root: nil, problems: [error])
+        }
+        var overrides: [Int: Int] = [:]
+        var first: ReadResult?
+        // Each reading costs the whole document: a large one is read once, whatever its tabs.
+        let rereads = bytes.count <= TabRecovery.maximumRereadBytes ? TabRecovery.maximumRereads : 0
+        for _ in 0...rereads {
+            var parser = YAMLParser(source, limits: limits)
+            parser.tabs.overrides = overrides
+            do {
+                let root = try parser.parseStream()
+                return ReadResult(root: root, problems: parser.problems)
+            } catch {
+                // A stop after a tab-indented line may come from the column it was read at.
+                first = first ?? ReadResult(root: nil, problems: parser.problems + [error])
+                // A limit stops every reading alike, whatever columns the tabs were read at.
+                guard error.message != limits.message, error.message != YAMLParser.tooDeep else { break }
+                guard let next = parser.tabs.overridesAfterStop(at: error.mark.line - 1) else { break }
+                overrides = next
+            }
+        }
+        return first!
     }
 }
 
@@ -46,11 +84,19 @@ struct YAMLParser {
     var depth = 0
     /// The indentation of the block construct holding the current flow collection.
     var flowIndent = -1
+    let limits: ReadLimits
+    /// Sequence items and mapping pairs made so far, against `limits.maximumEntries`.
+    var entries = 0
+    /// Problems read past (tabs in indentation), in the order found.
+    var problems: [SyntaxError] = []
+    /// How lines indented with tabs are read (`YAMLReader+Tabs.swift`).
+    var tabs = TabRecovery()
 
-    init(_ source: SourceText) {
+    init(_ source: SourceText, limits: ReadLimits = .none) {
         b = source.bytes
         end = source.count
         lines = LineIndex(source)
+        self.limits = limits
     }
 
     // MARK: Character classes
@@ -66,7 +112,14 @@ struct YAMLParser {
     // MARK: Positions and errors
 
     mutating func mark(_ offset: Int) -> Mark { lines.mark(at: offset) }
-    mutating func column(_ offset: Int) -> Int { lines.byteColumn(of: offset) }
+    /// The indentation column of `offset`: its byte column, or on a line indented with tabs
+    /// the column those tabs are read as (`YAMLReader+Tabs.swift`).
+    mutating func column(_ offset: Int) -> Int {
+        let line = lines.lineIndex(of: offset)
+        let byteColumn = offset - lines.starts[line]
+        guard !tabs.lines.isEmpty || tabs.pending != nil else { return byteColumn }
+        return byteColumn + tabShift(line: line, expectNested: false)
+    }
     mutating func error(_ message: String, at offset: Int) -> SyntaxError {
         SyntaxError(message, at: lines.mark(at: offset))
     }
@@ -119,7 +172,7 @@ struct YAMLParser {
             } else if c == 0 {
                 return
             } else {
-                if let t = tabAt { throw error("tabs are not allowed for indentation; use spaces", at: t) }
+                if let t = tabAt { recordTabIndentation(tab: t, content: pos) }
                 return
             }
         }
@@ -302,12 +355,17 @@ struct YAMLParser {
     mutating func parseBlockMapping(indent: Int, firstKey: Node) throws(SyntaxError) -> Node {
         depth += 1
         if depth > YAMLReader.maximumDepth { throw SyntaxError(YAMLParser.tooDeep, at: firstKey.mark) }
-        defer { depth -= 1 }
+        tabs.open.append(indent)
+        defer {
+            depth -= 1
+            tabs.open.removeLast()
+        }
         var pairs: [Node.Pair] = []
         var key = firstKey
         while true {
             let colon = pos
             pos += 1
+            try countEntry(at: colon)
             pairs.append(Node.Pair(key: key, value: try parseMappingValue(indent: indent, colon: colon)))
             try skipToContent()
             if atEnd || isDocumentMarker(pos) { break }
@@ -363,7 +421,7 @@ struct YAMLParser {
             let emptyMark = mark(colon + 1)
             try skipToContent()
             if !atEnd && !isDocumentMarker(pos) {
-                let m = column(pos)
+                let m = indentation(expectNested: true)
                 if m > indent { return try parseBlockNode(parentIndent: indent) }
                 if m == indent && isSequenceEntry(pos) {
                     return try parseBlockSequence(indent: indent, indentless: true)
@@ -379,16 +437,21 @@ struct YAMLParser {
     mutating func parseBlockSequence(indent: Int, indentless: Bool) throws(SyntaxError) -> Node {
         let startMark = mark(pos)
         try enter(at: pos)
-        defer { depth -= 1 }
+        tabs.open.append(indent)
+        defer {
+            depth -= 1
+            tabs.open.removeLast()
+        }
         var items: [Node] = []
         while true {
             let dash = pos
             pos += 1
+            try countEntry(at: dash)
             skipBlanks()
             if YAMLParser.isBreakOrEnd(b[pos]) || b[pos] == UInt8(ascii: "#") {
                 let emptyMark = mark(dash + 1)
                 try skipToContent()
-                if !atEnd && !isDocumentMarker(pos) && column(pos) > indent {
+                if !atEnd && !isDocumentMarker(pos) && indentation(expectNested: true) > indent {
                     items.append(try parseBlockNode(parentIndent: indent))
                 } else {
                     items.append(YAMLParser.null(at: emptyMark))
@@ -441,7 +504,10 @@ struct YAMLParser {
                 throw unclosed(opener)
             } else {
                 if newLine && c != UInt8(ascii: "]") && c != UInt8(ascii: "}") && column(pos) <= flowIndent {
-                    throw unclosed(opener)
+                    // Indented with a tab, the line goes on the collection: report the tab.
+                    let lineStart = pos - lines.byteColumn(of: pos)
+                    guard let t = b[lineStart..<pos].firstIndex(of: tab) else { throw unclosed(opener) }
+                    recordTab(at: t)
                 }
                 return
             }
@@ -471,6 +537,7 @@ struct YAMLParser {
             try skipFlowSpace(opener: opener)
             if b[pos] == UInt8(ascii: "]") { break }
             let entryStart = pos
+            try countEntry(at: entryStart)
             let entry = try parseFlowNode()
             let entryEnd = pos
             try skipFlowSpace(opener: opener)
@@ -514,6 +581,7 @@ struct YAMLParser {
             try skipFlowSpace(opener: opener)
             if b[pos] == UInt8(ascii: "}") { break }
             let keyStart = pos
+            try countEntry(at: keyStart)
             let key = try parseFlowNode()
             let keyEnd = pos
             try refuseCollectionKey(key)

@@ -63,7 +63,7 @@ extension YAMLParser {
                     continue
                 }
                 if b[q] == 0 || b[q] == UInt8(ascii: "#") || spaces <= parentIndent || isDocumentMarker(p) { break }
-                if let t = tabAt { throw error("tabs are not allowed for indentation; use spaces", at: t) }
+                if let t = tabAt { recordTab(at: t) }
                 contentStart = q
                 break
             }
@@ -86,7 +86,7 @@ extension YAMLParser {
     /// When the scalar has its line to itself and the key lines up with it, the scalar was
     /// meant as a key too and lacks its `:`; otherwise the key is indented too far.
     mutating func misplacedKey(plainStart: Int, firstLineEnd: Int, keyAt: Int) -> SyntaxError {
-        let lineStart = plainStart - column(plainStart)
+        let lineStart = plainStart - lines.byteColumn(of: plainStart)
         if b[lineStart..<plainStart].allSatisfy({ $0 == space }) && column(keyAt) == column(plainStart) {
             let text = String(decoding: b[plainStart..<firstLineEnd], as: UTF8.self)
             return error("expected ':' after the mapping key '\(text)'", at: plainStart)

@@ -71,7 +71,8 @@ import YAMLKit
         #expect(config == nil)
         let stages = diagnostics.filter { $0.message.contains("stages; CodePipeline allows 50") }
         #expect(stages.count == 2, "infrastructure-deployment and container-deployment")
-        #expect(stages.first?.notes.first?.message.contains("waves") == true)
+        #expect(stages.first?.notes.last?.message.contains("waves") == true)
+        #expect(stages.first?.mark == Mark(line: 5, column: 1), "at 'environments', which makes the stages")
     }
 
     @Test func aWaveWithTooManyActionsIsRefusedAtTheWave() throws {

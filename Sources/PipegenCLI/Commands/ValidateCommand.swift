@@ -1,3 +1,4 @@
+import PipegenConfig
 import PipegenKit
 
 /// `pipegen validate`: checks a config, and the templates it renders to, without writing.
@@ -28,6 +29,7 @@ enum ValidateCommand: Subcommand {
         let resources = files.reduce(0) { $0 + $1.resourceCount }
         let summary = "\(counted(files.count, "template")), \(counted(resources, "resource"))"
         io.output("\(workspace.configDisplay): ok (project '\(config.project.value)', \(counted(config.environments.count, "environment")), \(summary))\n")
-        for note in Pipegen.notes(valid) { io.output("note: \(note)\n") }
+        // Notes quote the config's own values (role patterns, names): shown as `DisplayText` does.
+        for note in Pipegen.notes(valid) { io.output("note: \(DisplayText.line(note))\n") }
     }
 }

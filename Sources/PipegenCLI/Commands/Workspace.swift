@@ -91,13 +91,17 @@ struct Workspace {
         try checkConfigCanPlaceOutput()
         let bytes: [UInt8]
         do {
-            bytes = readsStandardInput ? try io.standardInput.readAll() : try FileSystem.read(configPath)
+            // One byte more than pipegen reads is enough to refuse a larger file unread.
+            let limit = ConfigReader.maximumBytes + 1
+            bytes =
+                readsStandardInput
+                ? try io.standardInput.readAll(limit: limit) : try FileSystem.read(configPath, limit: limit)
         } catch {
             throw .io("cannot read '\(configDisplay)': \(error.message)")
         }
         io.detail("read '\(configDisplay)' (\(ByteCount.format(bytes.count)))")
-        let loaded = Pipegen.load(SourceFile(path: configDisplay, bytes: bytes))
-        io.emit(loaded.diagnostics, in: loaded.file, kind: .config)
+        let loaded = Pipegen.load(SourceFile(path: configDisplay, bytes: bytes), LoadRequest(outputFolder: outDisplay, format: format))
+        io.emit(loaded.diagnostics, in: loaded.file, kind: .config, omitted: loaded.omittedErrors)
         guard !loaded.diagnostics.hasErrors else { throw .invalidConfig }
         guard let valid = loaded.valid else {
             throw .internalError(["the config loader returned no config and no error for '\(configDisplay)'"])
@@ -141,7 +145,8 @@ struct Workspace {
     func render(_ valid: ValidConfig, format: OutputFormat) throws(CLIError) -> RenderedTemplates {
         let rendered: RenderedTemplates
         do {
-            rendered = try Renderer.render(valid.stacks, RenderRequest(format: format, configPath: configPathFromOutput))
+            rendered = try Renderer.render(
+                valid.stacks, RenderRequest(format: format, configPath: configPathFromOutput, outputFolder: outDisplay))
         } catch {
             throw .internalError(error.problems)
         }

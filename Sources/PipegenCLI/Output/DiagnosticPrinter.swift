@@ -8,7 +8,9 @@ import YAMLKit
 ///           |     ^
 ///     help: did you mean 'approval'?
 ///
-/// Columns count Unicode scalars. Colour (bold, red/yellow) only when asked for (a TTY).
+/// Columns count Unicode scalars. Colour (bold, red/yellow) only when asked for (a TTY). What
+/// comes from the config (the path, the source line; messages are `Diagnostic.shown` first)
+/// is printed with its control and bidirectional characters escaped (`DisplayText`).
 package struct DiagnosticPrinter: Sendable {
     package var color: Bool
 
@@ -17,7 +19,7 @@ package struct DiagnosticPrinter: Sendable {
     }
 
     package func format(_ d: Diagnostic, in file: SourceFile?) -> String {
-        let path = file?.path ?? "pipegen"
+        let path = DisplayText.escaped(file?.path ?? "pipegen")
         var out = ""
         let location = d.mark.map { "\(path):\($0.line):\($0.column): " } ?? "\(path): "
         out += bold(location) + label(d.severity) + bold(d.message) + "\n"
@@ -34,8 +36,8 @@ package struct DiagnosticPrinter: Sendable {
     }
 
     /// `N error(s) and M warning(s) generated` style summary; empty when there is nothing.
-    package func summary(_ diagnostics: [Diagnostic]) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
+    package func summary(_ diagnostics: [Diagnostic], omittedErrors: Int = 0) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count + omittedErrors
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         var parts: [String] = []
         if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
@@ -49,21 +51,33 @@ package struct DiagnosticPrinter: Sendable {
         guard let line = file.line(mark.line) else { return "" }
         let number = String(mark.line)
         let gutter = String(repeating: " ", count: number.count)
-        var scalars = Array(line.unicodeScalars)
         var caret = max(0, mark.column - 1)
-        var prefix = "", suffix = ""
-        if scalars.count > Self.maxWidth {
-            let start = max(0, min(caret - Self.maxWidth / 2, scalars.count - Self.maxWidth))
-            let end = min(scalars.count, start + Self.maxWidth)
-            if start > 0 { prefix = "..." }
-            if end < scalars.count { suffix = "..." }
-            scalars = Array(scalars[start..<end])
-            caret = caret - start + prefix.count
+        // Only the window around the caret is taken apart: a line of megabytes costs no more.
+        let start = max(0, caret - Self.maxWidth / 2)
+        var scalars = Array(line.unicodeScalars.dropFirst(start).prefix(Self.maxWidth + 1))
+        caret -= start
+        var prefix = start > 0 ? "..." : "", suffix = ""
+        if start > 0, scalars.count < Self.maxWidth {
+            // Near the end of a long line: show a full window ending there.
+            let more = min(start, Self.maxWidth - scalars.count)
+            scalars = Array(line.unicodeScalars.dropFirst(start - more).prefix(Self.maxWidth))
+            caret += more
+            if start - more == 0 { prefix = "" }
         }
-        let shown = prefix + String(String.UnicodeScalarView(scalars)) + suffix
-        // Keep tabs as tabs under the caret so it lines up in the terminal.
-        let lead = (prefix + String(String.UnicodeScalarView(scalars))).unicodeScalars.prefix(caret)
-            .map { $0 == "\t" ? "\t" : " " }.joined()
+        if scalars.count > Self.maxWidth {
+            scalars.removeLast()
+            suffix = "..."
+        }
+        // Tabs stay tabs, so the caret lines up under them; anything that could drive the
+        // terminal is shown as its escape, and the caret moves past it as wide.
+        var shown = prefix
+        var lead = String(repeating: " ", count: prefix.count)
+        for (i, scalar) in scalars.enumerated() {
+            let text = scalar == "\t" || !DisplayText.isUnsafe(scalar) ? String(scalar) : DisplayText.escaped(String(scalar))
+            shown += text
+            if i < caret { lead += scalar == "\t" ? "\t" : String(repeating: " ", count: text.count) }
+        }
+        shown += suffix
         return " \(number) | \(shown)\n \(gutter) | \(lead)" + paint("^", "32") + "\n"
     }
 

@@ -33,11 +33,17 @@ enum ReportWriter {
             .init("command", .string(report.command)),
             .init("exitCode", .int(Int(exitCode))),
             .init("outcome", .string(outcome(exitCode))),
-            .init("errors", .int(findings.filter { $0.diagnostic.severity == .error }.count)),
+            .init("errors", .int(findings.filter { $0.diagnostic.severity == .error }.count + report.omittedErrors)),
             .init("warnings", .int(findings.filter { $0.diagnostic.severity == .warning }.count)),
-            .init("diagnostics", .list(findings.map(json))),
+            .init("diagnostics", .list(report.shownFindings { size(json($0), depth: 4) }.map(json))),
         ])
         return JSONWriter().write(document)
+    }
+
+    /// The bytes `document` takes written `depth` spaces in (with the comma and line break after it).
+    private static func size(_ document: Document, depth: Int) -> Int {
+        let text = JSONWriter().write(document)
+        return text.utf8.count + (text.utf8.count { $0 == UInt8(ascii: "\n") } + 1) * depth + 2
     }
 
     private static func json(_ finding: Finding) -> Document {
@@ -101,7 +107,11 @@ extension ReportWriter {
                 "invocations",
                 .list([.map([.init("executionSuccessful", .bool(ran)), .init("exitCode", .int(Int(exitCode)))])])),
             .init("columnKind", "unicodeCodePoints"),
-            .init("results", .list(report.findings.map { sarif($0, fallbackFile: report.configFile) })),
+            .init(
+                "results",
+                .list(
+                    report.shownFindings { size(sarif($0, fallbackFile: report.configFile), depth: 8) }
+                        .map { sarif($0, fallbackFile: report.configFile) })),
         ])
         return JSONWriter().write(
             .map([.init("$schema", .string(sarifSchema)), .init("version", "2.1.0"), .init("runs", .list([run]))]))
@@ -171,25 +181,30 @@ extension ReportWriter {
     /// per finding, which annotate the pull request at that line.
     static func github(_ report: DiagnosticReport) -> String {
         var out = ""
-        for finding in report.findings {
-            let d = finding.diagnostic
-            let command: String =
-                switch d.severity {
-                case .error: "error"
-                case .warning: "warning"
-                case .note, .help: "notice"
-                }
-            var properties: [String] = []
-            if let file = finding.file {
-                properties.append("file=" + escapeProperty(file))
-                if let mark = d.mark { properties += ["line=\(mark.line)", "col=\(mark.column)"] }
-            }
-            properties.append("title=" + escapeProperty("pipegen \(report.command)"))
-            var message = d.message
-            for note in d.notes { message += "\n\(note.severity.rawValue): \(note.message)" }
-            out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+        for finding in report.shownFindings(size: { github($0, command: report.command).utf8.count }) {
+            out += github(finding, command: report.command)
         }
         return out
+    }
+
+    /// One finding's workflow command line.
+    private static func github(_ finding: Finding, command name: String) -> String {
+        let d = finding.diagnostic
+        let command: String =
+            switch d.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .note, .help: "notice"
+            }
+        var properties: [String] = []
+        if let file = finding.file {
+            properties.append("file=" + escapeProperty(DisplayText.escaped(file)))
+            if let mark = d.mark { properties += ["line=\(mark.line)", "col=\(mark.column)"] }
+        }
+        properties.append("title=" + escapeProperty("pipegen \(name)"))
+        var message = d.message
+        for note in d.notes { message += "\n\(note.severity.rawValue): \(note.message)" }
+        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
     }
 
     /// A message as the runner reads it back: `%`, CR and LF encoded.

@@ -54,9 +54,26 @@ struct DiagnosticReport: Sendable {
     /// The config file as the user typed it, once known: where SARIF puts problems of no file.
     var configFile: String?
     var findings: [Finding] = []
+    /// Errors found but not kept (`LoadedConfig.omittedErrors`).
+    var omittedErrors = 0
 
     mutating func add(_ kind: Finding.Kind, _ diagnostics: [Diagnostic], file: String?) {
         findings += diagnostics.map { Finding(kind: kind, diagnostic: $0, file: file) }
+    }
+
+    /// The findings the machine-readable formats hold: as many as `DiagnosticBudget` lets in,
+    /// each counted at `size` (the bytes its format writes for it), then one note for the rest.
+    func shownFindings(size: (Finding) -> Int) -> [Finding] {
+        var budget = DiagnosticBudget()
+        var shown: [Finding] = []
+        for finding in findings {
+            guard budget.take(bytes: size(finding)) else { break }
+            shown.append(finding)
+        }
+        if let rest = DiagnosticBudget.notShown(findings.dropFirst(shown.count).map(\.diagnostic), omittedErrors: omittedErrors) {
+            shown.append(Finding(kind: .config, diagnostic: rest, file: nil))
+        }
+        return shown
     }
 }
 
@@ -80,26 +97,33 @@ extension CLIIO {
     /// Records `diagnostics` for the report and prints them to stderr in source order (then
     /// a count), leaving out all but errors with `--quiet`. `print: false` records only (for
     /// findings the text output shows in another form, such as a diff).
+    /// `omitted`: errors found but not kept (a decoder's error limit), counted with the rest.
     mutating func emit(
-        _ diagnostics: [Diagnostic], in source: SourceFile?, kind: Finding.Kind, print: Bool = true, count: Bool = true
+        _ diagnostics: [Diagnostic], in source: SourceFile?, kind: Finding.Kind, print: Bool = true, count: Bool = true,
+        omitted: Int = 0
     ) {
+        let diagnostics = diagnostics.map(\.shown)
         report.add(kind, diagnostics, file: source?.path)
+        report.omittedErrors += omitted
         guard print else { return }
         let shown = verbosity == .quiet ? diagnostics.filter { $0.severity == .error } : diagnostics
         guard !shown.isEmpty else { return }
         let printer = DiagnosticPrinter(color: stderrStyle.enabled)
         let ordered = shown.inSourceOrder()
         let file = source ?? SourceFile(path: "pipegen", text: "")
-        for diagnostic in ordered.prefix(Self.diagnosticLimit) { stderr.write(printer.format(diagnostic, in: file)) }
-        if ordered.count > Self.diagnosticLimit {
-            stderr.write(printer.format(.init(.note, "\(ordered.count - Self.diagnosticLimit) more not shown", at: nil), in: file))
+        var budget = DiagnosticBudget()
+        var printed = 0
+        for diagnostic in ordered {
+            let text = printer.format(diagnostic, in: file)
+            guard budget.take(text) else { break }
+            stderr.write(text)
+            printed += 1
         }
-        if count { stderr.write(printer.summary(shown)) }
+        if let rest = DiagnosticBudget.notShown(ordered.dropFirst(printed), omittedErrors: omitted) {
+            stderr.write(printer.format(rest, in: file))
+        }
+        if count { stderr.write(printer.summary(shown, omittedErrors: omitted)) }
     }
-
-    /// Like a compiler's error limit: a broken file of a million lines says the first
-    /// problems clearly and counts the rest.
-    static let diagnosticLimit = 50
 
     /// Writes the machine-readable report of the run, if one was asked for.
     mutating func finishReport(exitCode: Int32) {
@@ -109,5 +133,57 @@ extension CLIIO {
         case .sarif: stdout.write(ReportWriter.sarif(report, exitCode: exitCode))
         case .github: stdout.write(ReportWriter.github(report))
         }
+    }
+}
+
+/// How much of a run's diagnostics is printed: like a compiler's error limit, a broken file of
+/// a million lines says its first problems clearly and counts the rest, and whatever the
+/// config holds, the diagnostics of one run stay under 64 KB (`pipegen` prints at most
+/// `maximumCount` of them, within `maximumBytes`, then one line for the rest). Each message
+/// and note is at most `DisplayText.lineLimit` characters (`Diagnostic.shown`). The budget is
+/// per stream: with `--diagnostics-format json` or `sarif` the text goes to stderr and the
+/// document to stdout, and both together (with the document's frame) stay under 64 KB.
+struct DiagnosticBudget {
+    static let maximumCount = 50
+    static let maximumBytes = 28 * 1024
+    private(set) var count = 0
+    private(set) var bytes = 0
+
+    /// Counts `text` in, unless it would go over the budget.
+    mutating func take(_ text: String) -> Bool { take(bytes: text.utf8.count) }
+
+    /// Counts `size` bytes in, unless they would go over the budget.
+    mutating func take(bytes size: Int) -> Bool {
+        guard count < Self.maximumCount, bytes + size <= Self.maximumBytes else { return false }
+        count += 1
+        bytes += size
+        return true
+    }
+
+    /// The note for what was left out: "3 more errors and 1 warning not shown"; nil for nothing.
+    static func notShown<C: Collection>(_ rest: C, omittedErrors: Int = 0) -> Diagnostic? where C.Element == Diagnostic {
+        guard !rest.isEmpty || omittedErrors > 0 else { return nil }
+        let errors = rest.filter { $0.severity == .error }.count + omittedErrors
+        let others = rest.count + omittedErrors - errors
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) more error\(errors == 1 ? "" : "s")") }
+        if others > 0 { parts.append("\(others) more warning\(others == 1 ? "" : "s") and note\(others == 1 ? "" : "s")") }
+        return Diagnostic(.note, parts.joined(separator: " and ") + " not shown", at: nil)
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic as every output shows it: message and notes cut to
+    /// `DisplayText.lineLimit` characters, their control and bidirectional characters escaped,
+    /// whatever a config or a path on the command line put in them.
+    var shown: Diagnostic {
+        var copy = self
+        copy.message = DisplayText.line(message)
+        copy.notes = notes.map { note in
+            var note = note
+            note.message = DisplayText.line(note.message)
+            return note
+        }
+        return copy
     }
 }

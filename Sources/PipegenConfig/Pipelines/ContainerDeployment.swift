@@ -149,7 +149,7 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
                 ])
         }
         checkTaskRoles(config, context)
-        if ecsServices == .infrastructureDeployment, !config.pipelines.kinds.contains(.infrastructure) {
+        if ecsServices == .infrastructureDeployment, !config.pipelines.kinds.contains(.infrastructure), context.complete.pipelines {
             context.error(
                 "'ecs-services' is 'infrastructure-deployment', but the config has no infrastructure-deployment pipeline",
                 at: ecsServicesMark ?? mark,
@@ -201,7 +201,7 @@ extension ContainerDeployment {
             // Its partition is checked with every other ARN (PartitionChecks).
             if role.contains(.account) {
                 arnAccounts.append(nil)
-            } else if !accounts.contains(arn.account) {
+            } else if !accounts.contains(arn.account), context.complete.environments {
                 context.error(
                     "task role '\(role.text)' is in account '\(arn.account)', where no environment deploys", at: at,
                     notes: [
@@ -215,7 +215,8 @@ extension ContainerDeployment {
             }
         }
         // Only ARNs: an environment in an account none of them names could pass nothing.
-        guard !taskRoles.contains(where: { !$0.text.hasPrefix("arn:") }), !arnAccounts.contains(nil) else { return }
+        guard !taskRoles.contains(where: { !$0.text.hasPrefix("arn:") }), !arnAccounts.contains(nil), context.complete.environments
+        else { return }
         for env in config.environments where !arnAccounts.contains(env.account.value) {
             context.error(
                 "environment '\(env.name.value)' may pass none of 'task-roles': each names a role of another account",

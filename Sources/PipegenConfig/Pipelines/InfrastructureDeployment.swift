@@ -295,8 +295,7 @@ extension ConfigDecoder {
 
     /// `package-runtimes`: runtime names to versions.
     func decodeRuntimes(_ n: Node, owner: String) -> [RuntimeVersion] {
-        guard case .mapping(let pairs) = n.kind else {
-            context.error("expected a mapping of runtime names to versions for 'package-runtimes'\(owner), found \(n.kindPhrase)", at: n.mark)
+        guard let pairs = context.entries(n, what: "'package-runtimes'\(owner)", expected: "a mapping of runtime names to versions") else {
             return []
         }
         return pairs.compactMap { pair in
@@ -314,8 +313,7 @@ extension ConfigDecoder {
 
     /// `parameter-overrides`: template parameter names to values.
     func decodeParameterOverrides(_ n: Node, owner: String) -> [ParameterOverride] {
-        guard case .mapping(let pairs) = n.kind else {
-            context.error("expected a mapping of parameter names to values for 'parameter-overrides'\(owner), found \(n.kindPhrase)", at: n.mark)
+        guard let pairs = context.entries(n, what: "'parameter-overrides'\(owner)", expected: "a mapping of parameter names to values") else {
             return []
         }
         var out: [ParameterOverride] = []
@@ -368,8 +366,10 @@ extension ConfigDecoder {
             let r = ObjectReader(
                 n, spec: PolicyStatement.spec, owner: " in an execution-role statement", context: context, what: "a statement")
         else { return nil }
-        guard let actions = r.strings("actions"), let resources = r.strings("resources") else { return nil }
-        for resource in resources { checkSubstitutions(resource, in: "a statement's resource") }
+        let actions = r.strings("actions")
+        let resources = r.strings("resources")
+        for resource in resources ?? [] { checkSubstitutions(resource, in: "a statement's resource") }
+        guard let actions, let resources else { return nil }
         return PolicyStatement(effect: r.read(PolicyStatement.Keys.effect), actions: actions.map(\.value), resources: resources.map(\.value))
     }
 }

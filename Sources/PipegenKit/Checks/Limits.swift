@@ -8,6 +8,8 @@ import YAMLKit
 struct Limits {
     let config: Config
     let pipelines: [PipelineSpec]
+    /// How messages name the template files.
+    var files = LoadRequest()
 
     static let maxStages = 50
     static let maxActionsPerStage = 50
@@ -23,7 +25,6 @@ struct Limits {
     /// The limits of the pipelines: stages, actions, names, and how long artifacts are kept.
     func pipelineChecks() -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let at = config.project.mark
         let wait = ArtifactRetention.longestWait(pipelines)
         if let expire = config.artifacts.expireDays, expire.value <= wait.days, let pipeline = wait.pipeline {
             out.append(
@@ -37,26 +38,64 @@ struct Limits {
         }
         for spec in pipelines {
             if spec.stages.count > Self.maxStages {
+                // The environments make the stages: the error is at their list, with the first
+                // environment past the limit.
+                var notes: [Diagnostic.Note] = []
+                if let first = environments(of: spec.stages[Self.maxStages]).first {
+                    notes.append(.note("stage \(Self.maxStages + 1), the first too many, deploys environment '\(first.name.value)'", at: first.mark))
+                }
+                notes.append(.help("group environments into waves ('wave: <name>'): a wave's environments deploy in parallel in one stage"))
                 out.append(
                     .error(
-                        "pipeline '\(spec.name)' would have \(spec.stages.count) stages; CodePipeline allows \(Self.maxStages)", at: at,
-                        notes: [.help("group environments into waves ('wave: <name>'): a wave's environments deploy in parallel in one stage")]))
+                        "pipeline '\(spec.name)' would have \(spec.stages.count) stages; CodePipeline allows \(Self.maxStages)",
+                        at: routeMark, notes: notes))
             }
             for stage in spec.stages {
+                let deployed = environments(of: stage)
                 if stage.actions.count > Self.maxActionsPerStage {
-                    let wave = config.environments.first { $0.wave?.value == stage.name }?.wave
+                    // A wave's actions come from its environments and their regions.
+                    let at = deployed.first.map { $0.wave?.mark ?? $0.mark } ?? routeMark
                     out.append(
                         .error(
                             "stage '\(stage.name)' of pipeline '\(spec.name)' would have \(stage.actions.count) actions; CodePipeline allows \(Self.maxActionsPerStage)",
-                            at: wave?.mark ?? at, notes: [.help("split the wave into smaller waves, or deploy fewer regions in it")]))
+                            at: at, notes: [.help("split the wave into smaller waves, or deploy fewer regions in it")]))
                 }
                 for name in [stage.name] + stage.actions.map(\.name) where !Self.isPipelineName(name) {
-                    out.append(.error("'\(name)' in pipeline '\(spec.name)' is not a valid stage or action name", at: at,
+                    // Stage and action names carry the names of the environment or wave.
+                    let at = deployed.first.map { $0.wave?.mark ?? $0.name.mark } ?? config.project.mark
+                    out.append(.error("\(DisplayText.quoted(name)) in pipeline '\(spec.name)' is not a valid stage or action name", at: at,
                         notes: [.help("names hold up to 100 letters, digits and '.', '@', '-', '_'")]))
                 }
             }
         }
         return out
+    }
+
+    /// The environments a stage deploys, in route order.
+    private func environments(of stage: StageSpec) -> [Environment] {
+        stage.environments.compactMap(config.environment)
+    }
+
+    /// Where the route is written: the `environments` key, else its first environment.
+    private var routeMark: Mark? {
+        config.environmentsMark ?? config.environments.first?.mark ?? config.project.mark
+    }
+
+    /// What fills a template: every environment for the tooling account's, the environment
+    /// for its own.
+    private func cause(_ stack: StackTemplate) -> Mark? {
+        switch stack.owner {
+        case .tooling: return routeMark
+        case .environment(let name): return config.environment(name)?.mark ?? routeMark
+        }
+    }
+
+    /// The help for a template the config fills too much.
+    private func splitHelp(_ stack: StackTemplate) -> Diagnostic.Note {
+        switch stack.owner {
+        case .tooling: return .help("split environments across several pipelines (several configs)")
+        case .environment: return .help("deploy this environment to fewer regions, or split it into several environments")
+        }
     }
 
     /// CodePipeline takes action configuration values of at most 1,000 characters.
@@ -96,13 +135,17 @@ struct Limits {
     func check(_ stack: StackTemplate) -> [Diagnostic] {
         var out: [Diagnostic] = actionValues(stack)
         let t = stack.template
-        let at = config.project.mark
-        let file = "templates/\(stack.name).yaml"
+        let at = cause(stack)
+        let file = files.file(stack.name)
         if t.resources.count > TemplateLimits.maxResources {
-            out.append(.error("\(file) would hold \(t.resources.count) resources; CloudFormation allows \(TemplateLimits.maxResources)", at: at))
+            out.append(
+                .error(
+                    "\(file) would hold \(t.resources.count) resources; CloudFormation allows \(TemplateLimits.maxResources)", at: at,
+                    notes: [splitHelp(stack)]))
         }
         if t.outputs.count > TemplateLimits.maxOutputs || t.parameters.count > TemplateLimits.maxParameters {
-            out.append(.error("\(file) would have more than \(TemplateLimits.maxOutputs) outputs or parameters", at: at))
+            out.append(
+                .error("\(file) would have more than \(TemplateLimits.maxOutputs) outputs or parameters", at: at, notes: [splitHelp(stack)]))
         }
         let length = WorstCaseLength(
             resolver: Resolver(template: t, account: stack.account, region: stack.region), partition: config.partition)
@@ -120,25 +163,26 @@ struct Limits {
             default: policy = nil
             }
             if let (value, limit, what) = policy, let value {
-                out += size(length.json(value), limit: limit, what: "\(what) \(id) in \(file)")
+                out += size(length.json(value), limit: limit, what: "\(what) \(id) in \(file)", stack: stack)
             }
         }
         return out
     }
 
     /// Template bodies over CloudFormation's limits: an error above 1 MB, a warning above
-    /// the 51,200 bytes it takes inline. Measured on the rendered files, in their format.
-    static func bodySizes(_ files: [RenderedFile]) -> [Diagnostic] {
+    /// the 51,200 bytes it takes inline. Measured on the rendered files, in their format;
+    /// `path` names a file as the user knows it.
+    static func bodySizes(_ files: [RenderedFile], path: (String) -> String = { RenderRequest.path("templates", $0) }) -> [Diagnostic] {
         files.compactMap { file in
             let size = file.contents.utf8.count
             if size > TemplateLimits.maxBodyBytes {
                 return .error(
-                    "templates/\(file.name) would be \(size) bytes; CloudFormation accepts at most \(TemplateLimits.maxBodyBytes)", at: nil,
+                    "\(path(file.name)) would be \(size) bytes; CloudFormation accepts at most \(TemplateLimits.maxBodyBytes)", at: nil,
                     notes: [.help("split environments across several pipelines (several configs)")])
             }
             if size > TemplateLimits.maxInlineBodyBytes {
                 return .warning(
-                    "templates/\(file.name) is \(size) bytes, more than the \(TemplateLimits.maxInlineBodyBytes) CloudFormation takes inline",
+                    "\(path(file.name)) is \(size) bytes, more than the \(TemplateLimits.maxInlineBodyBytes) CloudFormation takes inline",
                     at: nil, notes: [.note("deploy it through an S3 bucket; 'pipegen plan' shows how")])
             }
             return nil
@@ -146,13 +190,13 @@ struct Limits {
     }
 
     /// Policy sizes count the JSON without whitespace, as IAM, KMS, S3 and ECR do, with the
-    /// values CloudFormation resolves at their longest (`WorstCaseLength`).
-    private func size(_ length: Int, limit: Int, what: String) -> [Diagnostic] {
+    /// values CloudFormation resolves at their longest (`WorstCaseLength`). What fills a policy
+    /// is the environments whose accounts and roles it names: the error is at them.
+    private func size(_ length: Int, limit: Int, what: String, stack: StackTemplate) -> [Diagnostic] {
         guard length > limit else { return [] }
         return [
             .error(
-                "the \(what) would be \(length) characters; AWS allows \(limit)", at: config.project.mark,
-                notes: [.help("split environments across several pipelines (several configs)")])
+                "the \(what) would be \(length) characters; AWS allows \(limit)", at: cause(stack), notes: [splitHelp(stack)])
         ]
     }
 
