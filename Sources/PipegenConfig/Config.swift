@@ -24,6 +24,8 @@ public struct Config: Sendable {
     public var pipelines: Pipelines
     /// E-mail about pipeline runs; nil when the config has no `notifications`.
     public var notifications: Notifications? = nil
+    /// The CodeBuild settings of every build, under each pipeline's own.
+    public var builds = BuildOverrides()
 
     public init(
         project: Located<String>, tooling: Tooling, environments: [Environment], registry: Registry = Registry(),

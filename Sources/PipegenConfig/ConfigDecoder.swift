@@ -42,6 +42,7 @@ struct ConfigDecoder {
             }
         }
         let retention = r.read(ConfigSchema.logRetentionDays)
+        let builds = r.object("builds", owner: " in 'builds'").map { decodeBuildOverrides($0) } ?? BuildOverrides()
         let pipelines = r.object("pipelines", owner: " in 'pipelines'").map(decodePipelines) ?? Pipelines()
         let notifications = r.object("notifications", owner: " in 'notifications'").flatMap {
             decodeNotifications($0, at: r.keyMark("notifications"))
@@ -52,6 +53,7 @@ struct ConfigDecoder {
             project: project, tooling: tooling, environments: environments, registry: registry, artifacts: artifacts,
             logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
+        config.builds = builds
         SemanticChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
         return hasErrors ? nil : config

@@ -26,6 +26,12 @@ public protocol PipelineSettings: Sendable {
     var mark: Mark? { get }
     /// True when the pipeline pushes or pulls images of the tooling account's ECR repository.
     static var usesRegistry: Bool { get }
+    /// The CodeBuild projects this kind may run, each with its key in `builds`.
+    static var buildNames: [BuildName] { get }
+    /// The settings of its builds (`builds`, and the flat keys that say the same).
+    var builds: PipelineBuilds { get }
+    /// The user's own steps, in the order written.
+    var steps: [PipelineStep] { get }
 }
 
 /// What the config module knows of a pipeline kind: its keys, how they are read, and the

@@ -41,6 +41,7 @@ struct SemanticChecks {
         }
         checkRepositories(config)
         checkWaves(config)
+        StepChecks(context: context).run(config)
     }
 
     /// A wave's environments stand next to each other and agree on what shapes their shared

@@ -30,7 +30,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
             ]
         return [
             BuildDeclaration(
-                kind: .imageLocate, settings: BuildSettings(timeoutMinutes: 20), statements: statements, variables: [],
+                kind: .imageLocate, settings: tooling.config.buildSettings(settings, ContainerDeployment.Builds.imageLocate),
+                statements: statements, variables: [],
                 buildspec: Self.imageLocate)
         ]
     }
@@ -43,11 +44,13 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
         // Each further region deploys the image details of its registry replica.
         let replicaRegions = Topology(planner.config).furtherRegions
         if !replicaRegions.isEmpty {
+            // A buildspec of the repository is read from the source, the first input.
+            let ownBuildspec = planner.config.buildSettings(settings, ContainerDeployment.Builds.imageLocate).buildspec != nil
             let locate = replicaRegions.map { region in
                 planner.action(
                     "LocateImage-\(region)",
                     .build(.imageLocate, variables: [.init(name: "TARGET_REGION", value: region)]),
-                    inputs: [Artifact.image], outputs: [Artifact.image(in: region)])
+                    inputs: (ownBuildspec ? [Artifact.source] : []) + [Artifact.image], outputs: [Artifact.image(in: region)])
             }
             stages.append(StageSpec(name: "Replicate", environment: nil, actions: locate))
         }
@@ -578,8 +581,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 }
 
 extension BuildKind {
-    static let imageLocate = BuildKind(
-        "image-locate", summary: "waits for the image's replica in another region and points the deployment at it")
+    static let imageLocate = BuildKind(ContainerDeployment.Builds.imageLocate)
 }
 
 extension EnvironmentRoleKind {

@@ -91,7 +91,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
             }
             out.append(
                 BuildDeclaration(
-                    kind: .lambdaPackage, settings: settings.build, statements: statements, variables: variables,
+                    kind: .lambdaPackage, settings: build(.lambdaPackage, tooling.config), statements: statements, variables: variables,
                     buildspec: Self.lambdaPackage(exporting: parameters.map(\.name))))
         }
         if packagesTemplate {
@@ -100,20 +100,25 @@ struct InfrastructurePipeline: PipelineDeclaration {
         if !settings.lint.isEmpty {
             out.append(
                 BuildDeclaration(
-                    kind: .templateLint, settings: settings.build, statements: read,
+                    kind: .templateLint, settings: build(.templateLint, tooling.config), statements: read,
                     variables: [("TEMPLATE", .string(settings.template))], buildspec: Self.templateLint(tools: settings.lint)))
         }
         if updatedLambdas != nil {
             let assumed = tooling.model.roles(assumedBy: names.buildRole(.lambdaUpdate))
+            let update = build(.lambdaUpdate, tooling.config)
+            let places = tooling.config.environments.flatMap { env in env.regions.map { BuildPlace(env: env, region: $0.value) } }
             out.append(
                 BuildDeclaration(
-                    kind: .lambdaUpdate, settings: settings.build, statements: read + [Policies.assume(assumed, tooling.model)],
-                    variables: [], buildspec: Self.lambdaUpdate))
+                    kind: .lambdaUpdate, settings: update, statements: read + [Policies.assume(assumed, tooling.model)],
+                    variables: [], buildspec: Self.lambdaUpdate, variants: update.variants(places, names)))
         }
         if tooling.config.environments.contains(where: { $0.tests != nil }) {
+            let tests = build(.integrationTests, tooling.config)
+            let places = tooling.config.environments.filter { $0.tests != nil }.map { BuildPlace(env: $0, region: $0.homeRegion) }
             out.append(
                 BuildDeclaration(
-                    kind: .integrationTests, settings: settings.build, statements: read, variables: [], buildspec: Self.integrationTests))
+                    kind: .integrationTests, settings: tests, statements: read, variables: [], buildspec: Self.integrationTests,
+                    variants: tests.variants(places, names)))
         }
         return out
     }
@@ -142,11 +147,17 @@ struct InfrastructurePipeline: PipelineDeclaration {
         case .buildspec, .none: buildspec = settings.packageBuildspec.value
         }
         return BuildDeclaration(
-            kind: .templatePackage, settings: settings.build, statements: statements,
+            kind: .templatePackage, settings: build(.templatePackage, tooling.config), statements: statements,
             variables: [
                 ("TEMPLATE", .string(settings.template)), ("PACKAGE_PREFIX", .string(prefix)),
                 ("ARTIFACT_STORES", .sub(stores.joined(separator: " "))),
             ], buildspec: buildspec)
+    }
+
+    /// The settings of one of its builds.
+    func build(_ kind: BuildKind, _ config: Config) -> BuildSettings {
+        let name = InfrastructureDeployment.buildNames.first { $0.rawValue == kind.rawValue }!
+        return config.buildSettings(settings, name)
     }
 
     func stages(_ planner: StagePlanner) -> [StageSpec] {
@@ -330,10 +341,11 @@ struct InfrastructurePipeline: PipelineDeclaration {
         if let tests = env.tests {
             var variables = [ActionSpec.Variable(name: "ENVIRONMENT", value: env.name.value), .init(name: "TEST_COMMAND", value: tests.command)]
             variables += tests.variables.map { .init(name: $0.name, value: "#{\(Self.namespace(env)).\($0.output)}") }
-            actions.append(
-                planner.action(
-                    planner.named("IntegrationTests", env, group), .build(.integrationTests, variables: variables), order: order,
-                    inputs: [Artifact.source]))
+            var action = planner.action(
+                planner.named("IntegrationTests", env, group), .build(.integrationTests, variables: variables), order: order,
+                inputs: [Artifact.source])
+            action.buildVariant = build(.integrationTests, planner.config).variant(env, region: env.homeRegion)
+            actions.append(action)
         }
         return actions
     }
@@ -344,6 +356,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
         let e = env.name.value
         let names = planner.names
         let role = planner.model.role(.lambdaUpdate, in: e)!
+        let update = build(.lambdaUpdate, planner.config)
         var action = planner.action(
             "UpdateLambdas" + planner.suffix(env, region),
             .build(
@@ -354,8 +367,11 @@ struct InfrastructurePipeline: PipelineDeclaration {
                     .init(name: "TARGET_REGION", value: region),
                     .init(name: "ARTIFACT_BUCKET", value: names.artifactBucket(region: region)),
                     .init(name: "FUNCTION_NAME", value: functionName(lambda, env: e, names)),
-                ]), order: order, inputs: [Artifact.lambdaPackages])
+                ]), order: order,
+            // A buildspec of the repository is read from the source, the first input.
+            inputs: (update.buildspec == nil ? [] : [Artifact.source]) + [Artifact.lambdaPackages])
         action.buildAssumes = role
+        action.buildVariant = update.variant(env, region: region)
         return action
     }
 
@@ -702,14 +718,11 @@ extension Artifact {
 }
 
 extension BuildKind {
-    static let templatePackage = BuildKind(
-        "template-package", summary: "builds and packages the template's code into the artifact bucket of every region")
-    static let lambdaPackage = BuildKind(
-        "lambda-package", summary: "zips each Lambda folder and stores the zips in the artifact buckets")
-    static let templateLint = BuildKind("template-lint", summary: "lints and security-scans the CloudFormation template")
-    static let lambdaUpdate = BuildKind("lambda-update", summary: "updates the Lambda functions' code in one environment")
-    static let integrationTests = BuildKind(
-        "integration-tests", summary: "runs the integration tests against a deployed environment")
+    static let templatePackage = BuildKind(InfrastructureDeployment.Builds.templatePackage)
+    static let lambdaPackage = BuildKind(InfrastructureDeployment.Builds.lambdaPackage)
+    static let templateLint = BuildKind(InfrastructureDeployment.Builds.templateLint)
+    static let lambdaUpdate = BuildKind(InfrastructureDeployment.Builds.lambdaUpdate)
+    static let integrationTests = BuildKind(InfrastructureDeployment.Builds.integrationTests)
 }
 
 extension EnvironmentRoleKind {
