@@ -8,8 +8,9 @@ public struct BuildSettings: Sendable, Hashable {
     public var image: Located<String>
     public var computeType: Located<String>
     public var timeoutMinutes: Int
-    /// The processor the image is built for: it selects CodeBuild's environment type.
-    public var architecture: BuildArchitecture
+    /// The processor the image is built for: it selects CodeBuild's environment type. Where
+    /// the config gives it; else the image's, at the image.
+    public var architecture: Located<BuildArchitecture>
     /// A buildspec of the repository instead of pipegen's; `{env}`, `{region}` and
     /// `{account}` are replaced where the build runs per environment (or region).
     public var buildspec: Located<NamePattern>?
@@ -26,7 +27,7 @@ public struct BuildSettings: Sendable, Hashable {
         self.image = Located(image)
         self.computeType = Located(computeType)
         self.timeoutMinutes = timeoutMinutes
-        architecture = BuildArchitecture.of(image: image)
+        architecture = Located(BuildArchitecture.of(image: image))
         variables = []
         cache = Located(.none)
     }
@@ -35,7 +36,7 @@ public struct BuildSettings: Sendable, Hashable {
     /// the build's own (a shorter timeout) under all of them.
     public static func resolve(_ levels: [BuildOverrides], defaults: BuildSettings = BuildSettings()) -> BuildSettings {
         var out = defaults
-        var architecture: BuildArchitecture?
+        var architecture: Located<BuildArchitecture>?
         for level in levels {
             if let v = level.image {
                 out.image = v
@@ -43,16 +44,19 @@ public struct BuildSettings: Sendable, Hashable {
             }
             if let v = level.computeType { out.computeType = v }
             if let v = level.timeoutMinutes { out.timeoutMinutes = v.value }
-            if let v = level.architecture { architecture = v.value }
+            if let v = level.architecture { architecture = v }
             if let v = level.buildspec { out.buildspec = v }
             if let v = level.vpc { out.vpc = v.value.map { Located($0, at: v.mark) } }
             if let v = level.cache { out.cache = v }
             for variable in level.variables {
-                out.variables.removeAll { $0.name == variable.name }
-                out.variables.append(variable)
+                if let i = out.variables.firstIndex(where: { $0.name == variable.name }) {
+                    out.variables[i] = variable
+                } else {
+                    out.variables.append(variable)
+                }
             }
         }
-        out.architecture = architecture ?? BuildArchitecture.of(image: out.image.value)
+        out.architecture = architecture ?? Located(BuildArchitecture.of(image: out.image.value), at: out.image.mark)
         return out
     }
 

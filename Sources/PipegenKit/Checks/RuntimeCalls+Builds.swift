@@ -31,20 +31,23 @@ extension RuntimeCalls {
         }
         // [Allow CodeBuild access to AWS services required to create a VPC network interface](https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html#customer-managed-policies-example-create-vpc-network-interface)
         if !project.subnets.isEmpty {
+            let ec2 = "arn:aws:ec2:\(home):\(account):"
+            // ec2:Describe* have no resource type; the interface is created in a subnet with the
+            // security groups, each a resource of the request.
             out.append(
                 call(
-                    [
-                        "ec2:CreateNetworkInterface", "ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces",
-                        "ec2:DeleteNetworkInterface", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs",
-                    ], on: "*"))
+                    ["ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs"],
+                    on: "*"))
+            let interface = ec2 + "network-interface/eni-example"
+            for resource in [interface] + project.subnets.map { ec2 + "subnet/\($0)" } + project.securityGroups.map({ ec2 + "security-group/\($0)" }) {
+                out.append(call(["ec2:CreateNetworkInterface"], on: resource))
+            }
+            out.append(call(["ec2:DeleteNetworkInterface"], on: interface))
             for subnet in project.subnets {
                 out.append(
                     call(
-                        ["ec2:CreateNetworkInterfacePermission"], on: "arn:aws:ec2:\(home):\(account):network-interface/eni-example",
-                        context: [
-                            .init("ec2:Subnet", "arn:aws:ec2:\(home):\(account):subnet/\(subnet)"),
-                            .init("ec2:AuthorizedService", "codebuild.amazonaws.com"),
-                        ]))
+                        ["ec2:CreateNetworkInterfacePermission"], on: interface,
+                        context: [.init("ec2:Subnet", ec2 + "subnet/\(subnet)"), .init("ec2:AuthorizedService", "codebuild.amazonaws.com")]))
             }
         }
         // [Parameter Store and Secrets Manager variables](https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.parameter-store)

@@ -34,8 +34,9 @@ struct RuntimeScene: Sendable {
         /// Its image, and whether the project's role pulls it.
         var image = ""
         var pullsWithRole = false
-        /// The subnets of its VPC.
+        /// The subnets and security groups of its VPC.
         var subnets: [String] = []
+        var securityGroups: [String] = []
         /// The Parameter Store parameters and Secrets Manager secrets its variables read.
         var parameters: [String] = []
         var secrets: [String] = []
@@ -80,6 +81,7 @@ struct RuntimeScene: Sendable {
             project.image = r.string(p.environment.image) ?? ""
             project.pullsWithRole = p.environment.imagePullCredentialsType == .serviceRole
             project.subnets = (p.vpcConfig?.subnets ?? []).compactMap(r.string)
+            project.securityGroups = (p.vpcConfig?.securityGroupIds ?? []).compactMap(r.string)
             for v in p.environment.environmentVariables {
                 guard let value = r.string(v.value) else { continue }
                 if v.type == .parameterStore { project.parameters.append(value) }

@@ -70,8 +70,10 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                                 kind: .codeDeployToECS(
                                     application: names.codeDeployApplication(e),
                                     deploymentGroup: names.deploymentGroup(e),
-                                    appspec: names.expand(settings.appspec, env: e),
-                                    taskDefinition: names.expand(settings.taskDefinition, env: e), image: image),
+                                    appspec: names.expand(settings.appspec, env: e, region: region, account: env.account.value),
+                                    taskDefinition: names.expand(
+                                        settings.taskDefinition, env: e, region: region, account: env.account.value),
+                                    image: image),
                                 runOrder: order, inputs: [Artifact.source, image], outputs: [],
                                 role: planner.model.role(.ecsDeploy, in: e), region: region))
                     }
@@ -436,9 +438,12 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 
     func repositoryContents(_ steps: ManualSteps) -> String {
         let config = steps.config, names = steps.names
-        let files =
-            [names.expand(settings.appspec)]
-            + uniqued(config.environments.map { names.expand(settings.taskDefinition, env: $0.name.value) })
+        func paths(_ pattern: NamePattern) -> [String] {
+            config.environments.flatMap { env in
+                env.regions.map { names.expand(pattern, env: env.name.value, region: $0.value, account: env.account.value) }
+            }
+        }
+        let files = uniqued(paths(settings.appspec)) + uniqued(paths(settings.taskDefinition))
         var what = files.joined(separator: ", ")
         if let name = steps.imagePlaceholder() { what += " (the task definitions name the image <\(name)>)" }
         return what

@@ -250,7 +250,8 @@ struct InfrastructurePipeline: PipelineDeclaration {
             name: planner.named(name + planner.suffix(env, region), env, group),
             kind: .cloudFormation(
                 mode, stack: applicationStack(e, names), templatePath: template,
-                configurationPath: "\(Artifact.source)::" + names.expand(settings.parameters, env: e), capabilities: settings.capabilities,
+                configurationPath: "\(Artifact.source)::" + names.expand(settings.parameters, env: e, region: region, account: env.account.value),
+                capabilities: settings.capabilities,
                 executionRole: names.environmentRole(.cfnExecution, env: e), parameterOverrides: overrides),
             runOrder: order, inputs: mode == .executeChangeSet ? [] : inputs, outputs: [],
             role: planner.model.role(.cfnDeploy, in: e), region: region,
@@ -580,7 +581,10 @@ struct InfrastructurePipeline: PipelineDeclaration {
 
     func repositoryContents(_ steps: ManualSteps) -> String {
         let names = steps.names
-        var files = [settings.template] + uniqued(steps.config.environments.map { names.expand(settings.parameters, env: $0.name.value) })
+        let parameters = steps.config.environments.flatMap { env in
+            env.regions.map { names.expand(settings.parameters, env: env.name.value, region: $0.value, account: env.account.value) }
+        }
+        var files = [settings.template] + uniqued(parameters)
         if settings.package.value == .buildspec { files.append(settings.packageBuildspec.value) }
         if let lambda = settings.lambda {
             let folders = lambda.functions.isEmpty ? "one sub-folder" : lambda.functions.map(\.value).joined(separator: ", ")

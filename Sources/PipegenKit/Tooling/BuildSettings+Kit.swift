@@ -51,7 +51,7 @@ extension BuildSettings {
     /// The CodeBuild environment type of the image's architecture.
     /// [Build environment compute modes and types](https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-compute-types.html)
     var environmentType: CodeBuild.Project.Environment.EnvironmentType {
-        architecture == .arm64 ? .armContainer : .linuxContainer
+        architecture.value == .arm64 ? .armContainer : .linuxContainer
     }
 
     /// The user's variables as the project sets them.
@@ -130,25 +130,35 @@ extension BuildSettings {
                     resources: [.arn("ecr", region: image.region, account: image.account, "repository/\(image.repository)")]))
         }
         if let vpc = vpc?.value {
-            // [Allow CodeBuild access to AWS services required to create a VPC network interface](https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html#customer-managed-policies-example-create-vpc-network-interface):
-            // the Describe actions have no resource type; the permission that lets CodeBuild
-            // attach an interface is granted only in the configured subnets.
+            // [Allow CodeBuild access to AWS services required to create a VPC network interface](https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html#customer-managed-policies-example-create-vpc-network-interface),
+            // narrowed to the resource types of the Service Authorization Reference
+            // ([Amazon EC2](https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html)):
+            // interfaces are created in the configured subnets with the configured security
+            // groups; the Describe actions have no resource type; the permission that lets
+            // CodeBuild attach an interface is granted only in the configured subnets.
+            func ec2(_ resource: String) -> Value { .arn("ec2", region: Value.thisRegion, account: Value.thisAccount, resource) }
             out.append(
                 IAM.Statement(
-                    sid: "BuildNetworkInterfaces",
+                    sid: "CreateBuildNetworkInterfaces", actions: ["ec2:CreateNetworkInterface"],
+                    resources: [ec2("network-interface/*")] + vpc.subnets.map { ec2("subnet/\($0)") }
+                        + vpc.securityGroups.map { ec2("security-group/\($0)") }))
+            out.append(
+                IAM.Statement(
+                    sid: "DeleteBuildNetworkInterfaces", actions: ["ec2:DeleteNetworkInterface"], resources: [ec2("network-interface/*")]))
+            out.append(
+                IAM.Statement(
+                    sid: "DescribeBuildNetwork",
                     actions: [
-                        "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeDhcpOptions",
-                        "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
+                        "ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets",
+                        "ec2:DescribeVpcs",
                     ],
                     resources: ["*"]))
             out.append(
                 IAM.Statement(
                     sid: "BuildNetworkInterfacePermission", actions: ["ec2:CreateNetworkInterfacePermission"],
-                    resources: [.arn("ec2", region: Value.thisRegion, account: Value.thisAccount, "network-interface/*")],
+                    resources: [ec2("network-interface/*")],
                     conditions: [
-                        IAM.Condition(
-                            "StringEquals", "ec2:Subnet",
-                            vpc.subnets.map { .arn("ec2", region: Value.thisRegion, account: Value.thisAccount, "subnet/\($0)") }),
+                        IAM.Condition("StringEquals", "ec2:Subnet", vpc.subnets.map { ec2("subnet/\($0)") }),
                         IAM.Condition("StringEquals", "ec2:AuthorizedService", .string("codebuild.amazonaws.com")),
                     ]))
         }
