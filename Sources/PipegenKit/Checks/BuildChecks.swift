@@ -19,8 +19,9 @@ struct BuildChecks {
         }
         var out: [Diagnostic] = []
         var reported: Set<String> = []
-        func report(_ d: Diagnostic) {
-            if reported.insert("\(d.message)|\(d.mark?.description ?? "")").inserted { out.append(d) }
+        /// One message per problem and place: a setting of the project's reaches many builds.
+        func report(_ d: Diagnostic, problem: String? = nil) {
+            if reported.insert("\(problem ?? d.message)|\(d.mark?.description ?? "")").inserted { out.append(d) }
         }
         for build in tooling.builds {
             let s = build.settings
@@ -31,9 +32,10 @@ struct BuildChecks {
                 report(
                     .error(
                         "a Docker layer cache needs a build that runs Docker, and \(what) does not", at: s.cache.mark,
-                        notes: [.help("set 'cache: [docker-layer]' on the image build alone (container-build's builds.image-build)")]))
+                        notes: [.help("set 'cache: [docker-layer]' on the image build alone (container-build's builds.image-build)")]),
+                    problem: "docker-layer")
             }
-            out += architectureProblems(s, what).filter { reported.insert("\($0.message)|\($0.mark?.description ?? "")").inserted }
+            for problem in architectureProblems(s, what) { report(problem, problem: String(problem.message.prefix(20))) }
             if let image = s.registryImage, Region.partition(of: image.region) != config.partition {
                 report(
                     .error(
