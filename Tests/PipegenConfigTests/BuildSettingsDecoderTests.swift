@@ -162,7 +162,7 @@ import YAMLKit
     }
 
     @Test(arguments: [
-        ("- {name: a, at: after-build, build: {buildspec: a.yml}, 1️⃣approval: true}", "step has both 'build' and 'approval' in step 'a'"),
+        ("- {name: a, at: after-build, build: {buildspec: a.yml}, 1️⃣approval: true}", "step 'a' has both 'build' and 'approval'"),
         ("- {name: a, at: after-build, 1️⃣environments: [dev], approval: true}", "'environments' in step 'a' needs 'at: before-deploy' or 'at: after-deploy'"),
         ("- {name: a, at: before-deploy, environments: [1️⃣prd], approval: true}", "step 'a' names environment 'prd', which is not on the route"),
         ("- {name: a, at: after-build, lambda: {function: 1️⃣\"arn:aws:lambda:eu-west-1:111111111111:function:f\"}}", "'function' in step 'a' is an ARN"),

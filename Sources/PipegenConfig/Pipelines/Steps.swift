@@ -135,8 +135,9 @@ extension ConfigDecoder {
         let why = point.perEnvironment ? "it runs in each environment's stage" : "it runs once for every environment"
         let given = ["build", "approval", "lambda"].filter(r.has)
         if given.count != 1 {
+            let step = name.map { "step '\($0.value)'" } ?? "a step"
             context.error(
-                given.isEmpty ? "step has none of 'build', 'approval' and 'lambda'\(label)" : "step has both '\(given[0])' and '\(given[1])'\(label)",
+                given.isEmpty ? "\(step) has none of 'build', 'approval' and 'lambda'" : "\(step) has both '\(given[0])' and '\(given[1])'",
                 at: given.count > 1 ? r.keyMark(given[1]) : n.mark, notes: [.help("give a step exactly one of 'build', 'approval' and 'lambda'")])
             return nil
         }

@@ -80,7 +80,7 @@ struct BuildChecks {
                 .error(
                     "CodeBuild's image '\(s.image.value)' is not an \(s.architecture.value.rawValue) image", at: s.architecture.mark,
                     notes: [
-                        .note("ARM images are the ones named 'aarch64', such as aws/codebuild/amazonlinux-aarch64-standard:3.0"),
+                        .note("ARM images are the ones named 'aarch64', such as aws/codebuild/amazonlinux2-aarch64-standard:3.0"),
                         .help("remove 'architecture', or choose an image for it"),
                     ]))
         }

@@ -39,7 +39,7 @@ extension RuntimeCalls {
                     ["ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs"],
                     on: "*"))
             let interface = ec2 + "network-interface/eni-example"
-            for resource in [interface] + project.subnets.map { ec2 + "subnet/\($0)" } + project.securityGroups.map({ ec2 + "security-group/\($0)" }) {
+            for resource in [interface] + project.subnets.map({ ec2 + "subnet/\($0)" }) + project.securityGroups.map({ ec2 + "security-group/\($0)" }) {
                 out.append(call(["ec2:CreateNetworkInterface"], on: resource))
             }
             out.append(call(["ec2:DeleteNetworkInterface"], on: interface))

@@ -66,7 +66,11 @@ struct StepChecks {
                             return steps.first { $0.point.perEnvironment && name == "\($0.name.value)-\(env)" }?.name.value ?? name
                         }
                         var notes: [Diagnostic.Note] = []
-                        if let guess = Suggest.closest(to: input.value, in: readable) { notes.append(.help("did you mean '\(guess)'?")) }
+                        if let guess = Suggest.closest(to: input.value, in: readable) {
+                            notes.append(.help("did you mean '\(guess)'?"))
+                        } else {
+                            notes.append(.help("read an artifact written before the step, or move the step ('at') after the action that writes it"))
+                        }
                         notes.append(
                             .note(
                                 readable.isEmpty
