@@ -154,11 +154,11 @@ import Testing
             "the artifacts written before it: 'Source'"
         ),
         (
-            "  container-build:\n    steps: [{name: a, at: after-deploy, approval: true}]\n",
+            "  container-build:\n    steps: [{name: a, at: after-deploy, approval: true}]\n" + "  infrastructure-deployment: {}\n",
             "step 'a' runs after-deploy, but container-build deploys to no environment", "use 'at: after-source' or 'at: after-build'"
         ),
         (
-            "  container-build:\n    steps: [{name: a-1, at: after-build, approval: true}, {name: a1, at: after-source, approval: true}]\n",
+            "  container-build:\n    steps: [{name: a-1, at: after-build, approval: true}, {name: a1, at: after-source, approval: true}]\n" + "  infrastructure-deployment: {}\n",
             "step names 'a-1' and 'a1' give the same identifier 'A1' in the templates", "'a-1' defined here"
         ),
     ])

@@ -4,6 +4,7 @@ import YAMLKit
 public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
     public static let kind = PipelineKind.containerDeployment
     public static let usesRegistry = true
+    public static let runsTests = true
     public var source: Source
     /// `{env}` is replaced.
     public var appspec: NamePattern
@@ -146,9 +147,11 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
         public static let imageLocate = BuildName(
             "image-locate", summary: "waits for the image's replica in another region and points the deployment at it",
             defaults: BuildSettings(timeoutMinutes: 20))
+        public static let serviceTests = BuildName(
+            "service-tests", summary: "runs the integration tests against a deployed service", runs: .perEnvironment)
     }
 
-    public static let buildNames = [Builds.imageLocate]
+    public static let buildNames = [Builds.imageLocate, Builds.serviceTests]
 
     /// Every environment names the ECS service the deployment replaces.
     func check(_ config: Config, _ context: DecodeContext) {

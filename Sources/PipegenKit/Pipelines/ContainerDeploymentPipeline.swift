@@ -12,12 +12,16 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     var source: Source { settings.source }
     var mark: Mark? { settings.mark }
     var deploysToEnvironments: Bool { true }
+
+    /// The integration tests that follow its deployments.
+    var tests: IntegrationTestsStep { IntegrationTestsStep(pipeline: kind, build: .serviceTests, role: .serviceTestsReadOnly) }
     var deploysImages: Bool { true }
 
     // MARK: Tooling account
 
     func builds(_ tooling: ToolingBuilder) -> [BuildDeclaration] {
-        guard !tooling.replicaRegions.isEmpty else { return [] }
+        let tests = tests.declaration(tooling, settings: tooling.config.buildSettings(settings, ContainerDeployment.Builds.serviceTests)).map { [$0] } ?? []
+        guard !tooling.replicaRegions.isEmpty else { return tests }
         let names = tooling.names, home = tooling.topology.homeRegion
         let statements =
             Policies.readWriteArtifacts([names.artifactBucket(region: home)]) + [
@@ -33,7 +37,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 kind: .imageLocate, settings: tooling.config.buildSettings(settings, ContainerDeployment.Builds.imageLocate),
                 statements: statements, variables: [],
                 buildspec: Self.imageLocate)
-        ]
+        ] + tests
     }
 
     func stages(_ planner: StagePlanner) -> [StageSpec] {
@@ -79,6 +83,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                     }
                     order += 1
                 }
+                let testSettings = planner.config.buildSettings(settings, ContainerDeployment.Builds.serviceTests)
+                if let test = tests.action(planner, env, group, order: order, settings: testSettings) { actions.append(test) }
             }
             stages.append(planner.stage(group, actions))
         }
@@ -108,14 +114,20 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 
     // MARK: Environment accounts
 
-    var roleKinds: [EnvironmentRoleKind] { [.ecsDeploy, .codeDeploy] }
+    var roleKinds: [EnvironmentRoleKind] { [.ecsDeploy, .codeDeploy, .serviceTestsReadOnly] }
     var serviceRoleKinds: [EnvironmentRoleKind] { [.codeDeploy] }
+
+    func managedPolicies(of role: CrossAccountRole) -> [String] {
+        role.kind == tests.role ? [IntegrationTestsStep.readOnlyPolicy] : []
+    }
 
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] {
         [AssumedRole(kind: .ecsDeploy, assumedBy: names.pipelineRole(.containerDeployment), reads: .pipelineArtifacts)]
+            + tests.assumedRoles(in: env, names: names)
     }
 
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] {
+        if role.kind == tests.role { return [] }
         precondition(role.kind == .ecsDeploy, "\(role.kind) is not assumed from the tooling account")
         let names = environment.names, regions = environment.regions, e = environment.e
         let app = names.codeDeployApplication(e), group = names.deploymentGroup(e)
@@ -549,7 +561,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     }
 
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] {
-        [
+        if role.kind == tests.role { return IntegrationTestsStep.graphTarget }
+        return [
             "CodeDeploy blue/green",
             "\(names.codeDeployApplication(role.environment)) / \(names.deploymentGroup(role.environment))",
         ]
@@ -587,6 +600,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 
 extension BuildKind {
     static let imageLocate = BuildKind(ContainerDeployment.Builds.imageLocate)
+    static let serviceTests = BuildKind(ContainerDeployment.Builds.serviceTests, category: .test)
 }
 
 extension EnvironmentRoleKind {
@@ -594,4 +608,6 @@ extension EnvironmentRoleKind {
     static let ecsDeploy = EnvironmentRoleKind("ecs-deploy", id: "EcsDeployRole")
     /// CodeDeploy's service role for the ECS blue/green deployment.
     static let codeDeploy = EnvironmentRoleKind("codedeploy", id: "CodeDeployServiceRole")
+    /// Assumed by the service tests build, when an environment's tests ask for it.
+    static let serviceTestsReadOnly = EnvironmentRoleKind("service-tests", id: "ServiceTestsRole")
 }

@@ -12,6 +12,9 @@ struct InfrastructurePipeline: PipelineDeclaration {
     var mark: Mark? { settings.mark }
     var deploysToEnvironments: Bool { true }
 
+    /// The integration tests that follow its deployments.
+    var tests: IntegrationTestsStep { IntegrationTestsStep(pipeline: kind, build: .integrationTests, role: .testsReadOnly) }
+
     // MARK: Names
 
     /// The application stack of `env`: the one place `stack-name` is expanded.
@@ -112,14 +115,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
                     kind: .lambdaUpdate, settings: update, statements: read + [Policies.assume(assumed, tooling.model)],
                     variables: [], buildspec: Self.lambdaUpdate, variants: update.variants(places, names)))
         }
-        if tooling.config.environments.contains(where: { $0.tests != nil }) {
-            let tests = build(.integrationTests, tooling.config)
-            let places = tooling.config.environments.filter { $0.tests != nil }.map { BuildPlace(env: $0, region: $0.homeRegion) }
-            out.append(
-                BuildDeclaration(
-                    kind: .integrationTests, settings: tests, statements: read, variables: [], buildspec: Self.integrationTests,
-                    variants: tests.variants(places, names)))
-        }
+        if let tests = tests.declaration(tooling, settings: build(.integrationTests, tooling.config)) { out.append(tests) }
         return out
     }
 
@@ -255,7 +251,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
                 executionRole: names.environmentRole(.cfnExecution, env: e), parameterOverrides: overrides),
             runOrder: order, inputs: mode == .executeChangeSet ? [] : inputs, outputs: [],
             role: planner.model.role(.cfnDeploy, in: e), region: region,
-            namespace: env.tests != nil && mode != .createChangeSet && region == env.homeRegion ? Self.namespace(env) : nil)
+            namespace: env.tests?.pipeline == kind && mode != .createChangeSet && region == env.homeRegion ? Self.namespace(env) : nil)
     }
 
     // MARK: Parameter overrides
@@ -339,15 +335,11 @@ struct InfrastructurePipeline: PipelineDeclaration {
                 order += 1
             }
         }
-        if let tests = env.tests {
-            var variables = [ActionSpec.Variable(name: "ENVIRONMENT", value: env.name.value), .init(name: "TEST_COMMAND", value: tests.command)]
-            variables += tests.variables.map { .init(name: $0.name, value: "#{\(Self.namespace(env)).\($0.output)}") }
-            var action = planner.action(
-                planner.named("IntegrationTests", env, group), .build(.integrationTests, variables: variables), order: order,
-                inputs: [Artifact.source])
-            action.buildVariant = build(.integrationTests, planner.config).variant(env, region: env.homeRegion)
-            actions.append(action)
+        let outputs = (env.tests?.variables ?? []).map {
+            ActionSpec.Variable(name: $0.name, value: "#{\(Self.namespace(env)).\($0.output)}")
         }
+        let testSettings = build(.integrationTests, planner.config)
+        if let test = tests.action(planner, env, group, order: order, settings: testSettings, variables: outputs) { actions.append(test) }
         return actions
     }
 
@@ -378,7 +370,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
 
     // MARK: Environment accounts
 
-    var roleKinds: [EnvironmentRoleKind] { [.cfnDeploy, .cfnExecution, .lambdaUpdate] }
+    var roleKinds: [EnvironmentRoleKind] { [.cfnDeploy, .cfnExecution, .lambdaUpdate, .testsReadOnly] }
     var serviceRoleKinds: [EnvironmentRoleKind] { [.cfnExecution] }
 
     func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)] {
@@ -390,10 +382,15 @@ struct InfrastructurePipeline: PipelineDeclaration {
         if updatedLambdas != nil {
             out.append(AssumedRole(kind: .lambdaUpdate, assumedBy: names.buildRole(.lambdaUpdate), reads: .lambdaZips))
         }
-        return out
+        return out + tests.assumedRoles(in: env, names: names)
+    }
+
+    func managedPolicies(of role: CrossAccountRole) -> [String] {
+        role.kind == tests.role ? [IntegrationTestsStep.readOnlyPolicy] : []
     }
 
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] {
+        if role.kind == tests.role { return [] }
         let names = environment.names
         let e = environment.e
         let regions = environment.regions
@@ -596,6 +593,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] {
         switch role.kind {
         case .cfnDeploy: return ["CloudFormation stack", applicationStack(role.environment, names)]
+        case tests.role: return IntegrationTestsStep.graphTarget
         case .lambdaUpdate:
             let pattern = updatedLambdas.map { functionName($0, env: role.environment, function: "*", names) } ?? "*"
             return ["Lambda functions", pattern]
@@ -693,12 +691,6 @@ struct InfrastructurePipeline: PipelineDeclaration {
         return spec.text
     }
 
-    /// Runs the configured test command in the source checkout; the deploy's outputs arrive
-    /// as environment variables set by the action.
-    static let integrationTests = Buildspec(
-        build: [#"echo "integration tests of $ENVIRONMENT""#, #"bash -euo pipefail -c "$TEST_COMMAND""#]
-    ).text
-
     /// Assumes the environment's Lambda-update role and points every packaged function at its
     /// new zip, waiting until each update has finished.
     static let lambdaUpdate = Buildspec.script(
@@ -726,7 +718,7 @@ extension BuildKind {
     static let lambdaPackage = BuildKind(InfrastructureDeployment.Builds.lambdaPackage)
     static let templateLint = BuildKind(InfrastructureDeployment.Builds.templateLint)
     static let lambdaUpdate = BuildKind(InfrastructureDeployment.Builds.lambdaUpdate)
-    static let integrationTests = BuildKind(InfrastructureDeployment.Builds.integrationTests)
+    static let integrationTests = BuildKind(InfrastructureDeployment.Builds.integrationTests, category: .test)
 }
 
 extension EnvironmentRoleKind {
@@ -736,6 +728,8 @@ extension EnvironmentRoleKind {
     static let cfnExecution = EnvironmentRoleKind("cfn-exec", id: "CloudFormationExecutionRole")
     /// Assumed by the Lambda-update build to update function code.
     static let lambdaUpdate = EnvironmentRoleKind("lambda-update", id: "LambdaUpdateRole")
+    /// Assumed by the integration tests build, when an environment's tests ask for it.
+    static let testsReadOnly = EnvironmentRoleKind("tests", id: "IntegrationTestsRole")
 }
 
 /// The names one environment's `function-name` gives: a fixed text around the function's

@@ -149,7 +149,7 @@ extension ToolingBuilder {
             // `${...}` (in a test command) stays literal. With several inputs, the first holds
             // the buildspec.
             return A.CodeBuild(
-                projectName: .ref(ID.project(kind, variant: action.buildVariant)),
+                kind.category, projectName: .ref(ID.project(kind, variant: action.buildVariant)),
                 primarySource: action.inputs.count > 1 ? action.inputs[0] : nil,
                 environmentVariables: variables.map { .init($0.name, $0.value, substitutes: $0.substitution) })
         case .lambdaInvoke(let function, let parameters):

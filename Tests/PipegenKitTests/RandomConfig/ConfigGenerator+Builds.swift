@@ -18,7 +18,7 @@ extension ConfigGenerator {
         BuildDraft(name: "template-lint"), BuildDraft(name: "lambda-update", runs: "region"),
         BuildDraft(name: "integration-tests", runs: "environment"),
     ]
-    static let containerDeploymentBuilds = [BuildDraft(name: "image-locate")]
+    static let containerDeploymentBuilds = [BuildDraft(name: "image-locate"), BuildDraft(name: "service-tests", runs: "environment")]
 
     /// The keys every level shares, each maybe set.
     func buildSettings(_ plan: Plan, privileged: Bool, p: Double) -> [(String, ConfigTree?)] {
