@@ -19,7 +19,7 @@ import Testing
             ecs: {cluster: c, service: s, listener: {import: l}, target-groups: [a, b]}
           - name: prod
             account: "333333333333"
-            tests: {command: ./smoke.sh, after: container-deployment, read-only-role: true}
+            tests: {command: ./smoke.sh, after: container-deployment, read-only-role: true, reports: [reports/*.xml]}
             ecs: {cluster: c, service: s, listener: {import: l}, target-groups: [a, b]}
         pipelines:
           container-deployment:
@@ -47,6 +47,11 @@ import Testing
         #expect(action.actionTypeId.category == .test)
         let configuration = try #require(action.configuration(as: CodePipeline.Action.CodeBuild.self))
         #expect(configuration.projectName == .ref("ServiceTestsProjectProd"))
+        // The environment's project writes the report group CodeBuild names after it (a wrong
+        // name here is also a run-time access error when the config loads).
+        let role = try #require(tooling.resource("ServiceTestsRole")?.model(as: IAM.Role.self))
+        let reports = try #require(role.policies.flatMap(\.policyDocument.statements).first { $0.sid == "WriteTestReports" })
+        #expect("\(reports.resources)".contains("report-group/shop-service-tests-prod-tests"))
     }
 
     @Test func aVariableTheTestsGetFromPipegenIsAnError() throws {

@@ -44,6 +44,10 @@ struct IntegrationTestsStep: Sendable {
         ]
         let assumed = tooling.model.roles(assumedBy: names.buildRole(build))
         if !assumed.isEmpty { statements.append(Policies.assume(assumed, tooling.model, sid: "AssumeReadOnlyRoles")) }
+        // A buildspec of the repository with {env} or {account} gets a project per environment,
+        // each writing to its own report group.
+        let variants = settings.variants(envs.map { BuildPlace(env: $0, region: $0.homeRegion) }, names)
+        let projects = variants.isEmpty ? [names.buildProject(build)] : variants.map { names.buildProject(build, variant: $0.key) }
         let reports = envs.contains { !($0.tests?.reports.isEmpty ?? true) }
         if reports {
             // [Test report permissions](https://docs.aws.amazon.com/codebuild/latest/userguide/test-permissions.html)
@@ -54,17 +58,13 @@ struct IntegrationTestsStep: Sendable {
                         "codebuild:BatchPutCodeCoverages", "codebuild:BatchPutTestCases", "codebuild:CreateReport",
                         "codebuild:CreateReportGroup", "codebuild:UpdateReport",
                     ],
-                    resources: [
-                        .arn(
-                            "codebuild", region: Value.thisRegion, account: Value.thisAccount,
-                            "report-group/\(names.buildProject(build))-\(Self.reportGroup)")
-                    ]))
+                    resources: projects.map { project in
+                        .arn("codebuild", region: Value.thisRegion, account: Value.thisAccount, "report-group/\(project)-\(Self.reportGroup)")
+                    }))
         }
-        // A buildspec of the repository with {env} or {account} gets a project per environment.
-        let places = envs.map { BuildPlace(env: $0, region: $0.homeRegion) }
         return BuildDeclaration(
             kind: build, settings: settings, statements: statements, variables: [], buildspec: Self.buildspec(reports: reports),
-            variants: settings.variants(places, names))
+            variants: variants)
     }
 
     /// The read-only role of `env`, when its tests follow this pipeline and ask for one.
