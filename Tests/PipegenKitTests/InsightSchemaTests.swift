@@ -36,6 +36,8 @@ import YAMLKit
         "step-function-arn",  // a name, not an ARN: free text in the schema
         "step-input-not-written",  // derived: the artifacts written before the step
         "step-unknown-environment",  // compared with the environments of the route
+        "arn-of-another-partition",  // the ARN's partition compared with the tooling region's
+        "connection-not-offered",  // what the tooling region offers
         "bad-codecommit-name",  // free text in the schema; the CodeCommit rules are pipegen's
         "bad-ecr-name",  // '{project}' is replaced first, so no pattern can check it
         "bad-stack-name",  // the stack name is derived from 'stack-name' and each environment

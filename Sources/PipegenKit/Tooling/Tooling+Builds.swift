@@ -40,7 +40,7 @@ extension ToolingBuilder {
     private func addBuildRole(_ build: BuildDeclaration, to t: inout Template) {
         let kind = build.kind
         let home = topology.homeRegion
-        var role = IAM.Role(trust: Policies.trust(service: "codebuild.amazonaws.com"))
+        var role = IAM.Role(trust: Policies.trust(service: names.principal(.codebuild)))
         role.roleName = .string(names.buildRole(kind))
         role.description = "Role of the \(names.buildProject(kind)) CodeBuild project"
         let settings = build.settings.statements(

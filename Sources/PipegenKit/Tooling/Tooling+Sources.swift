@@ -2,21 +2,23 @@ import CloudFormation
 import PipegenConfig
 
 extension ToolingBuilder {
-    /// The ECR repository: encrypted with the artifact key, scanned on push, old images
-    /// expired, and pullable by every environment account container-deployment deploys to
-    /// (whose ECS task execution roles are not pipegen's to name, so the grant is to the
-    /// account). In a multi-region setup the same repository exists in every further region
+    /// The ECR repository of `region`: encrypted with the artifact key, scanned on push, old
+    /// images expired, and pullable by the environment accounts container-deployment deploys
+    /// to in `region` (each region's tasks pull from their own region's repository; their ECS
+    /// task execution roles are not pipegen's to name, so the grant is to the account). In a
+    /// multi-region setup the same repository exists in every further region
     /// (`tooling-<region>`), filled by registry replication.
-    func registry(keyArn: Value) -> ECR.Repository {
+    func registry(keyArn: Value, region: String) -> ECR.Repository {
         var repo = ECR.Repository()
         repo.repositoryName = .string(names.registryName)
         repo.encryptionConfiguration = ECR.Repository.EncryptionConfiguration(.kms, kmsKey: keyArn)
         repo.imageScanningConfiguration = ECR.Repository.ImageScanningConfiguration(scanOnPush: config.registry.scanOnPush)
         repo.lifecyclePolicy = ECR.Repository.LifecyclePolicy(.keepLast(config.registry.keepImages))
-        if !model.environmentAccounts.isEmpty, declarations.contains(where: \.deploysImages) {
+        let pullers = model.environmentAccounts(in: region)
+        if !pullers.isEmpty, declarations.contains(where: \.deploysImages) {
             repo.repositoryPolicyText = IAM.PolicyDocument([
                 IAM.Statement(
-                    sid: "EnvironmentAccountsPull", principal: .aws(model.environmentAccounts.map(names.accountRoot)),
+                    sid: "EnvironmentAccountsPull", principal: .aws(pullers.map(names.accountRoot)),
                     actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"])
             ])
         }
@@ -24,7 +26,7 @@ extension ToolingBuilder {
     }
 
     func addRegistry(to t: inout Template) {
-        t.add(ID.registry, Resource.retained(registry(keyArn: .getAtt(ID.key, "Arn"))).skipping(.mutableImageTags))
+        t.add(ID.registry, Resource.retained(registry(keyArn: .getAtt(ID.key, "Arn"), region: topology.homeRegion)).skipping(.mutableImageTags))
         guard !replicaRegions.isEmpty else { return }
         // One build pushes once; ECR copies each image to the other regions' repositories.
         t.add(

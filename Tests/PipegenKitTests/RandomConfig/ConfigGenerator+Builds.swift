@@ -112,7 +112,7 @@ extension ConfigGenerator {
         if case .map(let pairs)? = nested { keys = pairs.map(\.0) }
         let same = ["build-image": "image", "compute-type": "compute-type", "timeout-minutes": "timeout-minutes"]
         // In China an ARM image of another level takes only two compute types.
-        let flat = buildKeys().filter { !keys.contains(same[$0.0] ?? "") && !(plan.partition == "aws-cn" && $0.0 == "compute-type") }
+        let flat = buildKeys(plan).filter { !keys.contains(same[$0.0] ?? "") && !(plan.partition == "aws-cn" && $0.0 == "compute-type") }
         return flat + [("builds", nested)]
     }
 

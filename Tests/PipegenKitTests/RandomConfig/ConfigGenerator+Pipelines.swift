@@ -1,3 +1,6 @@
+import PipegenConfig
+@testable import PipegenKit
+
 /// The three pipelines with their sources and every optional key.
 extension ConfigGenerator {
     /// A pipeline's `source`: left out (the default CodeCommit repository), a CodeCommit
@@ -68,12 +71,12 @@ extension ConfigGenerator {
         return groups.joined(separator: "-")
     }
 
-    func buildKeys() -> [(String, ConfigTree?)] {
+    func buildKeys(_ plan: Plan) -> [(String, ConfigTree?)] {
         [
             ("build-image", maybe(0.3, .string(pick(["aws/codebuild/standard:7.0", "aws/codebuild/amazonlinux2-x86_64-standard:5.0", "aws/codebuild/standard:6.0"])))),
             (
                 "compute-type",
-                maybe(0.3, .string(pick(["BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE", "BUILD_GENERAL1_XLARGE", "BUILD_GENERAL1_2XLARGE"])))
+                maybe(0.3, .string(pick(BuildSettings.Keys.computeTypes.filter { RegionalFeature.computeType($0).isOffered(in: plan.toolingRegion) })))
             ),
             ("timeout-minutes", maybe(0.3, .int(pick([5, 15, 30, 60, 480])))),
         ]
