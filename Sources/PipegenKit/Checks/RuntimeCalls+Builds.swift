@@ -47,7 +47,7 @@ extension RuntimeCalls {
                 out.append(
                     call(
                         ["ec2:CreateNetworkInterfacePermission"], on: interface,
-                        context: [.init("ec2:Subnet", ec2 + "subnet/\(subnet)"), .init("ec2:AuthorizedService", "codebuild.amazonaws.com")]))
+                        context: [.init("ec2:Subnet", ec2 + "subnet/\(subnet)"), .init("ec2:AuthorizedService", scene.names.principal(.codebuild))]))
             }
         }
         // [Parameter Store and Secrets Manager variables](https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.parameter-store)
@@ -75,7 +75,7 @@ extension RuntimeCalls {
                 out.append(
                     call(
                         ["kms:GenerateDataKey", "kms:Decrypt"], on: key, policy: .key,
-                        context: [.init("kms:ViaService", "s3.\(home).amazonaws.com")]))
+                        context: [.init("kms:ViaService", scene.names.endpoint(.s3, region: home))]))
             }
         }
         return out

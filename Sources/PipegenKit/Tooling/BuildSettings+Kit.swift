@@ -114,8 +114,11 @@ extension BuildSettings {
 
     /// What the build's role may do for these settings: pull its image, reach its VPC, read
     /// its parameters and secrets, keep its cache. `existing` are the statements the build
-    /// has already (a login it has need not be granted twice).
-    func statements(existing: [IAM.Statement], bucket: String, key: Value, cacheProjects: [String]) -> [IAM.Statement] {
+    /// has already (a login it has need not be granted twice); `codebuild` is CodeBuild's
+    /// service principal in the partition (`ec2:AuthorizedService`).
+    func statements(
+        existing: [IAM.Statement], bucket: String, key: Value, cacheProjects: [String], codebuild: String
+    ) -> [IAM.Statement] {
         var out: [IAM.Statement] = []
         if let image = registryImage {
             // [Amazon ECR sample for CodeBuild](https://docs.aws.amazon.com/codebuild/latest/userguide/sample-ecr.html):
@@ -159,7 +162,7 @@ extension BuildSettings {
                     resources: [ec2("network-interface/*")],
                     conditions: [
                         IAM.Condition("StringEquals", "ec2:Subnet", vpc.subnets.map { ec2("subnet/\($0)") }),
-                        IAM.Condition("StringEquals", "ec2:AuthorizedService", .string("codebuild.amazonaws.com")),
+                        IAM.Condition("StringEquals", "ec2:AuthorizedService", .string(codebuild)),
                     ]))
         }
         // [Parameter Store and Secrets Manager variables](https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.parameter-store)

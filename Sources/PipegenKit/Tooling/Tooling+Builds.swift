@@ -45,7 +45,7 @@ extension ToolingBuilder {
         role.description = "Role of the \(names.buildProject(kind)) CodeBuild project"
         let settings = build.settings.statements(
             existing: build.statements, bucket: names.artifactBucket(region: home), key: keyArn(region: home),
-            cacheProjects: projectNames(build))
+            cacheProjects: projectNames(build), codebuild: names.principal(.codebuild))
         role.policies = [IAM.Role.Policy(kind.rawValue, [Policies.writeLogs(names.buildLogGroup(kind))] + build.statements + settings)]
         t.add(ID.buildRole(kind), Resource(role))
     }
