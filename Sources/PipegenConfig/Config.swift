@@ -26,6 +26,16 @@ public struct Config: Sendable {
     public var notifications: Notifications? = nil
     /// The CodeBuild settings of every build, under each pipeline's own.
     public var builds = BuildOverrides()
+    /// Tags on every resource that takes tags, and on every stack.
+    public var tags: [TagSetting] = []
+    /// The boundary of every role pipegen creates; nil for none.
+    public var permissionsBoundary: PermissionsBoundary? = nil
+    /// Statements added to roles pipegen generates, by role.
+    public var roleStatements: [RoleStatements] = []
+    /// Who may approve which environments; nil for no approvers policy.
+    public var approvers: Approvers? = nil
+    /// The artifact key's administrators, what deleted stacks keep, exports.
+    public var operations = Operations()
 
     public init(
         project: Located<String>, tooling: Tooling, environments: [Environment], registry: Registry = Registry(),
@@ -96,6 +106,8 @@ public struct Environment: Sendable {
     public var rollback: Bool = Keys.rollback.defaultValue
     /// Environments next to each other with the same wave share one stage.
     public var wave: Located<String>?
+    /// Tags of this environment's stacks, over the project's of the same key.
+    public var tags: [TagSetting] = []
     /// Where the environment was declared (its `- name:` line).
     public var mark: Mark?
 

@@ -47,6 +47,11 @@ struct ConfigDecoder {
         let notifications = r.object("notifications", owner: " in 'notifications'").flatMap {
             decodeNotifications($0, at: r.keyMark("notifications"))
         }
+        let tags = r.node("tags").map { decodeTags($0, owner: "") } ?? []
+        let boundary = r.node("permissions-boundary").flatMap { decodeBoundary($0, at: r.keyMark("permissions-boundary")) }
+        let roles = r.node("roles").map(decodeRoles) ?? []
+        let approvers = r.node("approvers").flatMap { decodeApprovers($0, at: r.keyMark("approvers")) }
+        let operations = r.object("operations", owner: " in 'operations'").map(decodeOperations) ?? Operations()
 
         guard let project, let tooling, !environments.isEmpty, !hasErrors else { return nil }
         var config = Config(
@@ -54,11 +59,17 @@ struct ConfigDecoder {
             logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
         config.builds = builds
+        config.tags = tags
+        config.permissionsBoundary = boundary
+        config.roleStatements = roles
+        config.approvers = approvers
+        config.operations = operations
         let runners = config.environments.map(config.testsPipeline(of:))
         for (i, runner) in runners.enumerated() { config.environments[i].tests?.pipeline = runner }
         SemanticChecks(context: context).run(config)
         PartitionChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
+        GovernanceChecks(context: context).run(config)
         return hasErrors ? nil : config
     }
 
@@ -126,6 +137,7 @@ struct ConfigDecoder {
             env.deployMode = r.read(Environment.Keys.deploy)
             env.rollback = r.read(Environment.Keys.rollback)
             env.wave = r.string("wave")
+            if let n = r.node("tags") { env.tags = decodeTags(n, owner: " of environment '\(name.value)'") }
             if let t = r.object("tests", owner: " in 'tests' of environment '\(name.value)'") {
                 env.tests = decodeTests(t, at: r.keyMark("tests"))
             }

@@ -77,6 +77,7 @@ public enum ConfigSchema {
             KeySpec(
                 "wave", .string(.name), example: "regional",
                 "environments next to each other with the same wave deploy in parallel in one stage (they must agree on approval, deploy and rollback)"),
+            environmentTags,
         ])
 
     public static let pipelines = Pipelines.spec
@@ -111,6 +112,7 @@ public enum ConfigSchema {
             KeySpec("builds", .object(BuildSettings.projectSpec), "CodeBuild settings of every build, which each pipeline's 'builds' may replace"),
             KeySpec("pipelines", .object(pipelines), "the pipelines"),
             KeySpec("notifications", .object(notifications), "e-mail about failed (and optionally succeeded) pipeline runs"),
+            projectTags, permissionsBoundary, roles, approvers, operations,
         ])
 
     /// The retention periods CloudWatch Logs accepts.

@@ -10,6 +10,11 @@ public enum CheckovSuppression: String, CaseIterable, Sendable {
     case gitflowReservedConcurrency
     case gitflowDeadLetterQueue
     case gitflowVPC
+    case boundaryCredentialsExposure
+    case boundaryDataExfiltration
+    case boundaryPermissionsManagement
+    case boundaryPrivilegeEscalation
+    case boundaryWriteAccess
 
     /// The check's id.
     public var id: String {
@@ -19,6 +24,11 @@ public enum CheckovSuppression: String, CaseIterable, Sendable {
         case .gitflowReservedConcurrency: return "CKV_AWS_115"
         case .gitflowDeadLetterQueue: return "CKV_AWS_116"
         case .gitflowVPC: return "CKV_AWS_117"
+        case .boundaryCredentialsExposure: return "CKV_AWS_107"
+        case .boundaryDataExfiltration: return "CKV_AWS_108"
+        case .boundaryPermissionsManagement: return "CKV_AWS_109"
+        case .boundaryPrivilegeEscalation: return "CKV_AWS_110"
+        case .boundaryWriteAccess: return "CKV_AWS_111"
         }
     }
 
@@ -43,6 +53,11 @@ public enum CheckovSuppression: String, CaseIterable, Sendable {
         case .gitflowVPC:
             return "The function only calls the CodeCommit API and reaches no private resource; a VPC would need "
                 + "subnets and a NAT gateway or an interface endpoint that pipegen does not own."
+        case .boundaryCredentialsExposure, .boundaryDataExfiltration, .boundaryPermissionsManagement, .boundaryPrivilegeEscalation,
+            .boundaryWriteAccess:
+            return "A permissions boundary grants nothing: it caps what each role's own least-privilege policies grant. "
+                + "This one leaves every action but IAM, Organizations and account settings to those policies, and lets "
+                + "IAM touch only the project's roles, changing their policies only when they carry this same boundary."
         }
     }
 

@@ -36,6 +36,7 @@ public enum Pipegen {
                 return (part, RuntimeIndex.part(stack, part))
             }
             let checks = RegionChecks(config: config, stacks: stacks.stacks).run()
+                + SettingsChecks(config: config, stacks: stacks.stacks, specs: specs).run()
                 + Consistency(config: config, stacks: stacks.stacks, resolved: resolved.map(\.0)).run()
                 + RuntimeAccess.run(config: config, specs: specs, stacks: stacks.stacks, parts: resolved.map(\.1))
                 + limits.pipelineChecks() + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }

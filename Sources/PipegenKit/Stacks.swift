@@ -19,6 +19,14 @@ public struct StackTemplate: Sendable {
     /// Set when the stack needs what a pipeline's first run creates: it is deployed after
     /// that run, not with the stacks the pipelines need.
     public var gate: StackGate? = nil
+    /// The stack's own tags (`--tags` of its deploy command), the same as its resources'.
+    public var tags: [StackTag] = []
+}
+
+/// A tag of a stack: the config's, in the order the config gives them.
+public struct StackTag: Sendable, Hashable {
+    public var key: String
+    public var value: String
 }
 
 /// What a stack needs that the first run of a pipeline creates (an environment's ECS service,
@@ -52,7 +60,7 @@ public struct StackSet: Sendable {
                 ? tooling(config, model: model, topology: topology)
                 : environment(config.environments[job - 1], config, model: model)
         }
-        return StackSet(stacks: built.flatMap { $0 })
+        return StackSet(stacks: Governance.apply(config, model.names, to: built.flatMap { $0 }))
     }
 
     /// The stack of the template named `name` (`tooling`, `dev-us-east-1`).

@@ -41,6 +41,63 @@ import Testing
             """#)
     }
 
+    @Test func group() {
+        expectText(
+            yaml(Samples.group),
+            #"""
+            AWSTemplateFormatVersion: '2010-09-09'
+            Description: test
+            Resources:
+              Resource:
+                Type: AWS::IAM::Group
+                Properties:
+                  GroupName: pipegen-approvers
+                  ManagedPolicyArns:
+                    - Fn::Sub: arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess
+                  Path: /pipegen/
+                  Policies:
+                    - PolicyDocument:
+                        Version: '2012-10-17'
+                        Statement:
+                          - Effect: Allow
+                            Action: codepipeline:PutApprovalResult
+                            Resource:
+                              Fn::Sub: arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:p/prod/Approve
+                      PolicyName: approve
+
+            """#)
+    }
+
+    /// `NotAction` replaces `Action` when a statement names the actions it leaves out.
+    @Test func notAction() {
+        expectText(
+            yaml(Samples.boundary),
+            #"""
+            AWSTemplateFormatVersion: '2010-09-09'
+            Description: test
+            Resources:
+              Resource:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  ManagedPolicyName: pipegen-boundary
+                  PolicyDocument:
+                    Version: '2012-10-17'
+                    Statement:
+                      - Sid: AllButIAM
+                        Effect: Allow
+                        NotAction:
+                          - iam:*
+                          - organizations:*
+                        Resource: '*'
+                      - Sid: PassProjectRoles
+                        Effect: Allow
+                        Action: iam:PassRole
+                        Resource:
+                          Fn::Sub: arn:${AWS::Partition}:iam::${AWS::AccountId}:role/pipegen-*
+
+            """#)
+    }
+
     @Test func managedPolicy() {
         expectText(
             yaml(Samples.managedPolicy),

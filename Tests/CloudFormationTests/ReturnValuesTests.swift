@@ -29,6 +29,8 @@ import Testing
         Row(
             type: CodeStarConnections.Connection.self, ref: .arn,
             arn: "arn:aws:codestar-connections:eu-west-1:111111111111:connection/x"),
+        Row(type: IAM.ManagedPolicy.self, ref: .arn, arn: "arn:aws:iam::111111111111:policy/x"),
+        Row(type: IAM.Group.self, ref: .physicalName, arn: "arn:aws:iam::111111111111:group/x"),
     ]
 
     @Test(arguments: rows)
@@ -72,6 +74,8 @@ import Testing
         ),
         (SNS.Topic(), nil),
         (KMS.Key(keyPolicy: nil), nil),
+        (IAM.ManagedPolicy(managedPolicyName: "x", policyDocument: trust), "x"),
+        (IAM.Group(groupName: "x"), "x"),
     ]
 
     @Test(arguments: named.indices)
@@ -83,7 +87,6 @@ import Testing
     /// Types pipegen does not resolve describe nothing, and need no code to say so.
     @Test func undescribedTypesAreUnknown() {
         #expect(SNS.TopicPolicy.returnValues == .unknown)
-        #expect(IAM.ManagedPolicy.returnValues == .unknown)
         #expect(SNS.TopicPolicy(topics: ["t"], policyDocument: Self.trust).physicalName == nil)
     }
 

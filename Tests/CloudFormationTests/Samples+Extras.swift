@@ -21,6 +21,8 @@ extension Samples {
                     policyDocument: IAM.PolicyDocument([.init(actions: ["s3:ListBucket"], resources: [.getAtt("ArtifactBucket", "Arn")])]),
                     groups: ["pipegen-admins"], users: ["pipegen-bot"])
             ),
+            ("Approvers", Samples.group),
+            ("Boundary", Samples.boundary),
             (
                 "ImportedKey",
                 KMS.Key(keyPolicy: keyPolicy, enabled: false, origin: .external, bypassPolicyLockoutSafetyCheck: false)
@@ -157,6 +159,24 @@ extension Samples {
                     code: .init(imageUri: .sub("${Repository.RepositoryUri}:latest")))
             ),
         ]
+    }
+
+    /// A group with a managed policy and an inline one.
+    static var group: IAM.Group {
+        IAM.Group(
+            groupName: "pipegen-approvers", managedPolicyArns: [.sub("arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess")],
+            path: "/pipegen/",
+            policies: [.init("approve", [.init(actions: ["codepipeline:PutApprovalResult"], resources: [.sub("arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:p/prod/Approve")])])])
+    }
+
+    /// A permissions boundary: everything but IAM, written with `NotAction`.
+    static var boundary: IAM.ManagedPolicy {
+        IAM.ManagedPolicy(
+            managedPolicyName: "pipegen-boundary",
+            policyDocument: IAM.PolicyDocument([
+                .init(sid: "AllButIAM", notActions: ["iam:*", "organizations:*"], resources: ["*"]),
+                .init(sid: "PassProjectRoles", actions: ["iam:PassRole"], resources: [.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/pipegen-*")]),
+            ]))
     }
 
     /// The main samples plus the extras.

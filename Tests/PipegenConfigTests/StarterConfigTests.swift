@@ -58,7 +58,10 @@ import YAMLKit
     }
 
     /// Keys that take effect only beside another non-default key, as their comments say.
-    static let needsAnotherKey = ["connection", "file-paths"]  // with a connection 'provider'
+    static let needsAnotherKey = [
+        "connection", "file-paths",  // with a connection 'provider'
+        "approvers",  // with an environment that has 'approval'
+    ]
 
     @Test func everyOptionalKeyCanBeUncommented() {
         var lines = StarterConfig.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

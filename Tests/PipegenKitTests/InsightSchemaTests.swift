@@ -72,6 +72,17 @@ import YAMLKit
         "tests-after-a-missing-pipeline",  // 'after' names a pipeline the config must turn on
         "tests-variables-after-containers",  // 'variables' compared with the pipeline 'after' names
         "tests-without-a-pipeline",  // tests need a pipeline that runs them
+        "approvers-part-of-wave",  // compared with the environments' waves
+        "approvers-without-approval",  // compared with the environments' approvals
+        "boundary-not-a-policy",  // free text: 'generated', a policy name or an ARN
+        "boundary-other-account",  // the ARN's account compared with the environments'
+        "key-administrators-not-a-principal",  // the kind of IAM ARN: pipegen's rule
+        "roles-bad-statement",  // action and ARN formats are pipegen's rules
+        "roles-deny-breaks-pipeline",  // only the run-time access check sees the calls
+        "roles-every-action",  // actions compared with resources
+        "roles-unknown-role",  // the roles the templates create
+        "tags-bad-character",  // free keys of a mapping; the tag rules are pipegen's
+        "tags-reserved-prefix",  // free keys of a mapping; the tag rules are pipegen's
     ]
 
     static var cases: [String] {

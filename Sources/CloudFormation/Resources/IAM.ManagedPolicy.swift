@@ -9,6 +9,15 @@ extension IAM {
             replacement: ["Description", "ManagedPolicyName", "Path"],
             noInterruption: ["Groups", "PolicyDocument", "Roles", "Users"])
 
+        /// `Ref` is the policy's ARN, global in the account under `policy/` (after the `Path`,
+        /// which pipegen never sets).
+        /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-managedpolicy.html#aws-resource-iam-managedpolicy-return-values)
+        public static let returnValues = ReturnValues(ref: .arn, arn: ArnFormat("iam", .global, prefix: "policy/"))
+        /// The `ManagedPolicyName` property.
+        public var physicalName: Value? { managedPolicyName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "ManagedPolicyName"
+
         /// What the policy is for; cannot change after creation. [Description](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-description)
         public var description: String?
         /// IAM groups (names) to attach the policy to. [Groups](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-groups)

@@ -64,6 +64,10 @@ extension IAM {
         public var effect: Effect
         public var principal: Principal?
         public var actions: [String]
+        /// Every action but these (`NotAction`), written instead of `actions` when not empty: a
+        /// permissions boundary's ceiling reads best as "everything but IAM".
+        /// [NotAction](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html)
+        public var notActions: [String] = []
         public var resources: [Value]
         public var conditions: [Condition]
 
@@ -79,12 +83,24 @@ extension IAM {
             self.conditions = conditions
         }
 
+        /// A statement about every action except `notActions`.
+        public init(
+            sid: String? = nil, effect: Effect = .allow, notActions: [String], resources: [Value], conditions: [Condition] = []
+        ) {
+            self.init(sid: sid, effect: effect, actions: [], resources: resources, conditions: conditions)
+            self.notActions = notActions
+        }
+
         public var properties: [Field] {
             var p = Properties()
             p.set("Sid", sid)
             p.set("Effect", effect.rawValue)
             p.set("Principal", principal?.cfnValue)
-            p.set("Action", Principal.oneOrMany(actions.map { .string($0) }))
+            if notActions.isEmpty {
+                p.set("Action", Principal.oneOrMany(actions.map { .string($0) }))
+            } else {
+                p.set("NotAction", Principal.oneOrMany(notActions.map { .string($0) }))
+            }
             if !resources.isEmpty { p.set("Resource", Principal.oneOrMany(resources)) }
             if !conditions.isEmpty { p.set("Condition", Statement.group(conditions)) }
             return p.fields

@@ -127,6 +127,7 @@ struct Consistency {
         jobs.append { checkNothingMore() }
         jobs.append { checkTriggers(tooling) }
         jobs.append { checkEventTargets(tooling) }
+        jobs.append { checkApprovers(tooling) }
         // The parts share nothing: they run concurrently, their findings joined in job order.
         return Parallel.map(jobs) { $0() }.flatMap { $0 }
     }

@@ -94,6 +94,8 @@ final class ResolvedStatement: Sendable {
     let sid: String?
     let effect: IAM.Effect
     let actions: [String]
+    /// The actions of a `NotAction` statement: it applies to every other action.
+    let notActions: [String]
     /// nil when the statement has no `Resource` (a resource policy's own resource).
     let resources: [String]?
     /// Statements name one or a few principals and conditions: arrays, searched in order,
@@ -112,6 +114,7 @@ final class ResolvedStatement: Sendable {
         sid = s.sid
         effect = s.effect
         actions = s.actions
+        notActions = s.notActions
         resources = s.resources.isEmpty ? nil : s.resources.map { r.string($0) ?? "" }
         switch s.principal {
         case .aws(let values)?: (principals, services, everyone) = (values.compactMap(r.string), [], false)
@@ -123,7 +126,10 @@ final class ResolvedStatement: Sendable {
         principalSet = principals.count > 8 ? Set(principals) : []
     }
 
-    func matches(action: String) -> Bool { actions.contains { PolicyMatch.glob($0, action, caseInsensitive: true) } }
+    func matches(action: String) -> Bool {
+        if !notActions.isEmpty { return !notActions.contains { PolicyMatch.glob($0, action, caseInsensitive: true) } }
+        return actions.contains { PolicyMatch.glob($0, action, caseInsensitive: true) }
+    }
 
     func matches(resource: String) -> Bool { resources?.contains { PolicyMatch.glob($0, resource) } ?? true }
 

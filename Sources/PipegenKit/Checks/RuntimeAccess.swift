@@ -14,7 +14,11 @@ import YAMLKit
 /// the account's identity policies grant; across accounts both must allow. A KMS key and a
 /// role's trust are never optional: the key policy (or trust policy) must allow the principal,
 /// or the account (and then the identity policy too). A service acting as itself has no
-/// identity policy: the resource policy alone decides.
+/// identity policy: the resource policy alone decides. A role's permissions boundary must
+/// allow every call it makes (a boundary limits what a resource policy grants the role's ARN
+/// as well); a boundary pipegen does not write (a policy the config names) is taken to
+/// allow what the role needs, since pipegen cannot read it.
+/// [Permissions boundaries](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html)
 ///
 /// A call that would be denied is reported at the config line that causes it. Where it
 /// overlaps `Consistency` (assumed roles' trust and grants, artifact reads from the
@@ -24,9 +28,10 @@ import YAMLKit
 struct RuntimeAccess {
     let index: RuntimeIndex
 
-    /// The actions of `call` that would be denied, each with why; empty when all are allowed.
-    func denials(_ call: RuntimeCall) -> [(action: String, reason: String)] {
-        func all(_ reason: String) -> [(action: String, reason: String)] { call.actions.map { ($0, reason) } }
+    /// The actions of `call` that would be denied, each with why and, when a statement of the
+    /// config's `roles:` denies it, that statement's `Sid`; empty when all are allowed.
+    func denials(_ call: RuntimeCall) -> [(action: String, reason: String, configSid: String?)] {
+        func all(_ reason: String) -> [(action: String, reason: String, configSid: String?)] { call.actions.map { ($0, reason, nil) } }
         if let missing = call.missing { return all(missing) }
         let callerAccount = call.callerAccount
         let sameAccount = callerAccount == call.account
@@ -87,13 +92,21 @@ struct RuntimeAccess {
             policy = []
             named = "the resource policy of '\(function.arn)'"
         }
-        var out: [(action: String, reason: String)] = []
+        var out: [(action: String, reason: String, configSid: String?)] = []
+        let boundary = callerRole?.boundary.flatMap { arn in index.policies[arn].map { (arn, $0) } }
         for action in call.actions {
             let identity =
                 callerRole.map { Self.decide($0.permissions, action, call.resource, context: context, principal: nil) }
                 ?? .notApplicable
             if identity == .deny, case .role(let arn) = call.caller {
-                out.append((action, "the identity policy of '\(arn)' denies it"))
+                let sid = Self.denying(callerRole!.permissions, action, call.resource, context: context)?.sid
+                out.append((action, "the identity policy of '\(arn)' denies it", sid.flatMap { $0.hasPrefix(Governance.statementSid) ? $0 : nil }))
+                continue
+            }
+            if let (arn, statements) = boundary,
+                Self.decide(statements, action, call.resource, context: context, principal: nil) != .allowPrincipal
+            {
+                out.append((action, "its permissions boundary '\(arn)' does not allow it", nil))
                 continue
             }
             let resource: Decision
@@ -106,7 +119,7 @@ struct RuntimeAccess {
             if let reason = Self.verdict(
                 call, identity: identity, resource: resource, named: named, sameAccount: sameAccount)
             {
-                out.append((action, reason))
+                out.append((action, reason, nil))
             }
         }
         return out
@@ -205,6 +218,13 @@ struct RuntimeAccess {
         return out
     }
 
+    /// The first Deny of an identity policy that applies to `action` on `resource`.
+    static func denying(_ statements: [ResolvedStatement], _ action: String, _ resource: String, context: Request) -> ResolvedStatement? {
+        statements.first { s in
+            s.effect == .deny && s.matches(action: action) && s.matches(resource: resource) && conditionsHold(s, context)
+        }
+    }
+
     /// How a resource policy statement names the caller: itself, its account, or not at all.
     private static func principalGrant(_ s: ResolvedStatement, _ p: Principal) -> Decision? {
         if s.everyone { return .allowPrincipal }
@@ -234,13 +254,15 @@ struct RuntimeAccess {
     }
 
     /// Every condition of `s` holds in `context`. A key the request does not carry makes its
-    /// condition false (IAM's rule for all operators but `...IfExists` and `Null`); an
-    /// operator this check does not know is taken as false, so an Allow it guards never
-    /// counts and a Deny it guards is reported only when the rest of the statement says so.
+    /// condition false, and a negated one (`StringNotEquals`, ...) true: IAM's rule for all
+    /// operators but `...IfExists` and `Null`. A negated operator holds when no value
+    /// matches. An operator this check does not know is taken as false, so an Allow it
+    /// guards never counts and a Deny it guards is reported only when the rest of the
+    /// statement says so.
+    /// [Condition operators](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html)
     static func conditionsHold(_ s: ResolvedStatement, _ context: Request) -> Bool {
         for c in s.conditions {
             let actual = context.values(c.key)
-            if actual.isEmpty { return false }
             let op = c.operator
             let holds: Bool
             switch op {
@@ -250,6 +272,10 @@ struct RuntimeAccess {
                 holds = actual.contains { a in c.values.contains { PolicyMatch.glob($0, a) } }
             case "Bool":
                 holds = actual.contains { a in c.values.contains { $0.lowercased() == a.lowercased() } }
+            case "StringNotEquals":
+                holds = !actual.contains { c.values.contains($0) }
+            case "StringNotLike", "ArnNotEquals", "ArnNotLike":
+                holds = !actual.contains { a in c.values.contains { PolicyMatch.glob($0, a) } }
             default:
                 holds = false
             }
@@ -327,10 +353,11 @@ extension RuntimeAccess {
         // Each job lists and evaluates its calls; a call several jobs make is reported once.
         let denied = Parallel.map(jobs) { job -> [(key: RuntimeCall.Key, action: String, diagnostic: Diagnostic)] in
             job().flatMap { call in
-                access.denials(call).map {
+                access.denials(call).map { denied in
                     (
-                        call.key, $0.action,
-                        RuntimeAccess.diagnostic(call, $0.action, $0.reason, fallback: config.project.mark)
+                        call.key, denied.action,
+                        denied.configSid.flatMap { RuntimeAccess.configDenial(call, denied.action, $0, config) }
+                            ?? RuntimeAccess.diagnostic(call, denied.action, denied.reason, fallback: config.project.mark)
                     )
                 }
             }

@@ -9,6 +9,8 @@ struct RuntimeIndex: Sendable {
         let arn: String
         let trust: [ResolvedStatement]
         let permissions: [ResolvedStatement]
+        /// The ARN of its permissions boundary, nil for none.
+        var boundary: String? = nil
     }
 
     struct Key: Sendable {
@@ -48,6 +50,8 @@ struct RuntimeIndex: Sendable {
     private(set) var repositories: [String: Governed] = [:]
     private(set) var topics: [String: Governed] = [:]
     private(set) var functions: [String: Function] = [:]
+    /// The managed policies of the templates (generated boundaries), by ARN.
+    private(set) var policies: [String: [ResolvedStatement]] = [:]
     /// Replica keys by `account|region`.
     private var replicas: [String: Key] = [:]
 
@@ -59,6 +63,7 @@ struct RuntimeIndex: Sendable {
         var repositories: [Governed] = []
         var topics: [Governed] = []
         var functions: [Function] = []
+        var policies: [(arn: String, statements: [ResolvedStatement])] = []
     }
 
     /// The part of `stack`, reusing the role and bucket statements the consistency check
@@ -69,6 +74,7 @@ struct RuntimeIndex: Sendable {
         // One pass over the resources; an environment template holds only roles and
         // deployment resources, so most of its resources are skipped at once.
         var toolingTrust: [String: [ResolvedStatement]] = [:]
+        var boundaries: [String: String] = [:]
         var keyIds: [String] = []
         var aliases: [KMS.Alias] = []
         var topics: [(id: String, model: SNS.Topic)] = []
@@ -76,12 +82,17 @@ struct RuntimeIndex: Sendable {
         var functionIds: [String] = []
         var permissions: [Lambda.Permission] = []
         for (id, resource) in stack.template.resources {
+            if let role = resource.model as? IAM.Role, let boundary = role.permissionsBoundary.flatMap(r.string), let arn = r.arn(id) {
+                boundaries[arn] = boundary
+            }
             switch resource.model {
             case let role as IAM.Role where stack.owner == .tooling:
                 // The consistency check resolves the trust of environment roles only.
                 if let arn = r.arn(id) {
                     toolingTrust[arn] = role.assumeRolePolicyDocument.statements.map { ResolvedStatement($0, r) }
                 }
+            case let policy as IAM.ManagedPolicy:
+                if let arn = r.ref(id) { part.policies.append((arn, policy.policyDocument.statements.map { ResolvedStatement($0, r) })) }
             case is KMS.Key, is KMS.ReplicaKey: keyIds.append(id)
             case let alias as KMS.Alias: aliases.append(alias)
             case let repo as ECR.Repository:
@@ -100,7 +111,9 @@ struct RuntimeIndex: Sendable {
         }
         for role in resolved.roles {
             part.roles.append(
-                Role(arn: role.arn, trust: toolingTrust[role.arn] ?? role.trust, permissions: role.permissions))
+                Role(
+                    arn: role.arn, trust: toolingTrust[role.arn] ?? role.trust, permissions: role.permissions,
+                    boundary: boundaries[role.arn]))
         }
         if let bucket = resolved.bucket {
             part.buckets.append(
@@ -150,6 +163,7 @@ struct RuntimeIndex: Sendable {
             for repo in part.repositories { repositories[repo.arn] = repo }
             for topic in part.topics { topics[topic.arn] = topic }
             for function in part.functions { functions[function.arn] = function }
+            for policy in part.policies { policies[policy.arn] = policy.statements }
         }
     }
 

@@ -13,6 +13,7 @@ import YAMLKit
 ///   pipeline creates (`lambda-update`): the pipeline's key;
 /// - the image repository: `registry.repository`; the notifications topic: `notifications`;
 /// - anything else: the tooling account.
+/// Before all these, a governance setting that makes the grant (`GovernanceCauses`).
 struct ChangeCauses {
     private struct Environment {
         let name: String
@@ -32,6 +33,8 @@ struct ChangeCauses {
     private let registry: (name: String, cause: ConfigCause?)?
     private let notifications: (topic: String, cause: ConfigCause?)?
     private let tooling: ConfigCause?
+    /// `roles:`, `approvers` and `permissions-boundary`, tried first.
+    private let governance: GovernanceCauses
 
     /// The causes in `valid`'s config, with `oldPlaces` where the old templates deployed.
     init(_ valid: ValidConfig, oldPlaces: Set<StackPlace>) {
@@ -83,10 +86,12 @@ struct ChangeCauses {
         registry = config.registry.repository.map { (names.registryName, cause($0.mark, "registry repository")) }
         notifications = config.notifications.map { (names.notificationsTopic, cause($0.mark, "notifications")) }
         tooling = cause(config.tooling.account.mark, "tooling account")
+        governance = GovernanceCauses(config, owners: valid.stacks.stacks.map(\.owner))
     }
 
     /// The cause of a new or widened grant in a stack of `owner`.
     func cause(of change: PermissionChange, owner: StackTemplate.Owner?) -> ConfigCause? {
+        if let setting = governance.cause(of: change) { return setting }
         if case .environment(let e)? = owner {
             return environments.first { $0.name == e }?.cause
         }

@@ -161,6 +161,10 @@ struct Planner {
         if !parameters.isEmpty {
             command.append("--parameter-overrides " + parameters.map { "\($0.name)=\"$(\(Self.fetch($0)))\"" }.joined(separator: " "))
         }
+        // The stack's tags (CloudFormation also passes them to the resources that take tags);
+        // the CLI splits each `Key=Value` at its first '=' (keys hold none: the decoder says so).
+        // [deploy](https://awscli.amazonaws.com/v2/documentation/api/latest/reference/cloudformation/deploy.html)
+        if !stack.tags.isEmpty { command.append("--tags " + stack.tags.map { Shell.quote("\($0.key)=\($0.value)") }.joined(separator: " ")) }
         // Re-running a phase after a partial failure must not fail on the stacks already done.
         command += ["--no-fail-on-empty-changeset", "--profile \(profile)"]
         return StackDeployment(

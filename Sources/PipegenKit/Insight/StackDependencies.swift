@@ -9,6 +9,7 @@ import YAMLKit
 /// is created, and template parameters:
 /// - a CodePipeline pipeline checks that the bucket of every artifact store exists;
 /// - a CodeDeploy deployment group checks that its service role exists;
+/// - IAM checks that a role's permissions boundary (a managed policy) exists;
 /// - a parameter is filled from another stack's output (see `parameterSources`).
 struct StackDependencies {
     /// Where each parameter a pipegen template declares gets its value: an output of the stack
@@ -21,6 +22,7 @@ struct StackDependencies {
     struct Facts {
         var buckets: Set<String> = []
         var roles: Set<String> = []
+        var policies: Set<String> = []
         /// Needs, in template order: a bucket or role name and why it must exist.
         var needs: [(thing: Thing, why: String)] = []
         var parameters: [String] = []
@@ -29,11 +31,13 @@ struct StackDependencies {
     enum Thing: Hashable {
         case bucket(String)
         case role(String)
+        case policy(String)
 
         var phrase: String {
             switch self {
             case .bucket(let name): return "bucket \(name)"
             case .role(let name): return "role \(name)"
+            case .policy(let name): return "policy \(name)"
             }
         }
     }
@@ -75,11 +79,13 @@ struct StackDependencies {
                 // Something the template creates itself is CloudFormation's business to order.
                 if case .bucket(let b) = thing, all[i].buckets.contains(b) { continue }
                 if case .role(let r) = thing, all[i].roles.contains(r) { continue }
+                if case .policy(let p) = thing, all[i].policies.contains(p) { continue }
                 for (j, other) in stacks.enumerated() where j != i {
                     let creates: Bool
                     switch thing {
                     case .bucket(let b): creates = all[j].buckets.contains(b)
                     case .role(let r): creates = all[j].roles.contains(r)
+                    case .policy(let p): creates = all[j].policies.contains(p)
                     }
                     if creates { add(other.name, "uses \(thing.phrase), which stack \(other.stackName) creates (\(why))") }
                 }
@@ -100,6 +106,11 @@ struct StackDependencies {
                 if let name = properties?["BucketName"]?.stringValue { f.buckets.insert(name) }
             case "AWS::IAM::Role":
                 if let name = properties?["RoleName"]?.stringValue { f.roles.insert(name) }
+                if let boundary = properties?["PermissionsBoundary"].flatMap({ arnName($0, after: ":policy/") }) {
+                    f.needs.append((.policy(boundary), "IAM checks that a role's permissions boundary exists"))
+                }
+            case "AWS::IAM::ManagedPolicy":
+                if let name = properties?["ManagedPolicyName"]?.stringValue { f.policies.insert(name) }
             case "AWS::CodePipeline::Pipeline":
                 var stores = (properties?["ArtifactStores"]?.listValue ?? []).compactMap { $0["ArtifactStore"] }
                 if let single = properties?["ArtifactStore"] { stores.append(single) }
@@ -121,9 +132,13 @@ struct StackDependencies {
 
     /// The role name in a role ARN written as a string or a one-argument `Fn::Sub`; nil for
     /// `Ref`/`Fn::GetAtt`, which CloudFormation orders itself.
-    static func roleName(_ value: Document) -> String? {
+    static func roleName(_ value: Document) -> String? { arnName(value, after: ":role/") }
+
+    /// The name after `marker` (`:role/`, `:policy/`) in an ARN written as a string or a
+    /// one-argument `Fn::Sub`; nil for `Ref`/`Fn::GetAtt`.
+    static func arnName(_ value: Document, after marker: String) -> String? {
         let text = value.stringValue ?? value["Fn::Sub"]?.stringValue
-        guard let text, let range = text.firstRange(of: ":role/") else { return nil }
+        guard let text, let range = text.firstRange(of: marker) else { return nil }
         let name = text[range.upperBound...].split(separator: "/").last.map(String.init)
         return name.flatMap { $0.contains("$") ? nil : $0 }
     }

@@ -410,6 +410,10 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
         }
         group.autoRollbackConfiguration = Group.AutoRollbackConfiguration(enabled: true, events: rollback)
         t.add(ID.deploymentGroup, Resource(group))
+        // What another stack (a deployment tool, an alarm's runbook) names them by; `Ref` of
+        // both is the name.
+        t.addOutput(ID.application + "Name", Output(.ref(ID.application), description: "CodeDeploy application of \(e) in \(region)"))
+        t.addOutput(ID.deploymentGroup + "Name", Output(.ref(ID.deploymentGroup), description: "Deployment group of \(e) in \(region)"))
     }
 
     /// A config value as CloudFormation: the literal, or `Fn::ImportValue` of the export.

@@ -471,6 +471,10 @@ struct InfrastructurePipeline: PipelineDeclaration {
             read.sid = "ReadLambdaCode"
             statements += [read, Policies.decryptArtifactsFromAnotherAccount(regions: environment.regions, names: names)]
         }
+        if let boundary = environment.config.permissionsBoundary, boundary.enforce {
+            statements = Boundary.guarded(
+                statements, Boundary.arn(boundary, owner: .environment(e), account: environment.env.account.value, names))
+        }
         statements.append(
             IAM.Statement(sid: "ProtectPipegenRoles", effect: .deny, actions: ["iam:*"], resources: environment.protectedRoleArns))
         role.policies = [IAM.Role.Policy("application-stack", statements)]

@@ -24,6 +24,7 @@ extension ToolingBuilder {
                             + extraLogGroupArns)
                 ]),
         ]
+        statements += keyAdministration
         let accounts = model.environmentAccounts(in: region)
         let readers = model.readerKinds(.pipelineArtifacts, in: region) + model.readerKinds(.lambdaZips, in: region)
         if !accounts.isEmpty, !readers.isEmpty {

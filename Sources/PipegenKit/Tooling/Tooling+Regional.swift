@@ -15,6 +15,7 @@ extension ToolingBuilder {
                 + "Deploy to account \(names.toolingAccount) in \(region) as stack \(names.toolingBucketStack(region: region)), before \(names.toolingStack).")
         addArtifactBucket(region: region, to: &t)
         t.addOutput("ArtifactBucketName", Output(.ref(ID.bucket), description: "Artifact bucket in \(region)"))
+        t.addOutput("ArtifactBucketArn", Output(.getAtt(ID.bucket, "Arn"), description: "ARN of the artifact bucket in \(region)"))
         return t
     }
 

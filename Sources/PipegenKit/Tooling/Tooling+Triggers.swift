@@ -55,6 +55,7 @@ extension ToolingBuilder {
     func addOutputs(to t: inout Template) {
         t.addOutput("ArtifactKeyArn", Output(.getAtt(ID.key, "Arn"), description: "ARN of the artifact key (primary key when multi-Region)"))
         t.addOutput("ArtifactBucketName", Output(.ref(ID.bucket), description: "Artifact bucket in the home region"))
+        t.addOutput("ArtifactBucketArn", Output(.getAtt(ID.bucket, "Arn"), description: "ARN of the artifact bucket in the home region"))
         if config.pipelines.usesRegistry {
             t.addOutput("ImageRepositoryUri", Output(.getAtt(ID.registry, "RepositoryUri"), description: "Where images are pushed"))
         }

@@ -53,6 +53,7 @@ struct ToolingBuilder {
         addBuilds(to: &t)
         addApprovalTopics(to: &t)
         addPipelines(to: &t)
+        addApprovers(to: &t)
         addTriggers(to: &t)
         addOutputs(to: &t)
         addNotifications(to: &t)

@@ -49,6 +49,7 @@ extension ConfigGenerator {
         }
         assignWaves(&drafts, plan, names: names)
         plan.environments = drafts.map { ($0.name, $0.account, $0.regions) }
+        plan.approved = drafts.filter { $0.approval != nil || $0.deploy == "change-set" }.map { ($0.name, $0.wave) }
         return drafts.map { d in
             var pairs: [(String, ConfigTree?)] = [("name", .string(d.name)), ("account", .digits(d.account))]
             if let r = d.regionKey { pairs.append(r) }
@@ -113,6 +114,7 @@ extension ConfigGenerator {
                 ))
         }
         if plan.containerDeployment { d.other.append(("ecs", ecs(name, account: account, regions: regions, plan))) }
+        if chance(0.1) { d.other.append(("tags", tags(1...3))) }
         return d
     }
 

@@ -113,6 +113,8 @@ final class ConfigGenerator {
         var accounts: [String] = []
         /// Each environment's name, account and regions, in route order.
         var environments: [(name: String, account: String, regions: [String])] = []
+        /// The environments an approval (or a change set's) stands before, with their waves.
+        var approved: [(name: String, wave: String?)] = []
 
         /// Pairs of environments in one account and region: they may share no stack and no
         /// Lambda function.
@@ -201,6 +203,7 @@ final class ConfigGenerator {
         } else if chance(0.5) {
             pairs.append(("pipelines", .map([])))
         }
+        pairs += governance(plan)
         return map(pairs)
     }
 
