@@ -15,6 +15,8 @@ public struct CLIIO {
     public var stdoutIsTerminal: Bool
     /// Whether stderr is a terminal (colours diagnostics).
     public var stderrIsTerminal: Bool
+    /// Where a config given as `-` is read from.
+    public var standardInput = InputSource.descriptor(0)
     /// Test hook passed to `render`'s `AtomicWriter`, to fail or observe each write step.
     var beforeWriteStep: ((AtomicWriter.Step) throws(SystemError) -> Void)?
     /// How much to print (`--quiet`, `--verbose`).
@@ -72,6 +74,20 @@ public struct CLIIO {
 
     var stderrStyle: Style { Style(enabled: wantsColor(terminal: stderrIsTerminal)) }
     var stdoutStyle: Style { Style(enabled: wantsColor(terminal: stdoutIsTerminal)) }
+}
+
+/// Where input comes from: a file descriptor (standard input), or bytes given by a test.
+public enum InputSource: Sendable {
+    case descriptor(Int32)
+    case bytes([UInt8])
+
+    /// Everything until the end of the input.
+    func readAll() throws(SystemError) -> [UInt8] {
+        switch self {
+        case .descriptor(let fd): return try FileSystem.read(descriptor: fd)
+        case .bytes(let bytes): return bytes
+        }
+    }
 }
 
 /// A destination for text: a file descriptor, or an in-memory capture for tests.

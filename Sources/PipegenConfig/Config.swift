@@ -36,6 +36,8 @@ public struct Config: Sendable {
     public var approvers: Approvers? = nil
     /// The artifact key's administrators, what deleted stacks keep, exports.
     public var operations = Operations()
+    /// Where the templates go and in which format, when the config says.
+    public var output = OutputSettings()
 
     public init(
         project: Located<String>, tooling: Tooling, environments: [Environment], registry: Registry = Registry(),

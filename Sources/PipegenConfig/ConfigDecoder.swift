@@ -52,6 +52,7 @@ struct ConfigDecoder {
         let roles = r.node("roles").map(decodeRoles) ?? []
         let approvers = r.node("approvers").flatMap { decodeApprovers($0, at: r.keyMark("approvers")) }
         let operations = r.object("operations", owner: " in 'operations'").map(decodeOperations) ?? Operations()
+        let output = r.object("output", owner: " in 'output'").map(decodeOutput) ?? OutputSettings()
 
         guard let project, let tooling, !environments.isEmpty, !hasErrors else { return nil }
         var config = Config(
@@ -64,6 +65,7 @@ struct ConfigDecoder {
         config.roleStatements = roles
         config.approvers = approvers
         config.operations = operations
+        config.output = output
         let runners = config.environments.map(config.testsPipeline(of:))
         for (i, runner) in runners.enumerated() { config.environments[i].tests?.pipeline = runner }
         SemanticChecks(context: context).run(config)

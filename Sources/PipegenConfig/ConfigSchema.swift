@@ -113,6 +113,7 @@ public enum ConfigSchema {
             KeySpec("pipelines", .object(pipelines), "the pipelines"),
             KeySpec("notifications", .object(notifications), "e-mail about failed (and optionally succeeded) pipeline runs"),
             projectTags, permissionsBoundary, roles, approvers, operations,
+            KeySpec("output", .object(OutputSettings.spec), "where 'pipegen render' writes the templates, and in which format"),
         ])
 
     /// The retention periods CloudWatch Logs accepts.

@@ -2,14 +2,6 @@ import CloudFormation
 import PipegenConfig
 import YAMLKit
 
-/// The text format of rendered templates.
-public enum OutputFormat: String, CaseIterable, Sendable {
-    case yaml, json
-
-    /// The file extension, without the dot.
-    public var fileExtension: String { rawValue }
-}
-
 /// One generated template file, ready to be written.
 public struct RenderedFile: Hashable, Sendable {
     /// The file name inside the output folder, such as `tooling.yaml` or `dev-us-east-1.yaml`.

@@ -95,13 +95,8 @@ import Testing
                 -\(header)
                 -Resources: {}
 
-                The config no longer deploys this stack; delete it:
-
-                1. pipegen-demo-old (from templates/old.yaml)
-                   The file does not say where the stack is: check the account and region
-                   before running these.
-                     aws cloudformation delete-stack --stack-name pipegen-demo-old --region REGION --profile demo-old
-                     aws cloudformation wait stack-delete-complete --stack-name pipegen-demo-old --region REGION --profile demo-old
+                pipegen wrote 'templates/old.yaml', but it does not say which stack it
+                deployed (edited by hand?): check your accounts for a stack made from it.
 
                 1 stale file; run 'pipegen render' to update
 
@@ -117,13 +112,14 @@ import Testing
             let run = try Self.check(in: root)
             #expect(run.code == ExitCode.drift)
             #expect(run.stdout.hasSuffix("\n1 file differs, 1 stale; run 'pipegen render' to update\n"))
-            // Switching format: every YAML file is stale, every JSON file missing.
+            // Switching format: every YAML file is to be replaced by its JSON file (the same
+            // stack), and the stale file stays stale.
             let json = try Self.check(["--format=json"], in: root)
             let count = try expectedFiles().count
             #expect(json.code == ExitCode.drift)
             #expect(
                 json.stdout.hasSuffix(
-                    "\n\(count) file\(count == 1 ? "" : "s") missing, \(count + 1) stale; run 'pipegen render' to update\n"
+                    "\n\(count) file\(count == 1 ? "" : "s") to replace, 1 stale; run 'pipegen render' to update\n"
                 ))
         }
     }

@@ -68,9 +68,11 @@ import Testing
           CONFIG                        The config file (default: pipegen.yaml)
 
         OPTIONS
-          -o, --out DIR                 The folder to write to (default: templates/ next
-                                        to the config)
-          -f, --format FORMAT           yaml or json (default: yaml)
+          -o, --out DIR                 The folder to write to (default: the config's
+                                        output.folder, else templates/ next to the
+                                        config)
+          -f, --format FORMAT           yaml or json (default: the config's
+                                        output.format, else yaml)
           --diagnostics-format FORMAT   text, json, github (annotations in a GitHub
                                         Actions run) or sarif (SARIF 2.1.0); json and
                                         sarif print one document on stdout (default:
@@ -81,10 +83,11 @@ import Testing
 
         Writes one template for the tooling account and one for each environment,
         and prints a line per file. Nothing is written when the config has errors.
-        The files are written to a temporary folder first and then moved into
-        place, so the output folder never holds a half-written file. Files that
+        The output folder is replaced as a whole: the new one is built beside it
+        (.DIR.pipegen-tmp-*, ignored by git) and swapped in with one rename, so it
+        holds the whole old set or the whole new set, never a mix. Files that
         pipegen wrote earlier but the config no longer produces are removed; any
-        other file in the folder is left alone. For each stack such a file (or a
+        other file in the folder is kept. For each stack such a file (or a
         file whose stack moved) deployed, prints the commands that delete it, in
         order, and the retained buckets, keys and repositories to delete by hand
         (even with --quiet: it is said only once). Templates over the 51,200 bytes
@@ -109,8 +112,10 @@ import Testing
 
         OPTIONS
           -o, --out DIR                 The folder the templates were written to
-                                        (default: templates/ next to the config)
-          -f, --format FORMAT           yaml or json (default: yaml)
+                                        (default: the config's output.folder, else
+                                        templates/ next to the config)
+          -f, --format FORMAT           yaml or json (default: the config's
+                                        output.format, else yaml)
           --diagnostics-format FORMAT   text, json, github (annotations in a GitHub
                                         Actions run) or sarif (SARIF 2.1.0); json and
                                         sarif print one document on stdout (default:

@@ -1,4 +1,5 @@
 import Glibc
+import PipegenConfig
 import PipegenKit
 import Testing
 
@@ -72,13 +73,9 @@ import Testing
                     removed templates/old.json (no longer produced by the config)
                     removed templates/old.yaml (no longer produced by the config)
 
-                    The config no longer deploys this stack; delete it:
-
-                    1. pipegen-demo-old (from templates/old.json)
-                       The file does not say where the stack is: check the account and region
-                       before running these.
-                         aws cloudformation delete-stack --stack-name pipegen-demo-old --region REGION --profile demo-old
-                         aws cloudformation wait stack-delete-complete --stack-name pipegen-demo-old --region REGION --profile demo-old
+                    pipegen wrote 'templates/old.json', 'templates/old.yaml', but they do not say
+                    which stack they deployed (edited by hand?): check your accounts for stacks
+                    made from them.
 
                     """)
             let after = try tree(root)

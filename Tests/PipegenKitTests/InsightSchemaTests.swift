@@ -83,6 +83,8 @@ import YAMLKit
         "roles-unknown-role",  // the roles the templates create
         "tags-bad-character",  // free keys of a mapping; the tag rules are pipegen's
         "tags-reserved-prefix",  // free keys of a mapping; the tag rules are pipegen's
+        "output-folder-absolute",  // a path rule ('relative'), free text in the schema
+        "output-folder-above-config",  // a path folded lexically ('a/../..'), free text in the schema
     ]
 
     static var cases: [String] {

@@ -8,7 +8,7 @@ enum CheckCommand: Subcommand {
         name: "check", summary: "Fail when the templates on disk differ from the config",
         title: "Fail when the templates on disk differ from what the config renders",
         options: Workspace.outputOptions(
-            out: "The folder the templates were written to (default: templates/ next to the config)")
+            out: "The folder the templates were written to (default: the config's output.folder, else templates/ next to the config)")
             + [Workspace.diagnosticsOption],
         positionals: [.config],
         discussion: """
@@ -26,8 +26,10 @@ enum CheckCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
-        let workspace = Workspace(arguments, io: io)
-        let (config, plan) = try workspace.plan(io: &io, verb: "read")
+        var workspace = Workspace(arguments, io: io)
+        let (valid, plan) = try workspace.plan(io: &io, verb: "read")
+        let removal = RemovalReport(valid, plan: plan, folder: workspace.outDisplay)
+        let replacing = Set(removal.replacements.map(\.new))
         let style = io.outputStyle
         let help = Diagnostic.Note.help("run 'pipegen render \(workspace.configDisplay)' and commit the result")
         // The diffs are the text report; the findings (one per file, at its first differing
@@ -49,6 +51,8 @@ enum CheckCommand: Subcommand {
                 let finding = Diagnostic.error(
                     "'\(path)' differs from what the config renders, first at line \(mark.line)", at: mark, notes: [help])
                 io.emit([finding], in: SourceFile(path: path, bytes: old), kind: .drift, print: quiet, count: false)
+            case .create where replacing.contains(file.name):
+                continue  // Reported with the file it replaces.
             case .create:
                 missing += 1
                 let diff = UnifiedDiff(oldLabel: "/dev/null", newLabel: "\(path) (rendered)")
@@ -57,8 +61,18 @@ enum CheckCommand: Subcommand {
                 io.emit([finding], in: SourceFile(path: path, text: ""), kind: .drift, print: quiet, count: false)
             }
         }
+        var replaced = 0
         for (name, old) in plan.stale {
             let path = workspace.display(name)
+            if let new = removal.replacement(of: name) {
+                // The same stack in another format: no diff across formats, and nothing to delete.
+                replaced += 1
+                let finding = Diagnostic.error(
+                    "'\(path)' is to be replaced by '\(workspace.display(new))', the same stack in another format", at: nil,
+                    notes: [.help("run 'pipegen render \(workspace.configDisplay)' to replace it")])
+                io.emit([finding], in: SourceFile(path: path, text: ""), kind: .drift, print: true, count: false)
+                continue
+            }
             let diff = UnifiedDiff(oldLabel: "\(path) (committed)", newLabel: "/dev/null")
             diffs += diff.format(old: old, new: [], style: style)
             let finding = Diagnostic.error(
@@ -75,10 +89,11 @@ enum CheckCommand: Subcommand {
         var parts: [String] = []
         if differ > 0 { parts.append(counted(differ, "file") + (differ == 1 ? " differs" : " differ")) }
         if missing > 0 { parts.append(parts.isEmpty ? counted(missing, "file") + " missing" : "\(missing) missing") }
-        let stale = plan.stale.count
+        if replaced > 0 { parts.append(parts.isEmpty ? counted(replaced, "file") + " to replace" : "\(replaced) to replace") }
+        let stale = plan.stale.count - replaced
         if stale > 0 { parts.append(parts.isEmpty ? counted(stale, "stale file") : "\(stale) stale") }
-        let removal = RemovalReport(config: config, plan: plan).text(folder: workspace.outDisplay)
-        io.output(removal + (removal.isEmpty ? "" : "\n"))
+        let removalText = removal.text(folder: workspace.outDisplay)
+        io.output(removalText + (removalText.isEmpty ? "" : "\n"))
         io.output(parts.joined(separator: ", ") + "; run 'pipegen render' to update\n")
         throw .drift
     }

@@ -1,4 +1,5 @@
 import PipegenKit
+import PipegenConfig
 import YAMLKit
 
 /// `pipegen diff`: what a config change does, per account, before it is merged.
@@ -78,7 +79,7 @@ enum DiffCommand: Subcommand {
         }
         let report = arguments.value("format").flatMap(Report.init(rawValue:)) ?? .text
         let failOn = arguments.value("fail-on").flatMap(FailOn.init(rawValue:)) ?? .change
-        let workspace = Workspace(arguments, io: io)
+        var workspace = Workspace(arguments, io: io)
         let valid = try workspace.load(io: &io)
 
         // The old side: a folder, or the output folder at a git ref.

@@ -33,11 +33,7 @@ enum EcsFilesCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
         let container = try containerOption(arguments)
-        var workspace = Workspace(arguments, io: io)
-        if arguments.value("out") == nil {
-            workspace.outDisplay = Paths.typedParent(workspace.configDisplay).map { Paths.join($0, "deployment") } ?? "deployment"
-            workspace.outPath = Paths.absolute(workspace.outDisplay, base: io.workingDirectory)
-        }
+        var workspace = Workspace(arguments, io: io, output: .other(default: "deployment"))
         let config = try workspace.load(io: &io).config
         guard
             let files = EcsFiles.files(

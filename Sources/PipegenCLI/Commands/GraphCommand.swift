@@ -22,7 +22,8 @@ enum GraphCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
-        let config = try Workspace(arguments, io: io).load(io: &io).config
+        var workspace = Workspace(arguments, io: io, output: .none)
+        let config = try workspace.load(io: &io).config
         let graph = DeploymentGraph(config)
         io.stdout.write(arguments.value("format") == "dot" ? graph.dot : graph.mermaid)
     }

@@ -1,3 +1,4 @@
+import PipegenConfig
 import PipegenKit
 import YAMLKit
 
@@ -32,10 +33,9 @@ enum PlanCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
-        let workspace = Workspace(arguments, io: io)
-        let templateFormat = arguments.value("template-format").flatMap(OutputFormat.init(rawValue:)) ?? .yaml
+        var workspace = Workspace(arguments, io: io, formatOption: "template-format")
         let valid = try workspace.load(io: &io)
-        let files = try workspace.render(valid, format: templateFormat).files
+        let files = try workspace.render(valid, format: workspace.format).files
         let plan = DeploymentPlan(valid, files: files, templateFolder: workspace.outDisplay)
         guard plan.problems.isEmpty else { throw .internalError(plan.problems) }
         if let output = try? OutputPlan(files: files, folder: workspace.outPath), output.hasChanges {

@@ -4,16 +4,17 @@ import PipegenKit
 enum RenderCommand: Subcommand {
     static let spec = CommandSpec(
         name: "render", summary: "Write the CloudFormation templates for a config",
-        options: Workspace.outputOptions(out: "The folder to write to (default: templates/ next to the config)")
+        options: Workspace.outputOptions(out: "The folder to write to (default: the config's output.folder, else templates/ next to the config)")
             + [Workspace.diagnosticsOption],
         positionals: [.config],
         discussion: """
             Writes one template for the tooling account and one for each environment,
             and prints a line per file. Nothing is written when the config has errors.
-            The files are written to a temporary folder first and then moved into
-            place, so the output folder never holds a half-written file. Files that
+            The output folder is replaced as a whole: the new one is built beside it
+            (.DIR.pipegen-tmp-*, ignored by git) and swapped in with one rename, so it
+            holds the whole old set or the whole new set, never a mix. Files that
             pipegen wrote earlier but the config no longer produces are removed; any
-            other file in the folder is left alone. For each stack such a file (or a
+            other file in the folder is kept. For each stack such a file (or a
             file whose stack moved) deployed, prints the commands that delete it, in
             order, and the retained buckets, keys and repositories to delete by hand
             (even with --quiet: it is said only once). Templates over the 51,200 bytes
@@ -25,21 +26,32 @@ enum RenderCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
-        let workspace = Workspace(arguments, io: io)
-        let (config, plan) = try workspace.plan(io: &io, verb: "write")
+        var workspace = Workspace(arguments, io: io)
+        let (valid, rendered) = try workspace.loadAndRender(io: &io)
+        try workspace.checkReplaceable(io: &io)
+        var writer = AtomicWriter(folder: workspace.outPath)
+        if let hook = io.beforeWriteStep { writer.beforeStep = hook }
+        // Before the folder is read: an interrupted run may have left it moved away.
+        writer.recover()
+        let plan = try workspace.compare(rendered, verb: "write")
         // Read before the write: the old files are the only record of the stacks to delete.
-        let removal = RemovalReport(config: config, plan: plan)
+        let removal = RemovalReport(valid, plan: plan, folder: workspace.outDisplay)
         if let name = plan.foreign.first {
             throw .io(
                 "cannot write '\(workspace.display(name))': the file exists and was not written by pipegen; "
                     + "move it away and run 'pipegen render' again")
         }
-        var writer = AtomicWriter(folder: workspace.outPath)
-        if let hook = io.beforeWriteStep { writer.beforeStep = hook }
         do {
             _ = try writer.commit(plan)
         } catch {
-            throw .io("cannot write '\(workspace.display(absolute: error.path))': \(error.error.message)")
+            // Named as the user reaches them, through the output folder even when it is a symlink.
+            let path = error.path.hasPrefix(writer.folder) ? workspace.outPath + error.path.dropFirst(writer.folder.count) : error.path
+            if error.mountPoint {
+                throw .io(
+                    "cannot replace '\(workspace.display(absolute: path))' as a whole: it is a mount point; "
+                        + "write to a folder inside it, or mount the folder above it")
+            }
+            throw .io("cannot write '\(workspace.display(absolute: path))': \(error.error.message)")
         }
         // One write for the whole listing: a line per file would be a system call per file.
         var listing = ""
@@ -53,7 +65,11 @@ enum RenderCommand: Subcommand {
             }
         }
         for (name, _) in plan.stale {
-            listing += "removed \(workspace.display(name)) (no longer produced by the config)\n"
+            if let new = removal.replacement(of: name) {
+                listing += "removed \(workspace.display(name)) (replaced by \(workspace.display(new)): the same stack)\n"
+            } else {
+                listing += "removed \(workspace.display(name)) (no longer produced by the config)\n"
+            }
         }
         io.output(listing)
         // Said once, when the file goes: printed even with --quiet.

@@ -19,10 +19,10 @@ enum ValidateCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, io: inout CLIIO) throws(CLIError) {
-        let workspace = Workspace(arguments, io: io)
+        var workspace = Workspace(arguments, io: io, output: .none)
         let valid = try workspace.load(io: &io)
         let config = valid.config
-        let rendered = try workspace.render(valid, format: .yaml)
+        let rendered = try workspace.render(valid, format: workspace.format)
         try workspace.reportSizes(rendered, io: &io)
         let files = rendered.files
         let resources = files.reduce(0) { $0 + $1.resourceCount }

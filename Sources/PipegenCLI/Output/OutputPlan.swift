@@ -21,9 +21,6 @@ struct OutputPlan {
     var foreign: [String] = []
     /// Whether the folder exists (as a folder, possibly through a symlink).
     var folderExists = false
-    /// True when the folder is a real folder (not a symlink) holding nothing but regular
-    /// files pipegen wrote, so it may be swapped for a new one as a whole.
-    var folderIsPipegenOnly = false
 
     /// Whether `render` has anything to do.
     var hasChanges: Bool { !stale.isEmpty || files.contains { $0.action != .unchanged } }
@@ -46,13 +43,12 @@ struct OutputPlan {
         case nil:
             self.files = files.map { ($0, .create) }
             return
-        case .directory: folderIsPipegenOnly = true
+        case .directory: break
         case .symlink where (try? FileSystem.kind(path, followingSymlinks: true)) == .directory: break
         default: throw OutputFolderError(path: path, error: SystemError(ENOTDIR))
         }
         folderExists = true
         let listing = try Self.attempt(path) { () throws(SystemError) in try FileSystem.list(path) }
-        if listing.unreadable > 0 { folderIsPipegenOnly = false }
 
         let rendered = Set(files.map(\.name))
         // Each entry is examined on its own (concurrently: a long route has hundreds of
@@ -64,17 +60,12 @@ struct OutputPlan {
         var existing: [String: [UInt8]] = [:]
         for (name, result) in zip(listing.names, examined) {
             let entry = try result.get()
-            if entry.kind != .regular { folderIsPipegenOnly = false }
             switch entry.content {
             case .rendered(let bytes, let generated):
                 existing[name] = bytes
-                if !generated {
-                    foreign.append(name)
-                    folderIsPipegenOnly = false
-                }
+                if !generated { foreign.append(name) }
             case .stale(let bytes): stale.append((name, bytes))
-            case .foreign: folderIsPipegenOnly = false
-            case .ignored: break
+            case .foreign, .ignored: break
             }
         }
         let old = existing

@@ -40,6 +40,12 @@ enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .last }
         defer { close(fd) }
+        return try read(descriptor: fd, limit: limit)
+    }
+
+    /// Up to `limit` bytes (all when nil) read from `fd` until its end: a file, or a pipe
+    /// such as standard input.
+    static func read(descriptor fd: Int32, limit: Int? = nil) throws(SystemError) -> [UInt8] {
         // Sized by fstat, so the common case is one read of the whole file (and one more that
         // sees its end); the loop reads on until end of file whatever the size said.
         var info = stat()
@@ -86,6 +92,40 @@ enum FileSystem {
         if let failure { throw failure }
     }
 
+    /// Creates the file `path` (failing if one exists) with `bytes`, appearing whole: written
+    /// unnamed (O_TMPFILE) and then linked in, so no reader, and no crash, ever finds it empty
+    /// or half written. Where the file system has no O_TMPFILE, written in place.
+    static func writeWhole(_ path: String, _ bytes: [UInt8]) throws(SystemError) {
+        // O_TMPFILE is `__O_TMPFILE | O_DIRECTORY`; Swift's Glibc does not export it (it needs
+        // _GNU_SOURCE). __O_TMPFILE is 0o20000000 on x86-64 and arm64 (asm-generic/fcntl.h).
+        let fd = open(Paths.parent(path), 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            if [EISDIR, EOPNOTSUPP, EINVAL].contains(errno) { return try writeNew(path, bytes) }
+            throw .last
+        }
+        defer { close(fd) }
+        try writeAll(fd, bytes)
+        guard fsync(fd) == 0 else { throw .last }
+        // linkat(2) names an O_TMPFILE file through /proc without CAP_DAC_READ_SEARCH.
+        guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
+            if errno == ENOENT, (try? kind("/proc/self/fd")) == nil { return try writeNew(path, bytes) }
+            throw .last
+        }
+    }
+
+    /// Writes all of `bytes` to the open file `fd`, retrying short and interrupted writes.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(SystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .last
+            }
+            offset += n
+        }
+    }
+
     /// Flushes the file at `path` to disk (fsync).
     static func sync(_ path: String) throws(SystemError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -116,6 +156,21 @@ enum FileSystem {
         return (names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, unreadable)
     }
 
+    /// `path` with every symlink resolved (realpath(3)); nil when it cannot be.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = Glibc.realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The target of the symlink at `path`, as stored.
+    static func readLink(_ path: String) throws(SystemError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = Glibc.readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { throw .last }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     static func makeDirectory(_ path: String) throws(SystemError) {
         guard mkdir(path, 0o777) == 0 else { throw .last }
     }
@@ -140,13 +195,35 @@ enum FileSystem {
         guard unlink(path) == 0 else { throw .last }
     }
 
-    /// Removes a folder and everything under it, without following symlinks.
-    static func removeTree(_ path: String) throws(SystemError) {
-        if try kind(path) == .directory {
-            for name in try list(path).names { try removeTree(Paths.join(path, name)) }
-            guard rmdir(path) == 0 else { throw .last }
-        } else {
-            try remove(path)
+    /// Removes a folder and everything under it, without following symlinks. What is
+    /// already gone (another run removing the same folder) is not an error.
+    /// `last`, when given, names an entry of the folder removed after all the others.
+    static func removeTree(_ path: String, last: String? = nil) throws(SystemError) {
+        guard let fd = try? DirectoryTree.open(path) else {
+            guard unlink(path) == 0 || errno == ENOENT else { throw .last }
+            return
+        }
+        defer { close(fd) }
+        try removeContents(fd, skipping: last.map { Array($0.utf8) })
+        if let last { try removeTree(Paths.join(path, last)) }
+        guard rmdir(path) == 0 || errno == ENOENT else { throw .last }
+    }
+
+    /// Removes everything in the open folder `fd` but `skipping`, by raw name (not all names
+    /// are UTF-8).
+    private static func removeContents(_ fd: Int32, skipping: DirectoryTree.Name? = nil) throws(SystemError) {
+        for name in try DirectoryTree.names(fd) where name != skipping {
+            let info = try? DirectoryTree.stat(fd, name)
+            if let info, info.st_mode & S_IFMT == S_IFDIR {
+                let inner = DirectoryTree.withName(name) { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+                if inner >= 0 {
+                    defer { close(inner) }
+                    try removeContents(inner)
+                }
+                guard DirectoryTree.withName(name, { unlinkat(fd, $0, AT_REMOVEDIR) }) == 0 || errno == ENOENT else { throw .last }
+            } else {
+                guard DirectoryTree.withName(name, { unlinkat(fd, $0, 0) }) == 0 || errno == ENOENT else { throw .last }
+            }
         }
     }
 

@@ -54,6 +54,24 @@ enum Paths {
         return String(typed[..<slash])
     }
 
+    /// A typed path with `.` and `name/..` folded away lexically (`infra/../cfn` → `cfn`),
+    /// keeping a leading `/` and leading `..`; `.` when nothing is left.
+    static func folded(_ typed: String) -> String {
+        var parts: [Substring] = []
+        for part in typed.split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == "..", typed.hasPrefix("/") {
+                continue
+            } else {
+                parts.append(part)
+            }
+        }
+        let body = parts.joined(separator: "/")
+        if typed.hasPrefix("/") { return "/" + body }
+        return body.isEmpty ? "." : body
+    }
+
     /// A typed folder path without trailing slashes (`templates/` → `templates`), keeping `/`.
     static func trimmingTrailingSlashes(_ typed: String) -> String {
         var s = Substring(typed)

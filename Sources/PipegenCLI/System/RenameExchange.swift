@@ -8,8 +8,8 @@ import Glibc
 /// `RENAME_EXCHANGE` is visible to Swift. glibc has exported the symbol since 2.28, so it is
 /// looked up at run time with `dlsym`; `RENAME_EXCHANGE` is `(1 << 1)` in `<linux/fs.h>`, a
 /// kernel ABI constant. Where the symbol, the system call (Linux < 3.15) or the file system's
-/// support (EINVAL) is missing, `exchange` reports `false` and callers fall back to renaming
-/// file by file.
+/// support (EINVAL) is missing, `exchange` reports `false` and `AtomicWriter` falls back to
+/// two renames.
 enum RenameExchange {
     private typealias RenameAt2 =
         @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32

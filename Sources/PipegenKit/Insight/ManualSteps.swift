@@ -81,19 +81,71 @@ struct ManualSteps {
             ] + commands.map { .command($0) })
     }
 
+    /// Every SNS topic the templates subscribe e-mail addresses to (approval topics, the
+    /// notifications topic, any other), read from the templates so that none is missed: SNS
+    /// delivers nothing to an `email` or `email-json` endpoint until its owner confirms.
+    /// [subscribe](https://docs.aws.amazon.com/cli/latest/reference/sns/subscribe.html)
+    /// [E-mail subscriptions](https://docs.aws.amazon.com/sns/latest/dg/sns-email-notifications.html)
     private func subscriptions() -> ManualStep? {
-        let waiting = config.environments.filter { !($0.approval?.notify.isEmpty ?? true) }
-        guard !waiting.isEmpty else { return nil }
+        let topics = Self.emailTopics(stacks)
+        guard !topics.isEmpty else { return nil }
         var blocks: [ManualStep.Block] = [
             .text(
-                "Once the tooling stack exists, AWS sends every address a confirmation e-mail; an approval is announced "
-                    + "only to addresses whose owner followed the link in it.")
+                "Once the stack of each topic exists, AWS sends every address a confirmation e-mail; SNS delivers "
+                    + "nothing (approvals waiting, failed runs) to an address whose owner has not followed the link in it.")
         ]
-        for env in waiting {
-            let topic = names.approvalTopic(env.name.value)
-            blocks.append(.item("\(topic) (approvals before \(env.name.value)): " + env.approval!.notify.joined(separator: ", ")))
+        for topic in topics {
+            var place = ""
+            if topic.stack.account != config.tooling.account.value || topic.stack.region != home {
+                place = ", account \(topic.stack.account), \(topic.stack.region)"
+            }
+            blocks.append(.item("\(topic.name) (\(purpose(of: topic))\(place)): " + topic.emails.joined(separator: ", ")))
         }
         return ManualStep(kind: .confirmSubscriptions, title: "Confirm the e-mail subscriptions", blocks: blocks)
+    }
+
+    /// What a topic is for, in a few words.
+    private func purpose(of topic: EmailTopic) -> String {
+        if let env = config.environments.first(where: { names.approvalTopic($0.name.value) == topic.name }) {
+            return "approvals before \(env.name.value)"
+        }
+        if topic.name == names.notificationsTopic, let events = config.notifications?.events {
+            return "pipeline runs: " + events.map(\.rawValue).joined(separator: ", ")
+        }
+        return topic.displayName ?? "stack \(topic.stack.stackName)"
+    }
+
+    /// A topic with e-mail subscriptions, in template and resource order.
+    struct EmailTopic {
+        var name: String
+        var displayName: String?
+        var stack: StackTemplate
+        var emails: [String]
+    }
+
+    /// The text of a value written literally.
+    static func literal(_ value: Value?) -> String? {
+        if case .string(let text) = value { return text }
+        return nil
+    }
+
+    /// The topics of `stacks` with `email` or `email-json` subscriptions, inline or as
+    /// `AWS::SNS::Subscription` resources naming the topic with `Ref`.
+    static func emailTopics(_ stacks: [StackTemplate]) -> [EmailTopic] {
+        let email: Set<String> = [SNS.SubscriptionProtocol.email.rawValue, SNS.SubscriptionProtocol.emailJSON.rawValue]
+        var out: [EmailTopic] = []
+        for stack in stacks {
+            let separate = stack.template.resources(of: SNS.Subscription.self).filter { email.contains($0.model.protocol.rawValue) }
+            for (id, topic) in stack.template.resources(of: SNS.Topic.self) {
+                var emails = topic.subscription.filter { email.contains($0.protocol.rawValue) }.compactMap { Self.literal($0.endpoint) }
+                emails += separate.filter { $0.model.topicArn == .ref(id) }.compactMap { Self.literal($0.model.endpoint) }
+                guard !emails.isEmpty else { continue }
+                out.append(
+                    EmailTopic(
+                        name: Self.literal(topic.topicName) ?? id, displayName: topic.displayName, stack: stack, emails: uniqued(emails)))
+            }
+        }
+        return out
     }
 
     /// The sources of the pipelines the config has, with what each repository must hold.

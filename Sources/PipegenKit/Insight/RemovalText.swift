@@ -1,35 +1,77 @@
 extension RemovalReport {
     /// The report as `render` and `check` print it; empty when there is nothing to delete.
+    /// Steps in the order that works: deploy the updated tooling stacks (no pipeline deploys
+    /// to what goes, and none names its roles), delete the application stacks the pipelines
+    /// deployed there (while their execution role exists), then pipegen's own stacks.
     public func text(folder: String) -> String {
-        guard !stacks.isEmpty else { return "" }
-        var out = [
-            "",
-            stacks.count == 1
-                ? "The config no longer deploys this stack; delete it:"
-                : "The config no longer deploys these stacks; delete them in this order (the reverse of deploying):",
-        ]
-        for (i, stack) in stacks.enumerated() {
+        var out: [String] = []
+        if !unidentified.isEmpty {
             out.append("")
-            let place = [stack.account.map { "account \($0)" }, stack.region].compactMap { $0 }.joined(separator: ", ")
             out += Wrap.lines(
-                "\(i + 1). \(stack.stackName)" + (place.isEmpty ? "" : ": \(place)") + " (from \(Self.join(folder, stack.file)))",
-                indent: "", hanging: "   ")
-            if let moved = stack.movedTo {
-                out += Wrap.lines(
-                    "The config now deploys this template as \(moved). Delete the old stack before deploying the new one "
-                        + "into the same account: both create the same named roles.", indent: "   ")
+                "pipegen wrote \(unidentified.map { "'\(Self.join(folder, $0))'" }.joined(separator: ", ")), but "
+                    + (unidentified.count == 1 ? "it does" : "they do") + " not say which stack "
+                    + (unidentified.count == 1 ? "it" : "they") + " deployed (edited by hand?): check your accounts for "
+                    + (unidentified.count == 1 ? "a stack made from it" : "stacks made from them") + ".", indent: "")
+        }
+        guard !stacks.isEmpty else { return out.isEmpty ? "" : out.joined(separator: "\n") + "\n" }
+        let count = stacks.count + applications.count
+        out.append("")
+        out.append(
+            count == 1 && deployFirst.isEmpty
+                ? "The config no longer deploys this stack; delete it:"
+                : "The config no longer deploys \(count == 1 ? "this stack" : "these stacks"); remove "
+                    + (count == 1 ? "it" : "them") + " in this order:")
+        var number = 0
+        func heading(_ text: String) {
+            number += 1
+            out.append("")
+            let lead = "\(number). "
+            out += Wrap.lines(lead + text, indent: "", hanging: String(repeating: " ", count: max(lead.count, 3)))
+        }
+        if !deployFirst.isEmpty {
+            let one = deployFirst.count == 1
+            heading(
+                "Deploy the updated tooling \(one ? "stack" : "stacks") first, so that no pipeline deploys to the stacks "
+                    + "below any more:")
+            for (i, stack) in deployFirst.enumerated() {
+                if i > 0 { out.append("") }
+                out.append("     " + stack.command.joined(separator: " \\\n       "))
             }
-            if stack.account == nil || stack.region == nil {
+        }
+        for stack in applications {
+            heading(
+                "\(stack.stackName): \(place(stack)), the stack the pipeline \(stack.deployedBy ?? "") deployed. "
+                    + "Delete it while its execution role \(stack.executionRole ?? "") (in a stack below) exists: "
+                    + "CloudFormation deletes a stack with its role. What it created goes with it, except retained resources.")
+            out += commands(stack)
+        }
+        for stack in stacks {
+            heading("\(stack.stackName): \(place(stack))" + (stack.file.map { " (from \(Self.join(folder, $0)))" } ?? ""))
+            if let moved = stack.movedTo {
+                let sameAccount = moved.account == stack.account
                 out += Wrap.lines(
-                    "The file does not say where the stack is: check the account and region before running these.", indent: "   ")
+                    "The config now deploys this stack in account \(moved.account), \(moved.region)."
+                        + (sameAccount
+                            ? " Delete the old stack before deploying the new one: both create the same named roles."
+                            : ""), indent: "   ")
             }
             out += commands(stack)
         }
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// `account 222222222222, eu-west-1`, with the profile to create when the config no
+    /// longer names the account.
+    func place(_ stack: Stack) -> String {
+        let account =
+            stack.profileIsNew
+            ? "account \(stack.account) (no longer in the config: profile \(stack.profile))"
+            : "account \(stack.account)"
+        return "\(account), \(stack.region)"
+    }
+
     func commands(_ stack: Stack) -> [String] {
-        let at = "--region \(stack.region ?? "REGION") --profile \(stack.profile)"
+        let at = "--region \(stack.region) --profile \(stack.profile)"
         let keys = stack.retained.filter { $0.type.hasPrefix("AWS::KMS::") }
         var out: [String] = []
         // The alias goes with the stack, so a key's id must be read while the stack exists.

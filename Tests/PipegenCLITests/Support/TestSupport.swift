@@ -25,10 +25,12 @@ struct Run {
 }
 
 /// Runs `pipegen arguments` in process with `folder` as the working directory.
-func pipegen(_ arguments: [String], in folder: String, environment: [String: String] = [:], terminal: Bool = false)
-    -> Run
-{
+func pipegen(
+    _ arguments: [String], in folder: String, environment: [String: String] = [:], terminal: Bool = false,
+    stdin: String = ""
+) -> Run {
     var io = CLIIO.capturing(workingDirectory: folder, environment: environment, terminal: terminal)
+    io.standardInput = .bytes(Array(stdin.utf8))
     let code = PipegenCLI.run(arguments: arguments, io: &io)
     return Run(code: code, stdout: io.stdout.text, stderr: io.stderr.text)
 }
