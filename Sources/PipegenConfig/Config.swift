@@ -26,6 +26,8 @@ public struct Config: Sendable {
     public var notifications: Notifications? = nil
     /// Where `environments` was written (its key): what limits filled by every environment point at.
     public var environmentsMark: Mark? = nil
+    /// The CodeBuild settings of every build, under each pipeline's own.
+    public var builds = BuildOverrides()
     /// Tags on every resource that takes tags, and on every stack.
     public var tags: [TagSetting] = []
     /// The boundary of every role pipegen creates; nil for none.

@@ -44,6 +44,7 @@ struct ConfigDecoder {
             }
         }
         let retention = r.read(ConfigSchema.logRetentionDays)
+        let builds = r.object("builds", owner: " in 'builds'").map { decodeBuildOverrides($0) } ?? BuildOverrides()
         let pipelines = decodePipelineKey(r)
         let notifications = r.object("notifications", owner: " in 'notifications'").flatMap {
             decodeNotifications($0, at: r.keyMark("notifications"))
@@ -65,6 +66,7 @@ struct ConfigDecoder {
             project: project ?? Located("", at: nil), tooling: tooling, environments: environments.complete,
             registry: registry, artifacts: artifacts, logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
+        config.builds = builds
         config.tags = tags
         config.permissionsBoundary = boundary
         config.roleStatements = roles

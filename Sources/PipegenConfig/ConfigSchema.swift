@@ -109,6 +109,7 @@ public enum ConfigSchema {
             KeySpec("registry", .object(Registry.spec), "container image repository"),
             KeySpec("artifacts", .object(Artifacts.spec), "artifact bucket retention"),
             logRetentionDays.spec,
+            KeySpec("builds", .object(BuildSettings.projectSpec), "CodeBuild settings of every build, which each pipeline's 'builds' may replace"),
             KeySpec("pipelines", .object(pipelines), "the pipelines"),
             KeySpec("notifications", .object(notifications), "e-mail about failed (and optionally succeeded) pipeline runs"),
             projectTags, permissionsBoundary, roles, approvers, operations,

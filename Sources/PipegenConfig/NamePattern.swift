@@ -31,6 +31,25 @@ public struct NamePattern: Sendable, Hashable, ConfigValue, ExpressibleByStringL
         text.contains(placeholder.token)
     }
 
+    /// What stands between each `{` and the next `}` when it is a word (letters, digits, `-`,
+    /// `_`), in order: the placeholders the pattern means, known or not.
+    public var tokens: [String] {
+        var out: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let word = after[..<close]
+            if !word.isEmpty, word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                out.append(String(word))
+                rest = after[after.index(after: close)...]
+            } else {
+                rest = after
+            }
+        }
+        return out
+    }
+
     /// The text with each placeholder in `values` replaced, one after another (others stay as
     /// written): `text.replacing(p1, with: v1).replacing(p2, with: v2)...`, byte for byte. Only
     /// the kit's `Names` calls this.

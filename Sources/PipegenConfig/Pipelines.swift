@@ -26,12 +26,16 @@ public protocol PipelineSettings: Sendable {
     var mark: Mark? { get }
     /// True when the pipeline pushes or pulls images of the tooling account's ECR repository.
     static var usesRegistry: Bool { get }
+    /// The CodeBuild projects this kind may run, each with its key in `builds`.
+    static var buildNames: [BuildName] { get }
+    /// The settings of its builds (`builds`, and the flat keys that say the same).
+    var builds: PipelineBuilds { get }
+    /// The user's own steps, in the order written.
+    var steps: [PipelineStep] { get }
     /// True when an environment's integration tests may follow this pipeline's deployment.
     static var runsTests: Bool { get }
     /// True when the tests it runs may read the outputs of the stack it deployed.
     static var testsReadStackOutputs: Bool { get }
-    /// The settings of the builds the config gives this pipeline, nil when it has none.
-    var buildSettings: BuildSettings? { get }
 }
 
 extension PipelineSettings {

@@ -153,11 +153,15 @@ public struct ObjectSpec: Sendable {
     public var name: String
     public var summary: String
     public var keys: [KeySpec]
+    /// Keys of which an object holds exactly one (a step's `build`, `approval`, `lambda`);
+    /// `pipegen init` shows the first and comments out the others.
+    public var alternatives: [String] = []
 
-    public init(_ name: String, _ summary: String, keys: [KeySpec]) {
+    public init(_ name: String, _ summary: String, keys: [KeySpec], alternatives: [String] = []) {
         self.name = name
         self.summary = summary
         self.keys = keys
+        self.alternatives = alternatives
     }
 
     public func key(_ name: String) -> KeySpec? {

@@ -53,7 +53,9 @@ struct SemanticChecks {
         }
         checkRepositories(config)
         checkWaves(config)
-        // Which pipeline runs an environment's tests depends on every pipeline of the config.
+        // Which pipeline runs an environment's tests, and where a step goes, depend on every
+        // pipeline (and, for a step's environments, every environment) of the config.
+        if context.complete.pipelines && context.complete.environments { StepChecks(context: context).run(config) }
         if context.complete.pipelines { checkTests(config) }
     }
 

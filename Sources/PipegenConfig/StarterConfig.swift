@@ -55,6 +55,9 @@ public enum StarterConfig {
         // The first key of a list item carries the dash; its comment lines up with the dash.
         var out = comment(describe(key), indent: firstPrefix.map { String($0.prefix { $0 == " " }) } ?? indent)
         switch key.type {
+        case .object where !key.required && key.example != nil, .list(.object, _) where !key.required && key.example != nil:
+            // An object shown by its example, on one line.
+            out.append("\(indent)# \(key.name): \(value(key))")
         case .object(let spec):
             out.append("\(keyIndent)\(key.name):")
             out += children(spec, indent: indent + "  ")
@@ -94,8 +97,11 @@ public enum StarterConfig {
         var out = ["\(indent)# \(name):"]
         for (i, child) in spec.keys.enumerated() {
             let lead = list ? (i == 0 ? "  - " : "    ") : "  "
+            // Of keys that exclude each other, the first is shown; the others stay commented
+            // out when the block is uncommented.
+            let other = spec.alternatives.dropFirst().contains(child.name) ? "# " : ""
             out += comment(describe(child), indent: "\(indent)#   ")
-            out.append("\(indent)# \(lead)\(child.name): \(value(child))")
+            out.append("\(indent)# \(lead)\(other)\(child.name): \(value(child))")
         }
         return out
     }

@@ -44,23 +44,25 @@ public enum EcsFiles {
         guard let cd = config.pipelines[ContainerDeployment.self] else { return nil }
         let names = Names(config)
         var out: [StarterFile] = []
-        for (path, envs) in grouped(cd.appspec, config.environments, names) {
-            let hooks = Self.hooks(cd, env: envs[0].name.value, names)
+        for (path, places) in grouped(cd.appspec, config.environments, names) {
+            let hooks = Self.hooks(cd, env: places[0].env.name.value, names)
             out.append(StarterFile(path: path, contents: appspec(container, hooks: hooks)))
         }
-        for (path, envs) in grouped(cd.taskDefinition, config.environments, names) {
-            let env = envs[0]
+        for (path, places) in grouped(cd.taskDefinition, config.environments, names) {
+            let env = places[0].env, region = places[0].region
+            let envs = uniqued(places.map(\.env.name.value))
             var notes: [String] = []
-            let others = envs.dropFirst().filter { $0.account.value != env.account.value || $0.homeRegion != env.homeRegion }
-            if !others.isEmpty {
+            let others = places.dropFirst().filter { $0.env.account.value != env.account.value || $0.region != region }
+            if envs.count > 1, !others.isEmpty {
                 notes.append(
-                    "environments \(envs.map { "'\($0.name.value)'" }.joined(separator: ", ")) share this file, which names "
+                    "environments \(envs.map { "'\($0)'" }.joined(separator: ", ")) share this file, which names "
                         + "the account and region of '\(env.name.value)'; put '{env}' in 'task-definition' to get one per environment")
             }
-            if env.regions.count > 1 {
+            let regions = uniqued(places.filter { $0.env.name.value == env.name.value }.map(\.region))
+            if regions.count > 1 {
                 notes.append(
-                    "'\(env.name.value)' deploys this file in \(env.regions.map(\.value).joined(separator: ", ")); "
-                        + "its log configuration names \(env.homeRegion) only")
+                    "'\(env.name.value)' deploys this file in \(regions.joined(separator: ", ")); "
+                        + "its log configuration names \(region) only; put '{region}' in 'task-definition' to get one per region")
             }
             let roles = roleNames(config, env)
             let passable = ContainerDeploymentPipeline.taskRoles(cd, in: env, names)
@@ -75,21 +77,23 @@ public enum EcsFiles {
             notes.append(
                 "the pipeline may pass these roles to the tasks (iam:PassRole): \(passable.map(\.shown).joined(separator: ", ")) "
                     + "in account \(account); name others in container-deployment.task-roles")
-            out.append(StarterFile(path: path, contents: taskDefinition(config, env, container), notes: notes))
+            out.append(StarterFile(path: path, contents: taskDefinition(config, env, region: region, container), notes: notes))
         }
         return out
     }
 
-    /// Each distinct path of `pattern` (`{env}` replaced) with the environments that use it,
-    /// in route order.
-    static func grouped(_ pattern: NamePattern, _ environments: [Environment], _ names: Names) -> [(String, [Environment])] {
-        var out: [(String, [Environment])] = []
+    /// Each distinct path of `pattern` (`{env}`, `{region}` and `{account}` replaced) with the
+    /// environments and regions that deploy it, in route order.
+    static func grouped(_ pattern: NamePattern, _ environments: [Environment], _ names: Names) -> [(String, [(env: Environment, region: String)])] {
+        var out: [(String, [(env: Environment, region: String)])] = []
         for env in environments {
-            let path = names.expand(pattern, env: env.name.value)
-            if let i = out.firstIndex(where: { $0.0 == path }) {
-                out[i].1.append(env)
-            } else {
-                out.append((path, [env]))
+            for region in env.regions.map(\.value) {
+                let path = names.expand(pattern, env: env.name.value, region: region, account: env.account.value)
+                if let i = out.firstIndex(where: { $0.0 == path }) {
+                    out[i].1.append((env, region))
+                } else {
+                    out.append((path, [(env, region)]))
+                }
             }
         }
         return out
@@ -140,7 +144,7 @@ public enum EcsFiles {
         return ("\(prefix)-task-execution", "\(prefix)-task")
     }
 
-    static func taskDefinition(_ config: Config, _ env: Environment, _ container: Container) -> String {
+    static func taskDefinition(_ config: Config, _ env: Environment, region: String, _ container: Container) -> String {
         let roles = roleNames(config, env)
         func roleArn(_ name: String) -> Document {
             .string("arn:\(config.partition.name):iam::\(env.account.value):role/\(name)")
@@ -163,7 +167,7 @@ public enum EcsFiles {
                         "logDriver": "awslogs",
                         "options": [
                             "awslogs-group": .string("/ecs/\(config.project.value)-\(env.name.value)"),
-                            "awslogs-region": .string(env.homeRegion),
+                            "awslogs-region": .string(region),
                             "awslogs-stream-prefix": .string(container.name),
                         ],
                     ],

@@ -58,6 +58,11 @@ public struct Names: Sendable {
     public func pipelineRole(_ kind: PipelineKind) -> String { "\(project)-\(kind.rawValue)-role" }
     public func eventsRole(_ kind: PipelineKind) -> String { "\(project)-\(kind.rawValue)-events" }
     public func buildProject(_ kind: BuildKind) -> String { "\(project)-\(kind.rawValue)" }
+    /// The project of `kind` that runs the buildspec of one environment (or region): `variant`
+    /// is `dev` or `dev-eu-west-1`; nil for the kind's one project.
+    public func buildProject(_ kind: BuildKind, variant: String?) -> String {
+        buildProject(kind) + (variant.map { "-\($0)" } ?? "")
+    }
     public func buildRole(_ kind: BuildKind) -> String { "\(project)-\(kind.rawValue)-role" }
     public func buildLogGroup(_ kind: BuildKind) -> String { "/aws/codebuild/\(buildProject(kind))" }
     public func pushRule(_ kind: PipelineKind) -> String { "\(project)-\(kind.rawValue)-on-push" }
@@ -130,6 +135,11 @@ public struct BuildKind: Hashable, Sendable, CustomStringConvertible {
         self.rawValue = rawValue
         self.summary = summary
         self.category = category
+    }
+
+    /// The kind of a build the config names.
+    init(_ name: BuildName, category: CodePipeline.Pipeline.ActionTypeId.Category = .build) {
+        self.init(name.rawValue, summary: name.summary, category: category)
     }
 
     var id: String { Template.logicalId(rawValue) }

@@ -26,7 +26,8 @@ public enum Pipegen {
             return LoadedConfig(file: file, diagnostics: decoded.diagnostics, valid: nil, omittedErrors: decoded.omittedErrors)
         }
         var diagnostics = decoded.diagnostics
-        let names = NameChecks(config: config, names: Names(config)).run()
+        let names = NameChecks(config: config, names: Names(config)).run() + BuildChecks(config: config).run()
+            + StepChecks(config: config, names: Names(config)).run()
         diagnostics += names
         // Only a config whose names are valid is built; then its templates must agree with
         // each other and fit the services' limits.

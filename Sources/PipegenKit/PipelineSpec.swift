@@ -56,6 +56,8 @@ public struct ActionSpec: Sendable {
             CloudFormationMode, stack: String, templatePath: String, configurationPath: String, capabilities: [String],
             executionRole: String, parameterOverrides: String?)
         case codeDeployToECS(application: String, deploymentGroup: String, appspec: String, taskDefinition: String, image: String)
+        /// A Lambda function of the tooling account and home region, by name.
+        case lambdaInvoke(function: String, userParameters: String?)
     }
 
     /// A CodeBuild environment variable set by the action.
@@ -77,6 +79,9 @@ public struct ActionSpec: Sendable {
     /// The cross-account role the action's build assumes (a build that acts in an
     /// environment account), nil for every other action.
     public var buildAssumes: CrossAccountRole? = nil
+    /// The project of the build it runs, when its build has one per environment (or region):
+    /// the project's suffix (`dev`, `dev-eu-west-1`); nil for the build's one project.
+    public var buildVariant: String? = nil
     /// The region the action runs in.
     public var region: String
     /// The namespace of the action's output variables (a deploy's stack outputs).

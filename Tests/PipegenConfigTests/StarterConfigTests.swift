@@ -46,6 +46,7 @@ import YAMLKit
         func optional(_ spec: ObjectSpec) -> Int {
             spec.keys.reduce(0) { count, key in
                 switch key.type {
+                case .object where !key.required && key.example != nil: return count + 1  // one line, its example
                 case .object(let inner): return count + optional(inner)
                 case .list(.object(let inner), _) where key.required: return count + optional(inner)
                 default: return count + (key.required ? 0 : 1)
@@ -104,6 +105,7 @@ import YAMLKit
                 #expect(text.contains(" \(key.name):") || text.contains("# \(key.name):") || text.contains("\(key.name):"), "\(key.name)")
                 #expect(text.contains("# " + key.summary.split(separator: " ").prefix(3).joined(separator: " ")), "\(key.name)")
                 switch key.type {
+                case .object where !key.required && key.example != nil: break  // shown by its example
                 case .object(let inner), .list(.object(let inner), _): check(inner)
                 case .either(let ts):
                     for case .object(let inner) in ts where StarterConfig.isBlock(key) { check(inner) }

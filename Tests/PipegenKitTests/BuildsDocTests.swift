@@ -30,7 +30,40 @@ import YAMLKit
                 names.formUnion(items.compactMap { $0["name"]?.stringValue })
             }
         }
-        return names.subtracting(config.environments.flatMap { $0.tests?.variables.map(\.name) ?? [] })
+        let builder = ToolingBuilder(config, model: AccessModel(config), topology: Topology(config))
+        let own = builder.builds.flatMap { $0.settings.variables.map(\.name) }
+        return names.subtracting(config.environments.flatMap { $0.tests?.variables.map(\.name) ?? [] }).subtracting(own)
+    }
+
+    /// Every build kind, steps at every point, and variables of the user's.
+    static let everyBuild = """
+        project: shop
+        tooling: {account: "111111111111", region: eu-west-1}
+        builds:
+          variables: {MINE: x, SECRET: {secret: shop/s}}
+        environments:
+          - {name: dev, account: "222222222222", regions: [eu-west-1, us-east-1], tests: {command: ./t.sh}, ecs: {cluster: c, service: s, listener: {import: l}, target-groups: [a, b]}}
+        pipelines:
+          container-build:
+            steps: [{name: scan, at: after-build, build: {buildspec: scan.yml}}]
+          infrastructure-deployment:
+            package: sam
+            lambda: {functions: [orders]}
+            steps:
+              - {name: pre, at: before-deploy, build: {buildspec: pre.yml}}
+              - {name: post, at: after-deploy, build: {buildspec: "post-{env}.yml"}}
+              - {name: first, at: after-source, build: {buildspec: first.yml}}
+          container-deployment: {}
+
+        """
+
+    @Test func everyVariableOfEveryBuildAndStepIsDocumented() throws {
+        let variables = try Self.variables(try inlineConfig(Self.everyBuild))
+        #expect(variables.isSuperset(of: ["ENVIRONMENT", "TARGET_ACCOUNT", "TARGET_REGIONS", "TARGET_REGION", "CODE_KEYS"]))
+        #expect(!variables.contains("MINE") && !variables.contains("SECRET"))
+        for name in variables.sorted() {
+            #expect(Self.doc.contains("| `\(name)` |"), "docs/BUILDS.md does not list \(name)")
+        }
     }
 
     @Test(arguments: ArtifactRetentionTests.examples)

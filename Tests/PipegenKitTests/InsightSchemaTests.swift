@@ -20,6 +20,22 @@ import YAMLKit
     /// Well-formed data that only pipegen rejects: uniqueness, one key excluding another, a
     /// key required by another one, exact counts, and names derived from several values.
     static let onlyPipegenCatches: Set<String> = [
+        "build-arm-architecture-x86-image",  // 'architecture' compared with the image of any level
+        "build-buildspec-region-per-environment",  // placeholders allowed by how often the build runs
+        "build-docker-layer-cache-not-privileged",  // which build runs Docker is pipegen's
+        "build-image-flat-and-nested",  // one key excluding another
+        "build-variable-parameter-and-secret",  // one key excluding another
+        "build-variable-pipegen-sets",  // the names pipegen sets, per build
+        "build-variable-secret-bad-arn",  // a name or an ARN: the ARN's shape is pipegen's check (no schema pattern yet)
+        "build-vpc-bad-subnet",  // the id's shape is pipegen's check (no schema pattern yet)
+        "placeholder-in-a-once-read-path",  // placeholders allowed by how often the path is read
+        "placeholder-unknown",  // placeholders inside free text
+        "step-after-deploy-without-environments",  // the point compared with the pipeline kind
+        "step-build-and-approval",  // one key excluding another
+        "step-duplicate-name",  // uniqueness across pipelines
+        "step-function-arn",  // a name, not an ARN: free text in the schema
+        "step-input-not-written",  // derived: the artifacts written before the step
+        "step-unknown-environment",  // compared with the environments of the route
         "arn-of-another-partition",  // the ARN's partition compared with the tooling region's
         "connection-not-offered",  // what the tooling region offers
         "bad-codecommit-name",  // free text in the schema; the CodeCommit rules are pipegen's

@@ -175,6 +175,23 @@ import Testing
         #expect(config != nil, "\(diagnostics.map(\.message))")
     }
 
+    /// The compute type of any level of `builds` is checked where it is written, once
+    /// (`error(_:about:)` expects exactly one).
+    @Test(arguments: [
+        "builds: {compute-type: 1️⃣BUILD_GENERAL1_2XLARGE}\npipelines:\n  infrastructure-deployment: {}\n",
+        "pipelines:\n  infrastructure-deployment:\n    builds: {template-lint: {compute-type: 1️⃣BUILD_GENERAL1_2XLARGE}}\n",
+    ])
+    func theLargestComputeTypeOfAnyBuildsLevelIsAnErrorInGovCloud(_ builds: String) throws {
+        let text = """
+            project: shop
+            tooling: {account: "111111111111", region: us-gov-east-1}
+            environments: [{name: dev, account: "222222222222"}]
+
+            """ + builds
+        let error = try Self.error(text, about: "compute type")
+        #expect(error.message.hasPrefix("CodeBuild compute type BUILD_GENERAL1_2XLARGE is not offered in us-gov-east-1"))
+    }
+
     /// Every feature a random config of each partition asks for is offered where it asks
     /// (the generator reads the same table), and every such config loads.
     @Test(arguments: Partition.allCases)

@@ -242,3 +242,31 @@ extension CodeBuild.Project {
         }
     }
 }
+
+extension CodeBuild.Project {
+    /// The VPC a project's builds run in: CodeBuild creates a network interface in one of the
+    /// subnets for each build.
+    /// [VpcConfig](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codebuild-project-vpcconfig.html)
+    public struct VpcConfig: PropertyStruct, Hashable {
+        /// At most 5. [SecurityGroupIds](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codebuild-project-vpcconfig.html#cfn-codebuild-project-vpcconfig-securitygroupids)
+        public var securityGroupIds: [Value]
+        /// At most 16. [Subnets](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codebuild-project-vpcconfig.html#cfn-codebuild-project-vpcconfig-subnets)
+        public var subnets: [Value]
+        /// [VpcId](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codebuild-project-vpcconfig.html#cfn-codebuild-project-vpcconfig-vpcid)
+        public var vpcId: Value?
+
+        public init(vpcId: Value?, subnets: [Value], securityGroupIds: [Value]) {
+            self.vpcId = vpcId
+            self.subnets = subnets
+            self.securityGroupIds = securityGroupIds
+        }
+
+        public var properties: [Field] {
+            var p = Properties()
+            p.set("SecurityGroupIds", securityGroupIds)
+            p.set("Subnets", subnets)
+            p.set("VpcId", vpcId)
+            return p.fields
+        }
+    }
+}

@@ -51,6 +51,8 @@ extension CodeBuild {
         public var tags: [Tag]
         /// Minutes (5 to 480, default 60) before a build is stopped. [TimeoutInMinutes](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codebuild-project.html#cfn-codebuild-project-timeoutinminutes)
         public var timeoutInMinutes: Int?
+        /// The VPC the builds run in. [VpcConfig](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codebuild-project.html#cfn-codebuild-project-vpcconfig)
+        public var vpcConfig: VpcConfig?
 
         public init(
             name: Value? = nil, description: String? = nil, serviceRole: Value, artifacts: Artifacts,
@@ -92,6 +94,7 @@ extension CodeBuild {
             p.set("SourceVersion", sourceVersion)
             p.set("Tags", tags)
             p.set("TimeoutInMinutes", timeoutInMinutes)
+            p.set("VpcConfig", vpcConfig)
             return p.fields
         }
     }

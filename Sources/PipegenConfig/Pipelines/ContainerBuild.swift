@@ -9,21 +9,29 @@ public struct ContainerBuild: PipelineSettings, DecodablePipeline {
     public var context: String
     /// A buildspec file in the repository instead of the generated inline one.
     public var buildspec: String?
-    public var build: BuildSettings
-    public var buildSettings: BuildSettings? { build }
+    public var builds: PipelineBuilds
+    public var steps: [PipelineStep] = []
     public var mark: Mark?
 
     public init(
         source: Source, dockerfile: String = Keys.dockerfile.defaultValue, context: String = Keys.context.defaultValue,
-        buildspec: String? = nil, build: BuildSettings = BuildSettings(), mark: Mark? = nil
+        buildspec: String? = nil, builds: PipelineBuilds = PipelineBuilds(), mark: Mark? = nil
     ) {
         self.source = source
         self.dockerfile = dockerfile
         self.context = context
         self.buildspec = buildspec
-        self.build = build
+        self.builds = builds
         self.mark = mark
     }
+
+    /// The builds of container-build: the image build (its buildspec is 'buildspec').
+    public enum Builds {
+        public static let imageBuild = BuildName(
+            "image-build", summary: "builds the container image and pushes it to ECR", takesBuildspec: false, privileged: true)
+    }
+
+    public static let buildNames = [Builds.imageBuild]
 
     public enum Keys {
         public static let defaultRepository = "ECS-Container-Build"
@@ -37,14 +45,15 @@ public struct ContainerBuild: PipelineSettings, DecodablePipeline {
     static let spec = ObjectSpec(
         "container-build pipeline", "source → docker build → push to ECR (tags 'latest' and the commit)",
         keys: [Source.key(defaultRepository: Keys.defaultRepository), Keys.dockerfile.spec, Keys.context.spec, Keys.buildspec]
-            + BuildSettings.keys)
+            + BuildSettings.flatKeys + [BuildSettings.buildsKey(buildNames), PipelineStep.key])
 
     static func decode(_ r: ObjectReader, at mark: Mark?, _ decoder: ConfigDecoder) -> Pipeline {
-        .containerBuild(
-            ContainerBuild(
-                source: decoder.decodeSource(r, defaultRepository: Keys.defaultRepository), dockerfile: r.read(Keys.dockerfile),
-                context: r.read(Keys.context), buildspec: r.string(Keys.buildspec.name)?.value, build: BuildSettings(r),
-                mark: mark))
+        var settings = ContainerBuild(
+            source: decoder.decodeSource(r, defaultRepository: Keys.defaultRepository),
+            dockerfile: decoder.onceRunPath(r, Keys.dockerfile), context: decoder.onceRunPath(r, Keys.context),
+            buildspec: decoder.onceRunPath(r, Keys.buildspec.name), builds: decoder.decodePipelineBuilds(r, buildNames), mark: mark)
+        settings.steps = decoder.decodeSteps(r)
+        return .containerBuild(settings)
     }
 
     func check(_ config: Config, _ context: DecodeContext) {}

@@ -30,6 +30,8 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
     /// Who creates the ECS services: the deployment groups' place and the bootstrap order follow.
     public var ecsServices: ECSServices = Keys.ecsServices.defaultValue
     var ecsServicesMark: Mark?
+    public var builds = PipelineBuilds()
+    public var steps: [PipelineStep] = []
     public var mark: Mark?
 
     public init(
@@ -69,10 +71,11 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
     public enum Keys {
         public static let defaultRepository = "ECS-Container-Deployment"
         public static let appspec = Key<NamePattern>(
-            "appspec", .string(.path), default: "appspec.yaml", "AppSpec file in the repository; {env} is replaced")
+            "appspec", .string(.path), default: "appspec.yaml",
+            "AppSpec file in the repository; {env}, {region} and {account} are replaced")
         public static let taskDefinition = Key<NamePattern>(
             "task-definition", .string(.path), default: "taskdef-{env}.json",
-            "task definition template; {env} is replaced")
+            "task definition template; {env}, {region} and {account} are replaced (taskdef-{env}-{region}.json gives each region its own)")
         public static let imageTag = Key<String>(
             "image-tag", .string(.text), default: "latest", "ECR tag whose push starts the pipeline")
         public static let deploymentConfig = Key<ECSDeploymentConfig>(
@@ -113,7 +116,7 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
             Keys.imageTag.spec,
             Keys.deploymentConfig.spec, Keys.rerouteWaitMinutes.spec, Keys.terminationWaitMinutes.spec,
             Keys.alarms.spec,
-            Keys.hooks.spec, Keys.taskRoles.spec, Keys.ecsServices.spec,
+            Keys.hooks.spec, Keys.taskRoles.spec, Keys.ecsServices.spec, BuildSettings.buildsKey(buildNames), PipelineStep.key,
         ])
 
     static func decode(_ r: ObjectReader, at mark: Mark?, _ decoder: ConfigDecoder) -> Pipeline {
@@ -121,8 +124,8 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
         var settings =
             ContainerDeployment(
                 source: decoder.decodeSource(r, defaultRepository: Keys.defaultRepository),
-                appspec: r.read(Keys.appspec),
-                taskDefinition: r.read(Keys.taskDefinition), imageTag: r.read(Keys.imageTag),
+                appspec: decoder.deployPath(r, Keys.appspec),
+                taskDefinition: decoder.deployPath(r, Keys.taskDefinition), imageTag: r.read(Keys.imageTag),
                 deploymentConfig: r.read(Keys.deploymentConfig),
                 rerouteWaitMinutes: r.read(Keys.rerouteWaitMinutes),
                 terminationWaitMinutes: r.read(Keys.terminationWaitMinutes),
@@ -134,8 +137,21 @@ public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
             settings.ecsServices = services.value
             settings.ecsServicesMark = services.mark
         }
+        settings.builds = decoder.decodePipelineBuilds(r, buildNames)
+        settings.steps = decoder.decodeSteps(r)
         return .containerDeployment(settings)
     }
+
+    /// The builds of container-deployment.
+    public enum Builds {
+        public static let imageLocate = BuildName(
+            "image-locate", summary: "waits for the image's replica in another region and points the deployment at it",
+            defaults: BuildSettings(timeoutMinutes: 20))
+        public static let serviceTests = BuildName(
+            "service-tests", summary: "runs the integration tests against a deployed service", runs: .perEnvironment)
+    }
+
+    public static let buildNames = [Builds.imageLocate, Builds.serviceTests]
 
     /// Every environment names the ECS service the deployment replaces.
     func check(_ config: Config, _ context: DecodeContext) {

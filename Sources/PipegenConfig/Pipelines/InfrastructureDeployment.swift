@@ -27,8 +27,8 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     /// Linters run over the template; empty means no lint stage.
     public var lint: [String]
     public var executionRole: ExecutionRole
-    public var build: BuildSettings
-    public var buildSettings: BuildSettings? { build }
+    public var builds: PipelineBuilds
+    public var steps: [PipelineStep] = []
     public var mark: Mark?
 
     public init(
@@ -38,7 +38,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         parameterOverrides: [ParameterOverride] = [],
         capabilities: [String] = Keys.capabilities.defaultValue, lambda: LambdaSettings? = LambdaSettings(),
         lint: [String] = Keys.lint.defaultValue, executionRole: ExecutionRole = ExecutionRole(),
-        build: BuildSettings = BuildSettings(), mark: Mark? = nil
+        builds: PipelineBuilds = PipelineBuilds(), mark: Mark? = nil
     ) {
         self.source = source
         self.template = template
@@ -52,7 +52,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         self.lambda = lambda
         self.lint = lint
         self.executionRole = executionRole
-        self.build = build
+        self.builds = builds
         self.mark = mark
     }
 
@@ -72,7 +72,8 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
         public static let stackName = Key<NamePattern>(
             "stack-name", .string(.text), default: "{project}-{env}", "application stack name; {project} and {env} are replaced")
         public static let parameters = Key<NamePattern>(
-            "parameters", .string(.path), default: "params/{env}.json", "template configuration file per environment; {env} is replaced")
+            "parameters", .string(.path), default: "params/{env}.json",
+            "template configuration file of each deploy; {env}, {region} and {account} are replaced (params/{env}-{region}.json gives each region its own)")
         public static let parameterOverrides = KeySpec(
             "parameter-overrides", .map(.string(.text)), example: "{Environment: \"{env}\"}",
             "template parameter values of every deploy, over the template configuration's; {project}, {env}, {region} and {account} are replaced, #{Namespace.Variable} is left to CodePipeline")
@@ -97,16 +98,18 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
             Keys.packageRuntimes,
             Keys.stackName.spec, Keys.parameters.spec,
             Keys.parameterOverrides, Keys.capabilities.spec, Keys.lambda, Keys.lint.spec, Keys.executionRole,
-        ] + BuildSettings.keys)
+        ] + BuildSettings.flatKeys + [BuildSettings.buildsKey(buildNames), PipelineStep.key])
 
     static func decode(_ r: ObjectReader, at mark: Mark?, _ decoder: ConfigDecoder) -> Pipeline {
         var infra = InfrastructureDeployment(source: decoder.decodeSource(r, defaultRepository: Keys.defaultRepository), mark: mark)
-        infra.template = r.read(Keys.template)
+        infra.template = decoder.onceRunPath(r, Keys.template)
         infra.package = r.choice(Keys.package) ?? Located(Keys.package.defaultValue)
-        infra.packageBuildspec = r.string(Keys.packageBuildspec.name) ?? Located(Keys.packageBuildspec.defaultValue)
+        infra.packageBuildspec =
+            r.string(Keys.packageBuildspec.name).map { Located(decoder.onceRunPath(r, Keys.packageBuildspec), at: $0.mark) }
+            ?? Located(Keys.packageBuildspec.defaultValue)
         if let n = r.node(Keys.packageRuntimes.name) { infra.packageRuntimes = decoder.decodeRuntimes(n, owner: r.owner) }
         infra.stackName = r.located(Keys.stackName) ?? Located(Keys.stackName.defaultValue)
-        infra.parameters = r.read(Keys.parameters)
+        infra.parameters = decoder.deployPath(r, Keys.parameters)
         if let n = r.node(Keys.parameterOverrides.name) { infra.parameterOverrides = decoder.decodeParameterOverrides(n, owner: r.owner) }
         infra.capabilities = r.read(Keys.capabilities)
         infra.lint = r.read(Keys.lint)
@@ -118,11 +121,30 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
             infra.lambda = nil
         }
         if let e = r.object(Keys.executionRole.name, owner: " in 'execution-role'") { infra.executionRole = decoder.decodeExecutionRole(e) }
-        infra.build = BuildSettings(r)
+        infra.builds = decoder.decodePipelineBuilds(r, buildNames)
+        infra.steps = decoder.decodeSteps(r)
         return .infrastructure(infra)
     }
 
     func check(_ config: Config, _ context: DecodeContext) {}
+
+    /// The builds of infrastructure-deployment.
+    public enum Builds {
+        public static let lambdaPackage = BuildName(
+            "lambda-package", summary: "zips each Lambda folder and stores the zips in the artifact buckets")
+        public static let templatePackage = BuildName(
+            "template-package", summary: "builds and packages the template's code into the artifact bucket of every region",
+            takesBuildspec: false)
+        public static let templateLint = BuildName("template-lint", summary: "lints and security-scans the CloudFormation template")
+        public static let lambdaUpdate = BuildName(
+            "lambda-update", summary: "updates the Lambda functions' code in one environment", runs: .perRegion)
+        public static let integrationTests = BuildName(
+            "integration-tests", summary: "runs the integration tests against a deployed environment", runs: .perEnvironment)
+    }
+
+    public static let buildNames = [
+        Builds.lambdaPackage, Builds.templatePackage, Builds.templateLint, Builds.lambdaUpdate, Builds.integrationTests,
+    ]
 }
 
 /// A language runtime and its version, as CodeBuild's `runtime-versions` names them.
@@ -286,7 +308,7 @@ extension ConfigDecoder {
                 functions.append(name)
             }
             return LambdaSettings(
-                folder: l.read(LambdaSettings.Keys.folder),
+                folder: onceRunPath(l, LambdaSettings.Keys.folder),
                 functionName: l.located(LambdaSettings.Keys.functionName) ?? Located(LambdaSettings.Keys.functionName.defaultValue),
                 functions: functions, update: l.bool(LambdaSettings.Keys.update.name))
         }

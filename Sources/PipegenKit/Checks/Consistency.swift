@@ -216,7 +216,9 @@ struct Consistency {
         for group in groups {
             let env = group[0]
             let stageName = env.wave?.value ?? env.name.value
-            guard let stage = envStages.first(where: { $0.name == stageName }) else { continue }
+            guard var stage = envStages.first(where: { $0.name == stageName }) else { continue }
+            // The shape is pipegen's: the user's steps (their approvals too) are left out.
+            stage.actions.removeAll { isStep($0.name, in: name, group) }
             if let check = changeSetApproval(stage, group: group, pipeline: name) {
                 out += check
                 continue
@@ -231,6 +233,16 @@ struct Consistency {
             }
         }
         return out
+    }
+
+    /// True for the action of one of the user's steps in pipeline `pipeline`: named after it,
+    /// or in a wave after an environment of `group` and it (pipegen's own are capitalized).
+    private func isStep(_ action: String, in pipeline: String, _ group: [Environment]) -> Bool {
+        let names = Names(config)
+        let steps = config.pipelines.all.first { names.pipeline($0.kind) == pipeline }?.settings.steps ?? []
+        return steps.contains { step in
+            action == step.name.value || group.contains { action == "\($0.name.value)-\(step.name.value)" }
+        }
     }
 
     /// In a stage that deploys through change sets: every change set is created before the

@@ -78,6 +78,7 @@ struct NameChecks {
         let model = AccessModel(config)
         for build in ToolingBuilder(config, model: model, topology: topology).builds {
             check(names.buildProject(build.kind), Self.project)
+            for variant in build.variants { check(names.buildProject(build.kind, variant: variant.key), Self.project) }
             check(names.buildRole(build.kind), Self.role)
         }
         out += identifierClashes()

@@ -84,19 +84,29 @@ struct RegionChecks {
         return out
     }
 
-    /// Each pipeline's CodeBuild compute type in the tooling region, where its builds run.
+    /// Each build's CodeBuild compute type in the tooling region, where the builds run: once
+    /// per config value that chose it (the project's, a pipeline's or one build's `builds`).
     private func computeTypes() -> [Diagnostic] {
         let home = config.tooling.region.value
-        return config.pipelines.all.compactMap { pipeline in
-            guard let build = pipeline.settings.buildSettings else { return nil }
-            let feature = RegionalFeature.computeType(build.computeType)
-            guard !feature.isOffered(in: home) else { return nil }
-            let offered = BuildSettings.Keys.computeTypes.filter { RegionalFeature.computeType($0).isOffered(in: home) }
-            return .error(
-                "\(feature.name) is not offered in \(home), where the builds of '\(pipeline.kind.rawValue)' run",
-                at: build.computeTypeMark ?? pipeline.mark,
-                notes: [.help("choose one of \(offered.joined(separator: ", "))")])
+        var out: [Diagnostic] = []
+        var reported: [String] = []
+        for pipeline in config.pipelines.all {
+            for name in type(of: pipeline.settings).buildNames {
+                let computeType = config.buildSettings(pipeline.settings, name).computeType
+                let feature = RegionalFeature.computeType(computeType.value)
+                guard !feature.isOffered(in: home) else { continue }
+                let key = computeType.mark.map { "\($0.line):\($0.column)" } ?? pipeline.kind.rawValue
+                guard !reported.contains(key) else { continue }
+                reported.append(key)
+                let offered = BuildSettings.Keys.computeTypes.filter { RegionalFeature.computeType($0).isOffered(in: home) }
+                out.append(
+                    .error(
+                        "\(feature.name) is not offered in \(home), where the builds of '\(pipeline.kind.rawValue)' run",
+                        at: computeType.mark ?? pipeline.mark,
+                        notes: [.help("choose one of \(offered.joined(separator: ", "))")]))
+            }
         }
+        return out
     }
 
     /// The config line behind a template's region, and what to do instead.

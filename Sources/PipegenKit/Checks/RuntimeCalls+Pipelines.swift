@@ -89,7 +89,9 @@ enum RuntimeCalls {
         let region = d.region.flatMap(r.string) ?? scene.home
         let origin = "action '\(stage.name)/\(a.name)' of pipeline '\(p.spec.name)'"
         let environment = a.role?.environment ?? a.buildAssumes?.environment
-        let cause = scene.environmentMark(environment) ?? p.cause
+        // The environment it acts in, else what the action carries of the config (a step's
+        // line), else the pipeline's key.
+        let cause = scene.environmentMark(environment) ?? a.cause ?? p.cause
         let pipelineRole = RuntimeCall.Caller.role(p.roleArn)
         let store = p.stores[region] ?? ("", "")
         func object(_ artifact: String) -> String { "\(p.spec.name)/\(artifact)/example" }
@@ -184,6 +186,7 @@ enum RuntimeCalls {
                     out += scene.writeLogs(
                         project.roleArn, group: group, key: project.logKey, cause: cause, origin: origin)
                 }
+                out += settingsCalls(project, cause: cause, origin: origin, scene)
                 artifactCaller = .role(project.roleArn)
             }
             let variables = (d.configuration(as: CodePipeline.Action.CodeBuild.self)?.environmentVariables ?? []).map {
@@ -243,6 +246,17 @@ enum RuntimeCalls {
                             on: "arn:aws:cloudformation:\(region):aws:transform/Serverless-2016-10-31"))
                 }
             }
+        case .lambdaInvoke:
+            // CodePipeline invokes the function as the pipeline's role; the function reports the
+            // job's result as its own execution role, which pipegen does not write.
+            // [AWS Lambda invoke action reference](https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Lambda.html)
+            let name = d.configuration(as: CodePipeline.Action.Lambda.self).flatMap { r.string($0.functionName) } ?? ""
+            out.append(call("lambda:InvokeFunction", on: "arn:aws:lambda:\(region):\(actorAccount):function:\(name)"))
+            out.append(
+                RuntimeCall(
+                    actions: ["codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult"],
+                    caller: .external(account: actorAccount, what: "the execution role of function '\(name)'"),
+                    account: actorAccount, region: region, resource: "*", policy: .none, cause: cause, origin: origin))
         case .codeDeployToECS:
             out += codeDeployCalls(
                 d, in: p, region: region, actor: actor, account: actorAccount, cause: cause, origin: origin, scene)

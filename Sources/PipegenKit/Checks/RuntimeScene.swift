@@ -31,6 +31,18 @@ struct RuntimeScene: Sendable {
         let logKey: String?
         /// Its environment variables, resolved.
         let variables: [(name: String, value: String)]
+        /// Its image, and whether the project's role pulls it.
+        var image = ""
+        var pullsWithRole = false
+        /// The subnets and security groups of its VPC.
+        var subnets: [String] = []
+        var securityGroups: [String] = []
+        /// The Parameter Store parameters and Secrets Manager secrets its variables read.
+        var parameters: [String] = []
+        var secrets: [String] = []
+        /// `bucket/prefix` of its S3 cache, and the key it encrypts what it writes with.
+        var cacheLocation: String?
+        var encryptionKey: String?
 
         func variable(_ name: String) -> String? { variables.first { $0.name == name }?.value }
     }
@@ -62,10 +74,24 @@ struct RuntimeScene: Sendable {
             if case .ref(let groupId)? = group, let model = t.resource(groupId)?.model(as: Logs.LogGroup.self) {
                 logKey = model.kmsKeyId.flatMap(r.string)
             }
-            projects[id] = Project(
+            var project = Project(
                 id: id, name: p.name.flatMap(r.string) ?? "", arn: r.arn(id) ?? "",
                 roleArn: r.string(p.serviceRole) ?? "", logGroup: group.flatMap(r.string), logKey: logKey,
-                variables: p.environment.environmentVariables.map { ($0.name, r.string($0.value) ?? "") })
+                variables: p.environment.environmentVariables.filter { ($0.type ?? .plaintext) == .plaintext }.map {
+                    ($0.name, r.string($0.value) ?? "")
+                })
+            project.image = r.string(p.environment.image) ?? ""
+            project.pullsWithRole = p.environment.imagePullCredentialsType == .serviceRole
+            project.subnets = (p.vpcConfig?.subnets ?? []).compactMap(r.string)
+            project.securityGroups = (p.vpcConfig?.securityGroupIds ?? []).compactMap(r.string)
+            for v in p.environment.environmentVariables {
+                guard let value = r.string(v.value) else { continue }
+                if v.type == .parameterStore { project.parameters.append(value) }
+                if v.type == .secretsManager { project.secrets.append(value) }
+            }
+            if let cache = p.cache, cache.type == .s3 { project.cacheLocation = cache.location.flatMap(r.string) }
+            project.encryptionKey = p.encryptionKey.flatMap(r.string)
+            projects[id] = project
         }
         self.projects = projects
         var topicKeys: [String: String] = [:]

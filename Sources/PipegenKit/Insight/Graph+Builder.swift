@@ -112,7 +112,9 @@ struct GraphBuilder {
         case .ecrSource(let repository, let tag):
             lines = ["\(action.name): ECR", "\(repository):\(tag)"]
         case .build(let kind, _):
-            lines = ["\(action.name): CodeBuild", names.buildProject(kind)]
+            lines = ["\(action.name): CodeBuild", names.buildProject(kind, variant: action.buildVariant)]
+        case .lambdaInvoke(let function, _):
+            lines = ["\(action.name): Lambda invoke", "function \(function)"]
         case .approval(let topic, _, _):
             lines = ["\(action.name): manual approval"]
             switch topic {

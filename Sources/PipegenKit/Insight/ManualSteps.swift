@@ -27,7 +27,7 @@ struct ManualSteps {
 
     /// Steps once the stacks the pipelines need exist: the pushes that start them.
     func afterDeployment() -> [ManualStep] {
-        [subscriptions(), connections(), sources()].compactMap { $0 }
+        [subscriptions(), connections(), stepFunctions(), sources()].compactMap { $0 }
     }
 
     /// Steps once every stack exists, those after the pipelines' first runs included.
@@ -150,7 +150,11 @@ struct ManualSteps {
 
     /// The sources of the pipelines the config has, with what each repository must hold.
     private var repositories: [(kind: PipelineKind, source: Source, contents: String)] {
-        config.declarations.map { ($0.kind, $0.source, $0.repositoryContents(self)) }
+        config.pipelines.all.map { pipeline in
+            let d = pipeline.declaration
+            let own = ownBuildspecs(pipeline)
+            return (d.kind, d.source, d.repositoryContents(self) + (own.isEmpty ? "" : ", " + own.joined(separator: ", ")))
+        }
     }
 
     /// The CodeConnections connections the tooling stack creates start out pending: someone

@@ -107,6 +107,7 @@ public struct ManualStep: Sendable {
         case pushSource = "push-source"
         case waitForPipeline = "wait-for-pipeline"
         case pushImage = "push-image"
+        case createStepFunctions = "create-step-functions"
     }
 
     /// A part of the step's body, in reading order.

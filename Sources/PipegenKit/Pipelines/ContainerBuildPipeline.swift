@@ -46,7 +46,8 @@ struct ContainerBuildPipeline: PipelineDeclaration {
         ]
         return [
             BuildDeclaration(
-                kind: .imageBuild, settings: settings.build, statements: statements, variables: variables,
+                kind: .imageBuild, settings: tooling.config.buildSettings(settings, ContainerBuild.Builds.imageBuild),
+                statements: statements, variables: variables,
                 buildspec: settings.buildspec ?? Self.buildspec, privileged: true)
         ]
     }
@@ -90,5 +91,5 @@ struct ContainerBuildPipeline: PipelineDeclaration {
 }
 
 extension BuildKind {
-    static let imageBuild = BuildKind("image-build", summary: "builds the container image and pushes it to ECR")
+    static let imageBuild = BuildKind(ContainerBuild.Builds.imageBuild)
 }

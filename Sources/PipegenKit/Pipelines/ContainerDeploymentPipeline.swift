@@ -20,7 +20,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     // MARK: Tooling account
 
     func builds(_ tooling: ToolingBuilder) -> [BuildDeclaration] {
-        let tests = tests.declaration(tooling, settings: BuildSettings()).map { [$0] } ?? []
+        let tests = tests.declaration(tooling, settings: tooling.config.buildSettings(settings, ContainerDeployment.Builds.serviceTests)).map { [$0] } ?? []
         guard !tooling.replicaRegions.isEmpty else { return tests }
         let names = tooling.names, home = tooling.topology.homeRegion
         let statements =
@@ -34,7 +34,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
             ]
         return [
             BuildDeclaration(
-                kind: .imageLocate, settings: BuildSettings(timeoutMinutes: 20), statements: statements, variables: [],
+                kind: .imageLocate, settings: tooling.config.buildSettings(settings, ContainerDeployment.Builds.imageLocate),
+                statements: statements, variables: [],
                 buildspec: Self.imageLocate)
         ] + tests
     }
@@ -47,11 +48,13 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
         // Each further region deploys the image details of its registry replica.
         let replicaRegions = Topology(planner.config).furtherRegions
         if !replicaRegions.isEmpty {
+            // A buildspec of the repository is read from the source, the first input.
+            let ownBuildspec = planner.config.buildSettings(settings, ContainerDeployment.Builds.imageLocate).buildspec != nil
             let locate = replicaRegions.map { region in
                 planner.action(
                     "LocateImage-\(region)",
                     .build(.imageLocate, variables: [.init(name: "TARGET_REGION", value: region)]),
-                    inputs: [Artifact.image], outputs: [Artifact.image(in: region)])
+                    inputs: (ownBuildspec ? [Artifact.source] : []) + [Artifact.image], outputs: [Artifact.image(in: region)])
             }
             stages.append(StageSpec(name: "Replicate", environment: nil, actions: locate))
         }
@@ -71,14 +74,17 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                                 kind: .codeDeployToECS(
                                     application: names.codeDeployApplication(e),
                                     deploymentGroup: names.deploymentGroup(e),
-                                    appspec: names.expand(settings.appspec, env: e),
-                                    taskDefinition: names.expand(settings.taskDefinition, env: e), image: image),
+                                    appspec: names.expand(settings.appspec, env: e, region: region, account: env.account.value),
+                                    taskDefinition: names.expand(
+                                        settings.taskDefinition, env: e, region: region, account: env.account.value),
+                                    image: image),
                                 runOrder: order, inputs: [Artifact.source, image], outputs: [],
                                 role: planner.model.role(.ecsDeploy, in: e), region: region))
                     }
                     order += 1
                 }
-                if let test = tests.action(planner, env, group, order: order) { actions.append(test) }
+                let testSettings = planner.config.buildSettings(settings, ContainerDeployment.Builds.serviceTests)
+                if let test = tests.action(planner, env, group, order: order, settings: testSettings) { actions.append(test) }
             }
             stages.append(planner.stage(group, actions))
         }
@@ -448,9 +454,12 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 
     func repositoryContents(_ steps: ManualSteps) -> String {
         let config = steps.config, names = steps.names
-        let files =
-            [names.expand(settings.appspec)]
-            + uniqued(config.environments.map { names.expand(settings.taskDefinition, env: $0.name.value) })
+        func paths(_ pattern: NamePattern) -> [String] {
+            config.environments.flatMap { env in
+                env.regions.map { names.expand(pattern, env: env.name.value, region: $0.value, account: env.account.value) }
+            }
+        }
+        let files = uniqued(paths(settings.appspec)) + uniqued(paths(settings.taskDefinition))
         var what = files.joined(separator: ", ")
         if let name = steps.imagePlaceholder() { what += " (the task definitions name the image <\(name)>)" }
         return what
@@ -594,10 +603,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 }
 
 extension BuildKind {
-    static let imageLocate = BuildKind(
-        "image-locate", summary: "waits for the image's replica in another region and points the deployment at it")
-    static let serviceTests = BuildKind(
-        "service-tests", summary: "runs the integration tests against a deployed service", category: .test)
+    static let imageLocate = BuildKind(ContainerDeployment.Builds.imageLocate)
+    static let serviceTests = BuildKind(ContainerDeployment.Builds.serviceTests, category: .test)
 }
 
 extension EnvironmentRoleKind {

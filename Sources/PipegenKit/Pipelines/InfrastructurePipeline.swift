@@ -94,7 +94,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
             }
             out.append(
                 BuildDeclaration(
-                    kind: .lambdaPackage, settings: settings.build, statements: statements, variables: variables,
+                    kind: .lambdaPackage, settings: build(.lambdaPackage, tooling.config), statements: statements, variables: variables,
                     buildspec: Self.lambdaPackage(exporting: parameters.map(\.name))))
         }
         if packagesTemplate {
@@ -103,17 +103,19 @@ struct InfrastructurePipeline: PipelineDeclaration {
         if !settings.lint.isEmpty {
             out.append(
                 BuildDeclaration(
-                    kind: .templateLint, settings: settings.build, statements: read,
+                    kind: .templateLint, settings: build(.templateLint, tooling.config), statements: read,
                     variables: [("TEMPLATE", .string(settings.template))], buildspec: Self.templateLint(tools: settings.lint)))
         }
         if updatedLambdas != nil {
             let assumed = tooling.model.roles(assumedBy: names.buildRole(.lambdaUpdate))
+            let update = build(.lambdaUpdate, tooling.config)
+            let places = tooling.config.environments.flatMap { env in env.regions.map { BuildPlace(env: env, region: $0.value) } }
             out.append(
                 BuildDeclaration(
-                    kind: .lambdaUpdate, settings: settings.build, statements: read + [Policies.assume(assumed, tooling.model)],
-                    variables: [], buildspec: Self.lambdaUpdate))
+                    kind: .lambdaUpdate, settings: update, statements: read + [Policies.assume(assumed, tooling.model)],
+                    variables: [], buildspec: Self.lambdaUpdate, variants: update.variants(places, names)))
         }
-        if let tests = tests.declaration(tooling, settings: settings.build) { out.append(tests) }
+        if let tests = tests.declaration(tooling, settings: build(.integrationTests, tooling.config)) { out.append(tests) }
         return out
     }
 
@@ -141,11 +143,17 @@ struct InfrastructurePipeline: PipelineDeclaration {
         case .buildspec, .none: buildspec = settings.packageBuildspec.value
         }
         return BuildDeclaration(
-            kind: .templatePackage, settings: settings.build, statements: statements,
+            kind: .templatePackage, settings: build(.templatePackage, tooling.config), statements: statements,
             variables: [
                 ("TEMPLATE", .string(settings.template)), ("PACKAGE_PREFIX", .string(prefix)),
                 ("ARTIFACT_STORES", .sub(stores.joined(separator: " "))),
             ], buildspec: buildspec)
+    }
+
+    /// The settings of one of its builds.
+    func build(_ kind: BuildKind, _ config: Config) -> BuildSettings {
+        let name = InfrastructureDeployment.buildNames.first { $0.rawValue == kind.rawValue }!
+        return config.buildSettings(settings, name)
     }
 
     func stages(_ planner: StagePlanner) -> [StageSpec] {
@@ -238,7 +246,8 @@ struct InfrastructurePipeline: PipelineDeclaration {
             name: planner.named(name + planner.suffix(env, region), env, group),
             kind: .cloudFormation(
                 mode, stack: applicationStack(e, names), templatePath: template,
-                configurationPath: "\(Artifact.source)::" + names.expand(settings.parameters, env: e), capabilities: settings.capabilities,
+                configurationPath: "\(Artifact.source)::" + names.expand(settings.parameters, env: e, region: region, account: env.account.value),
+                capabilities: settings.capabilities,
                 executionRole: names.environmentRole(.cfnExecution, env: e), parameterOverrides: overrides),
             runOrder: order, inputs: mode == .executeChangeSet ? [] : inputs, outputs: [],
             role: planner.model.role(.cfnDeploy, in: e), region: region,
@@ -329,7 +338,8 @@ struct InfrastructurePipeline: PipelineDeclaration {
         let outputs = (env.tests?.variables ?? []).map {
             ActionSpec.Variable(name: $0.name, value: "#{\(Self.namespace(env)).\($0.output)}")
         }
-        if let test = tests.action(planner, env, group, order: order, variables: outputs) { actions.append(test) }
+        let testSettings = build(.integrationTests, planner.config)
+        if let test = tests.action(planner, env, group, order: order, settings: testSettings, variables: outputs) { actions.append(test) }
         return actions
     }
 
@@ -339,6 +349,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
         let e = env.name.value
         let names = planner.names
         let role = planner.model.role(.lambdaUpdate, in: e)!
+        let update = build(.lambdaUpdate, planner.config)
         var action = planner.action(
             "UpdateLambdas" + planner.suffix(env, region),
             .build(
@@ -349,8 +360,11 @@ struct InfrastructurePipeline: PipelineDeclaration {
                     .init(name: "TARGET_REGION", value: region),
                     .init(name: "ARTIFACT_BUCKET", value: names.artifactBucket(region: region)),
                     .init(name: "FUNCTION_NAME", value: functionName(lambda, env: e, names)),
-                ]), order: order, inputs: [Artifact.lambdaPackages])
+                ]), order: order,
+            // A buildspec of the repository is read from the source, the first input.
+            inputs: (update.buildspec == nil ? [] : [Artifact.source]) + [Artifact.lambdaPackages])
         action.buildAssumes = role
+        action.buildVariant = update.variant(env, region: region)
         return action
     }
 
@@ -568,7 +582,10 @@ struct InfrastructurePipeline: PipelineDeclaration {
 
     func repositoryContents(_ steps: ManualSteps) -> String {
         let names = steps.names
-        var files = [settings.template] + uniqued(steps.config.environments.map { names.expand(settings.parameters, env: $0.name.value) })
+        let parameters = steps.config.environments.flatMap { env in
+            env.regions.map { names.expand(settings.parameters, env: env.name.value, region: $0.value, account: env.account.value) }
+        }
+        var files = [settings.template] + uniqued(parameters)
         if settings.package.value == .buildspec { files.append(settings.packageBuildspec.value) }
         if let lambda = settings.lambda {
             let folders = lambda.functions.isEmpty ? "one sub-folder" : lambda.functions.map(\.value).joined(separator: ", ")
@@ -701,14 +718,11 @@ extension Artifact {
 }
 
 extension BuildKind {
-    static let templatePackage = BuildKind(
-        "template-package", summary: "builds and packages the template's code into the artifact bucket of every region")
-    static let lambdaPackage = BuildKind(
-        "lambda-package", summary: "zips each Lambda folder and stores the zips in the artifact buckets")
-    static let templateLint = BuildKind("template-lint", summary: "lints and security-scans the CloudFormation template")
-    static let lambdaUpdate = BuildKind("lambda-update", summary: "updates the Lambda functions' code in one environment")
-    static let integrationTests = BuildKind(
-        "integration-tests", summary: "runs the integration tests against a deployed environment", category: .test)
+    static let templatePackage = BuildKind(InfrastructureDeployment.Builds.templatePackage)
+    static let lambdaPackage = BuildKind(InfrastructureDeployment.Builds.lambdaPackage)
+    static let templateLint = BuildKind(InfrastructureDeployment.Builds.templateLint)
+    static let lambdaUpdate = BuildKind(InfrastructureDeployment.Builds.lambdaUpdate)
+    static let integrationTests = BuildKind(InfrastructureDeployment.Builds.integrationTests, category: .test)
 }
 
 extension EnvironmentRoleKind {

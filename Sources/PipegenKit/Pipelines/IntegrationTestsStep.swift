@@ -44,6 +44,10 @@ struct IntegrationTestsStep: Sendable {
         ]
         let assumed = tooling.model.roles(assumedBy: names.buildRole(build))
         if !assumed.isEmpty { statements.append(Policies.assume(assumed, tooling.model, sid: "AssumeReadOnlyRoles")) }
+        // A buildspec of the repository with {env} or {account} gets a project per environment,
+        // each writing to its own report group.
+        let variants = settings.variants(envs.map { BuildPlace(env: $0, region: $0.homeRegion) }, names)
+        let projects = variants.isEmpty ? [names.buildProject(build)] : variants.map { names.buildProject(build, variant: $0.key) }
         let reports = envs.contains { !($0.tests?.reports.isEmpty ?? true) }
         if reports {
             // [Test report permissions](https://docs.aws.amazon.com/codebuild/latest/userguide/test-permissions.html)
@@ -54,14 +58,13 @@ struct IntegrationTestsStep: Sendable {
                         "codebuild:BatchPutCodeCoverages", "codebuild:BatchPutTestCases", "codebuild:CreateReport",
                         "codebuild:CreateReportGroup", "codebuild:UpdateReport",
                     ],
-                    resources: [
-                        .arn(
-                            "codebuild", region: Value.thisRegion, account: Value.thisAccount,
-                            "report-group/\(names.buildProject(build))-\(Self.reportGroup)")
-                    ]))
+                    resources: projects.map { project in
+                        .arn("codebuild", region: Value.thisRegion, account: Value.thisAccount, "report-group/\(project)-\(Self.reportGroup)")
+                    }))
         }
         return BuildDeclaration(
-            kind: build, settings: settings, statements: statements, variables: [], buildspec: Self.buildspec(reports: reports))
+            kind: build, settings: settings, statements: statements, variables: [], buildspec: Self.buildspec(reports: reports),
+            variants: variants)
     }
 
     /// The read-only role of `env`, when its tests follow this pipeline and ask for one.
@@ -71,9 +74,10 @@ struct IntegrationTestsStep: Sendable {
     }
 
     /// The tests of `env` in its stage, after the deployment actions (`order`); nil when its
-    /// tests do not follow this pipeline. `variables` are the action's own (stack outputs).
+    /// tests do not follow this pipeline. `settings` are the tests build's (its buildspec picks
+    /// the project); `variables` are the action's own (stack outputs).
     func action(
-        _ planner: StagePlanner, _ env: Environment, _ group: [Environment], order: Int,
+        _ planner: StagePlanner, _ env: Environment, _ group: [Environment], order: Int, settings: BuildSettings,
         variables: [ActionSpec.Variable] = []
     ) -> ActionSpec? {
         guard let tests = env.tests, tests.pipeline == pipeline else { return nil }
@@ -90,6 +94,7 @@ struct IntegrationTestsStep: Sendable {
             planner.named("IntegrationTests", env, group), .build(build, variables: all + variables), order: order,
             inputs: [Artifact.source])
         action.buildAssumes = assumes
+        action.buildVariant = settings.variant(env, region: env.homeRegion)
         action.cause = tests.mark
         return action
     }

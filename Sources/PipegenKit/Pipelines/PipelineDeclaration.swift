@@ -157,11 +157,17 @@ struct DerivedName: Sendable {
 /// A CodeBuild project of the tooling account, as its pipeline declares it.
 struct BuildDeclaration: Sendable {
     let kind: BuildKind
+    /// Its settings, resolved from the config's levels (`Config.buildSettings`).
     let settings: BuildSettings
-    /// What the build may do beyond writing its own logs.
+    /// What the build may do beyond writing its own logs (and what its settings need).
     let statements: [IAM.Statement]
     let variables: [(name: String, value: Value)]
+    /// Pipegen's buildspec (inline text or a path of the source), used unless the settings
+    /// give the repository's.
     let buildspec: String
     /// Docker builds need the privileged mode.
     var privileged = false
+    /// One project per buildspec when the settings' buildspec differs by environment (or
+    /// region) (`BuildSettings.variants`); empty for one project.
+    var variants: [BuildVariant] = []
 }

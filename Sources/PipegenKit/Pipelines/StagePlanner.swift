@@ -10,8 +10,10 @@ struct StagePlanner {
     var home: String { config.tooling.region.value }
 
     func pipelines() -> [PipelineSpec] {
-        config.declarations.map { d in
-            PipelineSpec(kind: d.kind, name: names.pipeline(d.kind), stages: d.stages(self), triggers: triggers(d.source))
+        config.pipelines.all.map { pipeline in
+            let d = pipeline.declaration
+            return PipelineSpec(
+                kind: d.kind, name: names.pipeline(d.kind), stages: withSteps(pipeline, d.stages(self)), triggers: triggers(d.source))
         }
     }
 

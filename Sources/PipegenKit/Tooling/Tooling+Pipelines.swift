@@ -55,10 +55,20 @@ extension ToolingBuilder {
             default: break
             }
         }
-        let projects = uniqued(actions.compactMap { a -> BuildKind? in if case .build(let b, _) = a.kind { return b } else { return nil } })
+        let projects = uniqued(actions.compactMap { a -> String? in if case .build(let b, _) = a.kind { return ID.project(b, variant: a.buildVariant) } else { return nil } })
         if !projects.isEmpty {
             statements.append(
-                IAM.Statement(sid: "RunBuilds", actions: ["codebuild:BatchGetBuilds", "codebuild:StartBuild"], resources: projects.map(projectArn)))
+                IAM.Statement(
+                    sid: "RunBuilds", actions: ["codebuild:BatchGetBuilds", "codebuild:StartBuild"], resources: projects.map { .getAtt($0, "Arn") }))
+        }
+        // The steps' functions, in the home region of the tooling account.
+        // [AWS Lambda invoke action reference](https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Lambda.html)
+        let functions = uniqued(actions.compactMap { a -> String? in if case .lambdaInvoke(let f, _) = a.kind { return f } else { return nil } })
+        if !functions.isEmpty {
+            statements.append(
+                IAM.Statement(
+                    sid: "InvokeStepFunctions", actions: ["lambda:InvokeFunction"],
+                    resources: functions.map { .arn("lambda", region: Value.thisRegion, account: Value.thisAccount, "function:\($0)") }))
         }
         let topics = uniqued(actions.compactMap { a -> ApprovalTopic? in if case .approval(let topic?, _, _) = a.kind { return topic } else { return nil } })
         if !topics.isEmpty {
@@ -136,10 +146,14 @@ extension ToolingBuilder {
             return A.ECR(repositoryName: .string(repository), imageTag: tag)
         case .build(let kind, let variables):
             // `Fn::Sub` only for pipegen's own substitutions (a role ARN's partition); a user's
-            // `${...}` (in a test command) stays literal.
+            // `${...}` (in a test command) stays literal. With several inputs, the first holds
+            // the buildspec.
             return A.CodeBuild(
-                kind.category, projectName: .ref(ID.project(kind)),
+                kind.category, projectName: .ref(ID.project(kind, variant: action.buildVariant)),
+                primarySource: action.inputs.count > 1 ? action.inputs[0] : nil,
                 environmentVariables: variables.map { .init($0.name, $0.value, substitutes: $0.substitution) })
+        case .lambdaInvoke(let function, let parameters):
+            return A.Lambda(functionName: .string(function), userParameters: parameters)
         case .approval(let topic, let comment, let link):
             return A.Manual(notificationArn: topic.map(topicArn), customData: comment, externalEntityLink: link)
         case .cloudFormation(

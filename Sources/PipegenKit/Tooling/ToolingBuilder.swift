@@ -29,7 +29,9 @@ struct ToolingBuilder {
         static let bucketPolicy = "ArtifactBucketPolicy"
         static let registry = "ImageRepository"
         static func repository(_ p: PipelineKind) -> String { p.id + "Repository" }
-        static func project(_ b: BuildKind) -> String { b.id + "Project" }
+        static func project(_ b: BuildKind, variant: String? = nil) -> String {
+            b.id + "Project" + (variant.map { Template.logicalId($0) } ?? "")
+        }
         static func buildRole(_ b: BuildKind) -> String { b.id + "Role" }
         static func logs(_ b: BuildKind) -> String { b.id + "Logs" }
         static func pipeline(_ p: PipelineKind) -> String { p.id + "Pipeline" }

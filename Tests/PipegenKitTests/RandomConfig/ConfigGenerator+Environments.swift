@@ -187,8 +187,8 @@ extension ConfigGenerator {
                 continue
             }
             // Per environment at most a create, an execute and a Lambda update per region,
-            // and the tests; per stage two approvals.
-            func cost(_ d: EnvironmentDraft) -> Int { 3 * d.regions.count + 1 }
+            // the tests and two steps of each pipeline's; per stage two approvals.
+            func cost(_ d: EnvironmentDraft) -> Int { 3 * d.regions.count + 3 }
             var size = 1
             var total = 2 + cost(drafts[i])
             let want = int(2...5)

@@ -89,7 +89,9 @@ extension ConfigGenerator {
                 ("dockerfile", maybe(0.3, .string(pick(["Dockerfile", "docker/Dockerfile.prod", "app/Dockerfile"])))),
                 ("context", maybe(0.3, .string(pick([".", "app", "services/api"])))),
                 ("buildspec", maybe(0.2, .string(pick(["buildspec.yml", "ci/buildspec-image.yaml"])))),
-            ] + buildKeys(plan))
+            ] + flatKeysAndBuilds(plan, Self.containerBuildBuilds) + [
+                ("steps", steps(plan, prefix: "cb", deploys: false, builds: ["ImageDetail"]))
+            ])
     }
 
     func infrastructure(_ plan: Plan, _ used: inout Set<String>) -> ConfigTree {
@@ -163,13 +165,20 @@ extension ConfigGenerator {
                 ("package-buildspec", maybe(0.1, .string(pick(["buildspec-package.yml", "ci/package.yaml"])))),
                 ("package-runtimes", maybe(0.1, map(sample([("python", ConfigTree.string("3.12")), ("nodejs", .string("20")), ("dotnet", .string("8.0"))], int(1...2))))),
                 ("stack-name", maybe(0.3, .string(pick(["{project}-{env}", "{project}-{env}-app", "app-{env}", "{env}-{project}"] + (plan.neighbours.isEmpty ? ["{project}-app"] : []))))),
-                ("parameters", maybe(0.3, .string(pick(["params/{env}.json", "config/{env}/parameters.json", "params.json"])))),
+                (
+                    "parameters",
+                    maybe(
+                        0.3,
+                        .string(pick(["params/{env}.json", "config/{env}/parameters.json", "params.json", "params/{env}-{region}.json", "cfg/{account}/{region}.json"])))
+                ),
                 ("parameter-overrides", parameterOverrides()),
                 ("capabilities", maybe(0.3, .list(capabilities.map(ConfigTree.string)))),
                 ("lambda", lambda),
                 ("lint", lint.map { .list($0.map(ConfigTree.string)) }),
                 ("execution-role", executionRole),
-            ] + buildKeys(plan))
+            ] + flatKeysAndBuilds(plan, Self.infrastructureBuilds) + [
+                ("steps", steps(plan, prefix: "infra", deploys: true, builds: []))
+            ])
     }
 
     /// Inline template parameter values with every placeholder and a CodePipeline variable.
@@ -183,7 +192,7 @@ extension ConfigGenerator {
     }
 
     func containerDeployment(_ plan: Plan, _ used: inout Set<String>) -> ConfigTree {
-        let appspec = maybe(0.3, .string(pick(["appspec.yaml", "deploy/{env}/appspec.yaml"])))
+        let appspec = maybe(0.3, .string(pick(["appspec.yaml", "deploy/{env}/appspec.yaml", "deploy/{region}/appspec.yaml"])))
         // '{env}' in a hook function only when each environment has its own AppSpec.
         let perEnvironment: Bool
         if case .string(let path)? = appspec { perEnvironment = path.contains("{env}") } else { perEnvironment = false }
@@ -195,7 +204,7 @@ extension ConfigGenerator {
         return map([
             ("source", source(defaultRepository: "ECS-Container-Deployment", plan, &used)),
             ("appspec", appspec),
-            ("task-definition", maybe(0.3, .string(pick(["taskdef-{env}.json", "ecs/{env}.json"])))),
+            ("task-definition", maybe(0.3, .string(pick(["taskdef-{env}.json", "ecs/{env}.json", "ecs/{env}-{region}.json", "ecs/{account}.json"])))),
             ("image-tag", maybe(0.3, .string(pick(["latest", "release", "stable", "v1.2", "1.0", "prod_2024.01"])))),
             ("deployment-config", maybe(0.3, .string(pick(Self.deploymentConfigs)))),
             ("reroute-wait-minutes", maybe(0.2, .int(pick([0, 1, 30, 2880])))),
@@ -214,6 +223,8 @@ extension ConfigGenerator {
                             ["ecsTaskExecutionRole", "arn:\(plan.partition):iam::{account}:role/service-role/app-task"],
                         ]).map(ConfigTree.string)))
             ),
+            ("builds", pipelineBuilds(plan, Self.containerDeploymentBuilds)),
+            ("steps", steps(plan, prefix: "cd", deploys: true, builds: ["Image"])),
         ])
     }
 

@@ -186,6 +186,8 @@ final class ConfigGenerator {
         }
         if chance(0.2) { pairs.append(("artifacts", map([("noncurrent-days", maybe(0.9, .int(pick([1, 7, 30, 90, 3650]))))]))) }
         if chance(0.3) { pairs.append(("log-retention-days", .int(pick([1, 3, 7, 14, 30, 90, 365, 3653])))) }
+        // Every build runs the project's settings: a Docker layer cache is for the image build alone.
+        if chance(0.25) { pairs.append(("builds", map(buildSettings(plan, privileged: false, p: 0.4)))) }
         if anyPipeline {
             var used: Set<String> = []
             var pipelines: [(String, ConfigTree?)] = []
