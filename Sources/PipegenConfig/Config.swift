@@ -24,6 +24,8 @@ public struct Config: Sendable {
     public var pipelines: Pipelines
     /// E-mail about pipeline runs; nil when the config has no `notifications`.
     public var notifications: Notifications? = nil
+    /// Changes to the generated templates beyond the settings, applied before the checks.
+    public var overrides: [Override] = []
 
     public init(
         project: Located<String>, tooling: Tooling, environments: [Environment], registry: Registry = Registry(),

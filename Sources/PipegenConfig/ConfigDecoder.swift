@@ -47,11 +47,14 @@ struct ConfigDecoder {
             decodeNotifications($0, at: r.keyMark("notifications"))
         }
 
+        let overrides = r.list("overrides").map(decodeOverrides) ?? []
+
         guard let project, let tooling, !environments.isEmpty, !hasErrors else { return nil }
         var config = Config(
             project: project, tooling: tooling, environments: environments, registry: registry, artifacts: artifacts,
             logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
+        config.overrides = overrides
         SemanticChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
         return hasErrors ? nil : config

@@ -105,6 +105,7 @@ public enum ConfigSchema {
             logRetentionDays.spec,
             KeySpec("pipelines", .object(pipelines), "the pipelines"),
             KeySpec("notifications", .object(notifications), "e-mail about failed (and optionally succeeded) pipeline runs"),
+            Override.key,
         ])
 
     /// The retention periods CloudWatch Logs accepts.

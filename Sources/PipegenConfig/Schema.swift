@@ -18,6 +18,9 @@ public indirect enum ValueType: Sendable {
     case either([ValueType])
     /// A mapping with free keys, each value of one type.
     case map(ValueType)
+    /// Any YAML value (an override's new value, checked against the CloudFormation model by
+    /// the kit).
+    case any
 
     /// A phrase for error messages: "expected a string", "expected a list of strings", ...
     public var phrase: String {
@@ -31,6 +34,7 @@ public indirect enum ValueType: Sendable {
         case .object(let o): return "a mapping (\(o.name))"
         case .either(let ts): return ts.map(\.phrase).joined(separator: " or ")
         case .map(let t): return "a mapping of names to \(t.plural)"
+        case .any: return "a value"
         }
     }
 
@@ -44,6 +48,7 @@ public indirect enum ValueType: Sendable {
         case .object(let o): return o.name + "s"
         case .either: return "values"
         case .map: return "mappings"
+        case .any: return "values"
         }
     }
 }

@@ -10,8 +10,10 @@ import YAMLKit
 ///        ──Renderer.render──▶ RenderedTemplates (files in one format) ──▶ the CLI writes them
 ///
 /// `load` runs every check that can reject a config: the decoder's, the derived names', the
-/// limits', the cross-account consistency of the templates it builds with `StackSet.build`,
-/// and the runtime access check (every call the pipelines make at run time is allowed). Plan, graph and removal read a loaded config and never render.
+/// limits', the cross-account consistency of the templates it builds with `StackSet.build`
+/// (and changes with the config's `overrides`), and the runtime access check (every call the
+/// pipelines make at run time is allowed). Plan, graph and removal read a loaded config and
+/// never render.
 public enum Pipegen {
     /// Reads, decodes and checks a config file.
     public static func load(_ file: SourceFile) -> LoadedConfig {
@@ -26,22 +28,37 @@ public enum Pipegen {
         // each other and fit the services' limits.
         var valid: ValidConfig?
         if !names.hasErrors {
-            let stacks = StackSet.build(config)
-            let specs = pipelines(config)
-            let limits = Limits(config: config, pipelines: specs)
-            // Each template's statements are resolved once, in its own job, for both checks.
-            let resolved = Parallel.map(stacks.stacks) { stack in
-                let part = Consistency.resolve(stack)
-                return (part, RuntimeIndex.part(stack, part))
+            let built = StackSet.build(config)
+            // The config's overrides change the built templates before any check reads them.
+            let overridden = Overrides.apply(config.overrides, to: built)
+            diagnostics += overridden.diagnostics
+            if !overridden.diagnostics.hasErrors {
+                let specs = pipelines(config)
+                var checks = Self.checks(config, specs, overridden.stacks)
+                if checks.hasErrors, !config.overrides.isEmpty {
+                    // A check the built templates pass fails because of an override: say which.
+                    checks = Overrides.blame(checks, config.overrides, base: built) { Self.checks(config, specs, $0) }
+                }
+                diagnostics += checks
+                if !checks.hasErrors { valid = ValidConfig(config: config, stacks: overridden.stacks) }
             }
-            let checks = RegionChecks(config: config, stacks: stacks.stacks).run()
-                + Consistency(config: config, stacks: stacks.stacks, resolved: resolved.map(\.0)).run()
-                + RuntimeAccess.run(config: config, specs: specs, stacks: stacks.stacks, parts: resolved.map(\.1))
-                + limits.pipelineChecks() + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
-            diagnostics += checks
-            if !checks.hasErrors { valid = ValidConfig(config: config, stacks: stacks) }
         }
         return LoadedConfig(file: file, diagnostics: diagnostics.inSourceOrder(), valid: valid)
+    }
+
+    /// Every check of the templates: regions, cross-account consistency, run-time access and
+    /// the services' limits.
+    static func checks(_ config: Config, _ specs: [PipelineSpec], _ stacks: StackSet) -> [Diagnostic] {
+        let limits = Limits(config: config, pipelines: specs)
+        // Each template's statements are resolved once, in its own job, for both checks.
+        let resolved = Parallel.map(stacks.stacks) { stack in
+            let part = Consistency.resolve(stack)
+            return (part, RuntimeIndex.part(stack, part))
+        }
+        return RegionChecks(config: config, stacks: stacks.stacks).run()
+            + Consistency(config: config, stacks: stacks.stacks, resolved: resolved.map(\.0)).run()
+            + RuntimeAccess.run(config: config, specs: specs, stacks: stacks.stacks, parts: resolved.map(\.1))
+            + limits.pipelineChecks() + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
     }
 
     /// What a reviewer of a valid config should know beyond its being valid, one sentence
