@@ -27,8 +27,22 @@ public enum ConfigReader {
             let root = try file.path.hasSuffix(".json") ? JSONReader.parse(file.bytes) : YAMLReader.parse(file.bytes)
             return ParsedConfig(file: file, root: root, diagnostics: [])
         } catch {
-            return ParsedConfig(file: file, root: nil, diagnostics: [.error(error.message, at: error.mark)])
+            var notes: [Diagnostic.Note] = []
+            // A tag such as `!Ref` is CloudFormation's short form, in an override's value.
+            if error.message.hasPrefix("tags ("), isIntrinsicTag(file, at: error.mark) {
+                notes.append(
+                    .help("write CloudFormation's intrinsic functions in their long form: {Ref: Name}, {Fn::Sub: text}, {Fn::GetAtt: [Name, Arn]}"))
+            }
+            return ParsedConfig(file: file, root: nil, diagnostics: [.error(error.message, at: error.mark, notes: notes)])
         }
+    }
+
+    /// True when the text at `mark` is `!` and an uppercase letter (`!Ref`, `!GetAtt`).
+    private static func isIntrinsicTag(_ file: SourceFile, at mark: Mark) -> Bool {
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return false }
+        let rest = lines[mark.line - 1].unicodeScalars.dropFirst(mark.column - 1)
+        return rest.first == "!" && rest.dropFirst().first.map { ("A"..."Z").contains($0) } == true
     }
 
     /// Decodes the nodes against the schema and runs the checks that need several keys.

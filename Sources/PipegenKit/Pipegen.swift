@@ -46,6 +46,12 @@ public enum Pipegen {
         return LoadedConfig(file: file, diagnostics: diagnostics.inSourceOrder(), valid: valid)
     }
 
+    /// The templates of `config`: built, then changed by its overrides (whose problems
+    /// `load` reports; here a change that cannot be made is left out).
+    package static func templates(_ config: Config) -> StackSet {
+        Overrides.apply(config.overrides, to: StackSet.build(config)).stacks
+    }
+
     /// Every check of the templates: regions, cross-account consistency, run-time access and
     /// the services' limits.
     static func checks(_ config: Config, _ specs: [PipelineSpec], _ stacks: StackSet) -> [Diagnostic] {
