@@ -267,6 +267,13 @@ public struct Artifacts: Sendable {
     /// Days a pipeline's artifacts are kept after they were written; nil for the default,
     /// which the kit derives from the pipelines' approvals (`Artifacts.defaultExpireDays`).
     public var expireDays: Located<Int>?
+    /// Keys and buckets the team brings, by region, in the order written.
+    public var existing: [ExistingArtifactStore] = []
+
+    /// What the team brings in `region`, when anything.
+    public func existing(in region: String) -> ExistingArtifactStore? {
+        existing.first { $0.region.value == region }
+    }
 
     public init(noncurrentDays: Int = Keys.noncurrentDays.defaultValue, expireDays: Located<Int>? = nil) {
         self.noncurrentDays = noncurrentDays

@@ -40,6 +40,7 @@ struct ConfigDecoder {
             if let n = a.node(Artifacts.Keys.expireDays.name), let days = a.int(Artifacts.Keys.expireDays.name) {
                 artifacts.expireDays = Located(days, at: n.mark)
             }
+            if let n = a.node(ExistingArtifactStore.key.name) { artifacts.existing = decodeExistingStores(n, tooling: tooling) }
         }
         let retention = r.read(ConfigSchema.logRetentionDays)
         let pipelines = r.object("pipelines", owner: " in 'pipelines'").map(decodePipelines) ?? Pipelines()

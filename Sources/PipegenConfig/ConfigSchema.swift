@@ -101,7 +101,7 @@ public enum ConfigSchema {
                         ])), required: true, "the build (tooling) account"),
             KeySpec("environments", .list(.object(environment), minItems: 1), required: true, "the route to live, in order"),
             KeySpec("registry", .object(Registry.spec), "container image repository"),
-            KeySpec("artifacts", .object(Artifacts.spec), "artifact bucket retention"),
+            KeySpec("artifacts", .object(Artifacts.spec), "artifact bucket retention, and a key or bucket you bring"),
             logRetentionDays.spec,
             KeySpec("pipelines", .object(pipelines), "the pipelines"),
             KeySpec("notifications", .object(notifications), "e-mail about failed (and optionally succeeded) pipeline runs"),
@@ -150,5 +150,6 @@ extension Artifacts {
             "days a pipeline's artifacts are kept after they are written (longer than an execution can wait at its approvals); then they are kept 'noncurrent-days' more as old versions")
     }
 
-    static let spec = ObjectSpec("artifacts", "the artifact bucket", keys: [Keys.noncurrentDays.spec, Keys.expireDays])
+    static let spec = ObjectSpec(
+        "artifacts", "the artifact bucket", keys: [Keys.noncurrentDays.spec, Keys.expireDays, ExistingArtifactStore.key])
 }

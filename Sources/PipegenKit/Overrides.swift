@@ -61,7 +61,7 @@ enum Overrides {
             }
             stacks[i].template = template
         }
-        return OverriddenStacks(stacks: StackSet(stacks: stacks), diagnostics: diagnostics)
+        return OverriddenStacks(stacks: StackSet(stacks: stacks, existing: base.existing), diagnostics: diagnostics)
     }
 
     /// The resource with a change made, or the located error that keeps it from being made.

@@ -22,7 +22,7 @@ public enum Pipegen {
             return LoadedConfig(file: file, diagnostics: decoded.diagnostics, valid: nil)
         }
         var diagnostics = decoded.diagnostics
-        let names = NameChecks(config: config, names: Names(config)).run()
+        let names = NameChecks(config: config, names: Names(config)).run() + ExistingArtifactChecks(config: config).run()
         diagnostics += names
         // Only a config whose names are valid is built; then its templates must agree with
         // each other and fit the services' limits.
@@ -56,11 +56,17 @@ public enum Pipegen {
     /// the services' limits.
     static func checks(_ config: Config, _ specs: [PipelineSpec], _ stacks: StackSet) -> [Diagnostic] {
         let limits = Limits(config: config, pipelines: specs)
-        // Each template's statements are resolved once, in its own job, for both checks.
-        let resolved = Parallel.map(stacks.stacks) { stack in
-            let part = Consistency.resolve(stack)
-            return (part, RuntimeIndex.part(stack, part))
-        }
+        // Each template's statements are resolved once, in its own job, for both checks; a
+        // key or bucket the config brings counts with the policy pipegen tells the user to add.
+        let resolved =
+            Parallel.map(stacks.stacks) { stack in
+                let part = Consistency.resolve(stack)
+                return (part, RuntimeIndex.part(stack, part))
+            }
+            + stacks.existing.map { existing in
+                let part = existing.resolved()
+                return (part, RuntimeIndex.part(part.stack, part))
+            }
         return RegionChecks(config: config, stacks: stacks.stacks).run()
             + Consistency(config: config, stacks: stacks.stacks, resolved: resolved.map(\.0)).run()
             + RuntimeAccess.run(config: config, specs: specs, stacks: stacks.stacks, parts: resolved.map(\.1))

@@ -330,3 +330,21 @@ extension Pipegen {
         Consistency(config: config, stacks: stacks).run()
     }
 }
+
+extension ExistingResource {
+    /// The key or bucket as the checks read a tooling template's: its policy resolved in its
+    /// account and region (the template it stands in is empty and never rendered).
+    func resolved() -> Consistency.ResolvedStack {
+        let stack = StackTemplate(
+            name: "existing-\(kind.rawValue)-\(region)", owner: .tooling, account: account, region: region, stackName: "",
+            template: Template(description: ""))
+        let r = Resolver(template: stack.template, account: account, region: region)
+        var out = Consistency.ResolvedStack(stack: stack)
+        let statements = policy.statements.map { ResolvedStatement($0, r) }
+        switch kind {
+        case .key: out.key = (r.string(identifier) ?? "", statements)
+        case .bucket: out.bucket = (r.string(identifier) ?? "", statements)
+        }
+        return out
+    }
+}

@@ -107,6 +107,7 @@ public struct ManualStep: Sendable {
         case pushSource = "push-source"
         case waitForPipeline = "wait-for-pipeline"
         case pushImage = "push-image"
+        case addPolicyStatements = "add-policy-statements"
     }
 
     /// A part of the step's body, in reading order.
@@ -117,6 +118,8 @@ public struct ManualStep: Sendable {
         case item(String)
         /// A shell command to run as is.
         case command(String)
+        /// Text to copy as it is, several lines (a policy's statements, as JSON).
+        case code(String)
     }
 
     public var kind: Kind

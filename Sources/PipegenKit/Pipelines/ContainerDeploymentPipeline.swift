@@ -143,8 +143,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 conditions: [IAM.Condition("StringEquals", "ecs:CreateAction", .string("RegisterTaskDefinition"))]),
             Policies.pass(taskRoleArns(environment), to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
             Policies.readArtifacts(regions.map { names.artifactBucket(region: $0) }),
-            Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names),
-        ]
+        ] + Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names)
     }
 
     /// The roles the task definitions may name, passed to ECS.

@@ -18,7 +18,7 @@ extension ToolingBuilder {
         var group = Logs.LogGroup()
         group.logGroupName = .string(names.buildLogGroup(kind))
         group.retentionInDays = config.logRetentionDays
-        group.kmsKeyId = .getAtt(ID.key, "Arn")
+        group.kmsKeyId = homeKeyArn
         t.add(ID.logs(kind), Resource(group))
     }
 
@@ -43,7 +43,7 @@ extension ToolingBuilder {
             source: CodeBuild.Project.Source(type: .codePipeline, buildSpec: build.buildspec), environment: environment)
         project.name = .string(names.buildProject(kind))
         project.description = kind.summary.prefix(1).uppercased() + kind.summary.dropFirst()
-        project.encryptionKey = .getAtt(ID.key, "Arn")
+        project.encryptionKey = homeKeyArn
         project.timeoutInMinutes = s.timeoutMinutes
         project.logsConfig = CodeBuild.Project.LogsConfig(
             cloudWatchLogs: CodeBuild.Project.CloudWatchLogsConfig(status: .enabled, groupName: .ref(ID.logs(kind))))

@@ -24,7 +24,7 @@ extension ToolingBuilder {
     }
 
     func addRegistry(to t: inout Template) {
-        t.add(ID.registry, Resource.retained(registry(keyArn: .getAtt(ID.key, "Arn"))).skipping(.mutableImageTags))
+        t.add(ID.registry, Resource.retained(registry(keyArn: homeKeyArn)).skipping(.mutableImageTags))
         guard !replicaRegions.isEmpty else { return }
         // One build pushes once; ECR copies each image to the other regions' repositories.
         t.add(

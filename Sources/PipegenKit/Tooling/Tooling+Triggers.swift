@@ -53,8 +53,9 @@ extension ToolingBuilder {
     }
 
     func addOutputs(to t: inout Template) {
-        t.addOutput("ArtifactKeyArn", Output(.getAtt(ID.key, "Arn"), description: "ARN of the artifact key (primary key when multi-Region)"))
-        t.addOutput("ArtifactBucketName", Output(.ref(ID.bucket), description: "Artifact bucket in the home region"))
+        t.addOutput("ArtifactKeyArn", Output(homeKeyArn, description: "ARN of the artifact key (primary key when multi-Region)"))
+        let bucket: Value = names.bringsBucket(region: topology.homeRegion) ? .string(buckets[0]) : .ref(ID.bucket)
+        t.addOutput("ArtifactBucketName", Output(bucket, description: "Artifact bucket in the home region"))
         if config.pipelines.usesRegistry {
             t.addOutput("ImageRepositoryUri", Output(.getAtt(ID.registry, "RepositoryUri"), description: "Where images are pushed"))
         }
