@@ -249,6 +249,8 @@ public struct Registry: Sendable {
     /// Images kept by the lifecycle policy.
     public var keepImages: Int
     public var scanOnPush: Bool
+    /// Where the deployments pull images from (seed 002 keeps a copy in every environment).
+    public var pullFrom: Located<ImageSource> = Located(Keys.pullFrom.defaultValue)
 
     public init(
         repository: Located<NamePattern>? = nil, keepImages: Int = Keys.keepImages.defaultValue,
@@ -258,6 +260,15 @@ public struct Registry: Sendable {
         self.keepImages = keepImages
         self.scanOnPush = scanOnPush
     }
+}
+
+/// Where container deployments pull their images from.
+public enum ImageSource: String, CaseIterable, Sendable, Hashable, ConfigValue {
+    /// The tooling account's repository (its replica in each further region).
+    case tooling
+    /// A repository in each environment's account and region, which ECR fills by replication
+    /// from the tooling account's.
+    case environment
 }
 
 /// The artifact bucket's retention.

@@ -33,6 +33,7 @@ struct ConfigDecoder {
             registry = Registry(
                 repository: reg.located(Registry.Keys.repository), keepImages: reg.read(Registry.Keys.keepImages),
                 scanOnPush: reg.read(Registry.Keys.scanOnPush))
+            if let pullFrom = reg.choice(Registry.Keys.pullFrom) { registry.pullFrom = pullFrom }
         }
         var artifacts = Artifacts()
         if let a = r.object("artifacts", owner: " in 'artifacts'") {

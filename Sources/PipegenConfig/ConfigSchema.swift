@@ -132,11 +132,14 @@ extension Registry {
         public static let keepImages = Key<Int>(
             "keep-images", .integer(min: 1, max: 10000), default: 30, "images kept by the lifecycle policy")
         public static let scanOnPush = Key<Bool>("scan-on-push", .boolean, default: true, "scan each pushed image for vulnerabilities")
+        public static let pullFrom = Key<ImageSource>(
+            "pull-from", .choice(ImageSource.allCases.map(\.rawValue)), default: .tooling,
+            "where container-deployment's tasks pull images: tooling (the tooling account's repository), or environment (a repository in each environment's account and region, retained on delete, filled by ECR replication from the tooling account's; the tooling stack then owns its registry's replication configuration and each environment's stack its registry's policy, see docs/CUSTOMIZING.md)")
     }
 
     static let spec = ObjectSpec(
         "registry", "the ECR repository (created when a container pipeline is on)",
-        keys: [Keys.repository.spec, Keys.keepImages.spec, Keys.scanOnPush.spec])
+        keys: [Keys.repository.spec, Keys.keepImages.spec, Keys.scanOnPush.spec, Keys.pullFrom.spec])
 }
 
 extension Artifacts {

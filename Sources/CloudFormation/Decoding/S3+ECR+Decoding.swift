@@ -176,3 +176,7 @@ extension ECR.ReplicationConfiguration.RepositoryFilter: FieldsDecodable {
         filterType = try d.required("FilterType")
     }
 }
+
+extension ECR.RegistryPolicy: FieldsDecodable {
+    public init(fields d: FieldDecoder) throws(DecodingProblem) { self.init(policyText: try d.required("PolicyText")) }
+}

@@ -277,8 +277,9 @@ struct Consistency {
             let r = resolver(s)
             for (_, repo) in s.template.resources(of: ECR.Repository.self) {
                 let granted = Set(repo.repositoryPolicyText?.statements.flatMap { PolicyMatch.awsPrincipals($0, r) } ?? [])
+                // With replicas in the environment accounts, each pulls its own.
                 let needed = Set(
-                    config.declarations.contains(where: \.deploysImages)
+                    config.declarations.contains(where: \.deploysImages) && config.registry.pullFrom.value == .tooling
                         ? config.environments.map { "arn:aws:iam::\($0.account.value):root" } : [])
                 if granted != needed {
                     out.append(bug("the image repository is pullable by \(granted.sorted()) instead of \(needed.sorted())", at: config.project.mark))

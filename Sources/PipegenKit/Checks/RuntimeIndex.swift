@@ -48,6 +48,8 @@ struct RuntimeIndex: Sendable {
     private(set) var repositories: [String: Governed] = [:]
     private(set) var topics: [String: Governed] = [:]
     private(set) var functions: [String: Function] = [:]
+    /// ECR registry policies by `account|region` (one per registry).
+    private(set) var registries: [String: Governed] = [:]
     /// Replica keys by `account|region`.
     private var replicas: [String: Key] = [:]
 
@@ -59,6 +61,7 @@ struct RuntimeIndex: Sendable {
         var repositories: [Governed] = []
         var topics: [Governed] = []
         var functions: [Function] = []
+        var registries: [(key: String, policy: Governed)] = []
     }
 
     /// The part of `stack`, reusing the role and bucket statements the consistency check
@@ -95,6 +98,14 @@ struct RuntimeIndex: Sendable {
             case let policy as SNS.TopicPolicy: topicPolicies.append(policy)
             case is Lambda.Function: functionIds.append(id)
             case let permission as Lambda.Permission: permissions.append(permission)
+            case let registry as ECR.RegistryPolicy:
+                part.registries.append(
+                    (
+                        "\(stack.account)|\(stack.region)",
+                        Governed(
+                            arn: "arn:aws:ecr:\(stack.region):\(stack.account):registry",
+                            policy: registry.policyText.statements.map { ResolvedStatement($0, r) })
+                    ))
             default: break
             }
         }
@@ -150,6 +161,7 @@ struct RuntimeIndex: Sendable {
             for repo in part.repositories { repositories[repo.arn] = repo }
             for topic in part.topics { topics[topic.arn] = topic }
             for function in part.functions { functions[function.arn] = function }
+            for registry in part.registries { registries[registry.key] = registry.policy }
         }
     }
 

@@ -17,21 +17,23 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     // MARK: Tooling account
 
     func builds(_ tooling: ToolingBuilder) -> [BuildDeclaration] {
-        guard !tooling.replicaRegions.isEmpty else { return [] }
+        let images = tooling.images
+        guard !images.hosts.isEmpty else { return [] }
         let names = tooling.names, home = tooling.topology.homeRegion
         let statements =
             Policies.readWriteArtifacts([names.artifactBucket(region: home)]) + [
                 Policies.useKey([tooling.keyArn(region: home)], write: true),
                 IAM.Statement(
                     sid: "FindReplicatedImage", actions: ["ecr:DescribeImages"],
-                    resources: tooling.replicaRegions.map {
-                        .arn("ecr", region: $0, account: Value.thisAccount, "repository/\(names.registryName)")
+                    resources: images.hosts.map {
+                        let account = $0.account == names.toolingAccount ? Value.thisAccount : $0.account
+                        return .arn("ecr", region: $0.region, account: account, "repository/\(names.registryName)")
                     }),
             ]
         return [
             BuildDeclaration(
                 kind: .imageLocate, settings: BuildSettings(timeoutMinutes: 20), statements: statements, variables: [],
-                buildspec: Self.imageLocate)
+                buildspec: images.source == .tooling ? Self.imageLocate : Self.imageLocateAccount)
         ]
     }
 
@@ -40,8 +42,9 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
         let image = planner.action(
             "Image", .ecrSource(repository: names.registryName, tag: settings.imageTag), outputs: [Artifact.image])
         var stages = [StageSpec(name: "Source", environment: nil, actions: [planner.sourceAction(source), image])]
-        // Each further region deploys the image details of its registry replica.
-        let replicaRegions = Topology(planner.config).furtherRegions
+        // Each further region deploys the image details of its registry replica (with replicas in
+        // the environment accounts, each environment's stage locates its own: `imageSteps`).
+        let replicaRegions = ImageDistribution(planner.config).toolingRegions
         if !replicaRegions.isEmpty {
             let locate = replicaRegions.map { region in
                 planner.action(
@@ -59,8 +62,11 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 let e = env.name.value
                 var order = start
                 for regions in planner.regionGroups(env) {
+                    let steps = imageSteps(planner, env, group, regions: regions, order: order)
+                    actions += steps.locate
+                    order = steps.next
                     for region in regions {
-                        let image = region == home ? Artifact.image : Artifact.image(in: region)
+                        let image = steps.image[region] ?? (region == home ? Artifact.image : Artifact.image(in: region))
                         actions.append(
                             ActionSpec(
                                 name: planner.named("Deploy" + planner.suffix(env, region), env, group),
@@ -196,6 +202,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     /// in a further region: its application and deployment group. When the infrastructure
     /// pipeline creates the ECS services, the deployment groups are in `environmentStacks`.
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {
+        addImageReplicas(environment, region: region, to: &t)
         guard settings.ecsServices == .existing else { return }
         if region == environment.env.homeRegion { addCodeDeployRole(environment, to: &t) }
         addBlueGreen(environment, region: region, to: &t)
@@ -406,6 +413,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     /// templates' deployment resources.
     enum ID {
         static let imageRule = "ContainerDeploymentImageRule"
+        static let imageReplica = "ImageRepository"
+        static let imageReplicationPolicy = "ImageReplicationPolicy"
         static let application = "CodeDeployApplication"
         static let deploymentGroup = "BlueGreenDeploymentGroup"
     }

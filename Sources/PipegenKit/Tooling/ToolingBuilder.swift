@@ -96,6 +96,10 @@ struct ToolingBuilder {
     /// Further regions whose key is a replica of pipegen's multi-Region key (not brought).
     var replicatedKeyRegions: [String] { topology.furtherRegions.filter { names.existingKeyArn(region: $0) == nil } }
 
-    /// Regions whose registry gets a replica of the image (a pipeline deploys images there).
-    var replicaRegions: [String] { declarations.contains(where: \.deploysImages) ? topology.furtherRegions : [] }
+    /// Further regions whose tooling registry gets a replica of the image (a pipeline deploys
+    /// images there from the tooling account).
+    var replicaRegions: [String] { images.toolingRegions }
+
+    /// Where the deployments pull images from.
+    var images: ImageDistribution { ImageDistribution(config) }
 }
