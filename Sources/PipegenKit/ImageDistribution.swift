@@ -85,6 +85,21 @@ struct ImageDistribution: Sendable {
     /// [ReplicationConfiguration](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecr-replicationconfiguration-replicationconfiguration.html)
     static let rulesPerConfiguration = 10
 
+    /// More replicas than one replication configuration can name: an error at `pull-from`.
+    func problems(_ config: Config) -> [Diagnostic] {
+        let limit = Self.destinationsPerRule * Self.rulesPerConfiguration
+        guard hosts.count > limit else { return [] }
+        return [
+            .error(
+                "\(hosts.count) registries to replicate images to; one replication configuration copies to at most \(limit)",
+                at: config.registry.pullFrom.mark ?? config.project.mark,
+                notes: [
+                    .note("with 'pull-from: environment', each account and region of the environments holds a replica"),
+                    .help("split the route across several configs, or pull from the tooling account"),
+                ])
+        ]
+    }
+
     /// The registry policy of a replica in another account: the tooling account's registry may
     /// replicate images into the repository pipegen creates there, and nothing else. Not
     /// `ecr:CreateRepository`: the repository exists (the environment's stack creates it, with

@@ -22,7 +22,9 @@ public enum Pipegen {
             return LoadedConfig(file: file, diagnostics: decoded.diagnostics, valid: nil)
         }
         var diagnostics = decoded.diagnostics
-        let names = NameChecks(config: config, names: Names(config)).run() + ExistingArtifactChecks(config: config).run()
+        let names =
+            NameChecks(config: config, names: Names(config)).run() + ExistingArtifactChecks(config: config).run()
+            + ImageDistribution(config).problems(config)
         diagnostics += names
         // Only a config whose names are valid is built; then its templates must agree with
         // each other and fit the services' limits.
