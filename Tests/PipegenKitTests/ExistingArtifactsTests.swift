@@ -135,4 +135,29 @@ import YAMLKit
         #expect(errors.first?.mark == mark)
         #expect(errors.first?.message.contains(message) == true, "\(errors.map(\.message))")
     }
+    /// The home region's key brought with notifications on: the notification grants are in
+    /// the statements `plan` asks for, and the check of the topic's key reads them (found by
+    /// the random configs: it looked for the key in the tooling template only).
+    @Test func aBroughtHomeKeyEncryptsTheNotifications() throws {
+        let home = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        let text =
+            """
+            project: shop
+            tooling: {account: "111111111111", region: eu-west-1}
+            environments:
+              - {name: dev, account: "222222222222"}
+            artifacts:
+              existing:
+                eu-west-1: {key: "\(home)"}
+            pipelines:
+              infrastructure-deployment: {source: {repository: infra}, template: template.yaml}
+            notifications: {emails: [team@example.com]}
+
+            """
+        let loaded = Self.load(text)
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.map(\.message) == [])
+        let valid = try #require(loaded.valid)
+        let topic = try #require(valid.stacks.stack("tooling")?.template.resources(of: SNS.Topic.self).first?.model)
+        #expect(topic.kmsMasterKeyId.map { "\($0)" }?.contains("1234abcd-12ab-34cd-56ef-1234567890ab") == true)
+    }
 }

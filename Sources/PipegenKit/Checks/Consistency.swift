@@ -194,6 +194,15 @@ struct Consistency {
         return (account, String(rest.utf8.dropFirst(5))!)
     }
 
+    /// The home region's key when the config brings it (`artifacts.existing`): its ARN and
+    /// the policy `plan` asks for, resolved; nil when a template creates the key.
+    var broughtHomeKey: (arn: String, policy: [ResolvedStatement])? {
+        guard let region = regions[home], !region.keyArn.isEmpty,
+            stack("tooling")?.template.resources(of: KMS.Key.self).isEmpty ?? true
+        else { return nil }
+        return (region.keyArn, region.keyPolicy)
+    }
+
     func keyPolicy(_ s: StackTemplate) -> [IAM.Statement] {
         if let key = s.template.resources(of: KMS.Key.self).first { return key.model.keyPolicy?.statements ?? [] }
         return s.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []

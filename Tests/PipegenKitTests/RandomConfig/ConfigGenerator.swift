@@ -191,6 +191,7 @@ final class ConfigGenerator {
         } else if chance(0.5) {
             pairs.append(("pipelines", .map([])))
         }
+        customize(plan, &pairs)
         return map(pairs)
     }
 
