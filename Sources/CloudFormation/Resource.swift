@@ -10,6 +10,13 @@ public protocol ResourceModel: Sendable, FieldsDecodable {
     static var returnValues: ReturnValues { get }
     /// The property that names the resource (`RoleName`, `BucketName`, ...); nil by default.
     var physicalName: Value? { get }
+    /// The name of that property, for templates read back from text; nil by default.
+    static var physicalNameProperty: String? { get }
+    /// What a change to each property does to the resource (see `UpdateBehavior.swift`).
+    static var updateBehaviors: UpdateBehaviors { get }
+    /// True when deleting the resource loses data the template cannot recreate (objects,
+    /// images, code, logs, or everything a key encrypted); false by default.
+    static var holdsData: Bool { get }
 }
 
 /// What CloudFormation does with a resource's physical data when the resource is deleted or

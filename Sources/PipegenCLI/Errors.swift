@@ -9,20 +9,24 @@ public enum ExitCode {
     public static let invalidConfig: Int32 = 1
     /// The command line itself was wrong.
     public static let usage: Int32 = 2
-    /// `check` found templates that differ from what the config renders, are missing or stale.
+    /// `check` found templates that differ from what the config renders, are missing or stale;
+    /// `diff` found that the templates would change (and no permission widens).
     public static let drift: Int32 = 3
     /// A file could not be read or written (the config, the output folder, `init`'s target).
     public static let fileError: Int32 = 4
+    /// `diff`: a permission would be added or widened (this outranks `drift`).
+    public static let permissionsWiden: Int32 = 5
     /// A bug in pipegen (`EX_SOFTWARE` in sysexits.h).
     public static let internalError: Int32 = 70
 
     /// Every code with what it means, for the top-level help and the man page.
     static let documented: [(code: Int32, meaning: String)] = [
-        (success, "success; for check, the templates are up to date"),
+        (success, "success; for check, the templates are up to date; for diff, nothing changes"),
         (invalidConfig, "the config has errors, or cannot do what was asked (ecs-files without container-deployment)"),
         (usage, "usage error: unknown subcommand or option, a missing or invalid option value, an extra argument"),
-        (drift, "check: a committed template differs from the config, is missing, or is stale"),
-        (fileError, "a file could not be read or written, or init's target exists"),
+        (drift, "check: a committed template differs from the config, is missing, or is stale; diff: the templates change"),
+        (fileError, "a file could not be read or written (for diff, also a git ref), or init's target exists"),
+        (permissionsWiden, "diff: a permission is added or widened"),
         (internalError, "a bug in pipegen; nothing was written"),
     ]
 }
@@ -53,8 +57,11 @@ enum CLIError: Error {
     case unsupported(String)
     /// The config has errors; its diagnostics are already on stderr.
     case invalidConfig
-    /// `check` found differences; the diffs are already on stdout.
+    /// `check` found differences, or `diff` found changes; the diffs or the report are already
+    /// on stdout.
     case drift
+    /// `diff` found a permission added or widened; the report is already on stdout.
+    case permissionsWiden
     /// A broken invariant inside pipegen, one line per problem.
     case internalError([String])
 }
@@ -81,6 +88,8 @@ extension CLIIO {
             return ExitCode.invalidConfig
         case .drift:
             return ExitCode.drift
+        case .permissionsWiden:
+            return ExitCode.permissionsWiden
         case .internalError(let problems):
             for problem in problems.isEmpty ? ["unknown failure"] : problems {
                 report.add(.internal, [.error(problem, at: nil, notes: [.note("this is a bug in pipegen; please report it with your config")])], file: nil)

@@ -18,7 +18,8 @@ extension Subcommand {
 enum Subcommands {
     static var all: [any Subcommand.Type] {
         [
-            RenderCommand.self, CheckCommand.self, ValidateCommand.self, PlanCommand.self, GraphCommand.self, InitCommand.self,
+            RenderCommand.self, CheckCommand.self, DiffCommand.self, ValidateCommand.self, PlanCommand.self, GraphCommand.self,
+            InitCommand.self,
             SchemaCommand.self, EcsFilesCommand.self, CompletionCommand.self, ManCommand.self, HelpCommand.self,
             VersionCommand.self,
         ]

@@ -122,20 +122,53 @@ public enum DeployMode: String, CaseIterable, Sendable, Hashable, ConfigValue {
     case changeSet = "change-set"
 }
 
-/// Integration tests run by CodeBuild against a deployed environment.
+/// Integration tests run by CodeBuild against a deployed environment, after the deployment
+/// of one of its pipelines (`Config.testsPipeline(of:)`).
 public struct IntegrationTests: Sendable, Hashable {
     public var command: String
     /// Environment variable name → output name of the deployed stack.
     public var variables: [(name: String, output: String)]
+    /// The pipeline whose deployment the tests follow, as written; nil for the default.
+    public var after: Located<PipelineKind>?
+    /// The tests run with the credentials of a read-only role of the environment's account.
+    public var readOnlyRole: Bool
+    /// Files (globs, in the checkout) of test results, published as a CodeBuild test report.
+    public var reports: [String]
+    /// The pipeline that runs them, as `Config.testsPipeline(of:)` resolved it when the
+    /// config was read; nil when none does.
+    public internal(set) var pipeline: PipelineKind?
+    /// Where the tests, and their variables, are written.
+    public var mark: Mark?
+    public var variablesMark: Mark?
 
-    public init(command: String, variables: [(name: String, output: String)] = []) {
+    public init(
+        command: String, variables: [(name: String, output: String)] = [], after: Located<PipelineKind>? = nil,
+        readOnlyRole: Bool = Keys.readOnlyRole.defaultValue, reports: [String] = Keys.reports.defaultValue,
+        mark: Mark? = nil, variablesMark: Mark? = nil
+    ) {
         self.command = command
         self.variables = variables
+        self.after = after
+        self.readOnlyRole = readOnlyRole
+        self.reports = reports
+        self.mark = mark
+        self.variablesMark = variablesMark
     }
 
+    public enum Keys {
+        public static let readOnlyRole = Key<Bool>(
+            "read-only-role", .boolean, default: false,
+            "run the tests as the environment's read-only role (<project>-<env>-tests, with AWS's ReadOnlyAccess), whose credentials the build exports before the command")
+        public static let reports = Key<[String]>(
+            "reports", .list(.string(.text), minItems: 0), default: [], example: "[reports/*.xml]",
+            "JUnit XML files the command writes (globs, in the checkout), published as a CodeBuild test report of the build")
+    }
+
+    /// Two tests are alike when they run and publish the same, wherever they are written.
     public static func == (a: IntegrationTests, b: IntegrationTests) -> Bool {
         a.command == b.command && a.variables.map(\.name) == b.variables.map(\.name)
-            && a.variables.map(\.output) == b.variables.map(\.output)
+            && a.variables.map(\.output) == b.variables.map(\.output) && a.after?.value == b.after?.value
+            && a.readOnlyRole == b.readOnlyRole && a.reports == b.reports
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -144,6 +177,9 @@ public struct IntegrationTests: Sendable, Hashable {
             hasher.combine(v.name)
             hasher.combine(v.output)
         }
+        hasher.combine(after?.value)
+        hasher.combine(readOnlyRole)
+        hasher.combine(reports)
     }
 }
 

@@ -57,6 +57,8 @@ struct ConfigDecoder {
             logRetentionDays: retention, pipelines: pipelines)
         config.notifications = notifications
         config.overrides = overrides
+        let runners = config.environments.map(config.testsPipeline(of:))
+        for (i, runner) in runners.enumerated() { config.environments[i].tests?.pipeline = runner }
         SemanticChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
         return hasErrors ? nil : config
@@ -126,13 +128,15 @@ struct ConfigDecoder {
             env.deployMode = r.read(Environment.Keys.deploy)
             env.rollback = r.read(Environment.Keys.rollback)
             env.wave = r.string("wave")
-            if let t = r.object("tests", owner: " in 'tests' of environment '\(name.value)'") { env.tests = decodeTests(t) }
+            if let t = r.object("tests", owner: " in 'tests' of environment '\(name.value)'") {
+                env.tests = decodeTests(t, at: r.keyMark("tests"))
+            }
             out.append(env)
         }
         return out
     }
 
-    private func decodeTests(_ r: ObjectReader) -> IntegrationTests? {
+    private func decodeTests(_ r: ObjectReader, at mark: Mark?) -> IntegrationTests? {
         guard let command = r.string("command") else { return nil }
         var variables: [(name: String, output: String)] = []
         if let n = r.node("variables") {
@@ -151,7 +155,11 @@ struct ConfigDecoder {
                 variables.append((name, output.value))
             }
         }
-        return IntegrationTests(command: command.value, variables: variables)
+        return IntegrationTests(
+            command: command.value, variables: variables,
+            after: r.string("after").flatMap { a in PipelineKind(rawValue: a.value).map { Located($0, at: a.mark) } },
+            readOnlyRole: r.read(IntegrationTests.Keys.readOnlyRole), reports: r.read(IntegrationTests.Keys.reports),
+            mark: mark, variablesMark: r.keyMark("variables"))
     }
 
     private func environmentName(_ item: Node) -> String? {

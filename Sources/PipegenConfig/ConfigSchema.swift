@@ -45,7 +45,12 @@ public enum ConfigSchema {
             KeySpec("command", .string(.text), required: true, example: "./run-tests.sh", "shell command run by CodeBuild in the source checkout; a failure stops the pipeline"),
             KeySpec(
                 "variables", .map(.string(.text)), example: "{API_URL: ApiUrl}",
-                "environment variables for the tests, each the name of an output of the deployed stack (read from the deploy action's namespace)"),
+                "environment variables for the tests, each the name of an output of the deployed stack (read from the deploy action's namespace; infrastructure-deployment only)"),
+            KeySpec(
+                "after", .choice(PipelineKind.allCases.filter { $0.settingsType.runsTests }.map(\.rawValue)),
+                documentedDefault: "the first of these pipelines the config has", example: "container-deployment",
+                "the pipeline whose deployment of the environment the tests follow"),
+            IntegrationTests.Keys.readOnlyRole.spec, IntegrationTests.Keys.reports.spec,
         ])
 
     public static let approval = ObjectSpec(
@@ -67,7 +72,7 @@ public enum ConfigSchema {
                 "require a manual approval before deploying here"),
             KeySpec("ecs", .object(ecs), "the ECS service container-deployment updates (required when that pipeline is on)"),
             Environment.Keys.parallelRegions.spec, Environment.Keys.deploy.spec,
-            KeySpec("tests", .object(tests), "integration tests run after the infrastructure deployment"),
+            KeySpec("tests", .object(tests), "integration tests run after the environment's deployment (category Test)"),
             Environment.Keys.rollback.spec,
             KeySpec(
                 "wave", .string(.name), example: "regional",

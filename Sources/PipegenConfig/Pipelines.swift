@@ -26,6 +26,26 @@ public protocol PipelineSettings: Sendable {
     var mark: Mark? { get }
     /// True when the pipeline pushes or pulls images of the tooling account's ECR repository.
     static var usesRegistry: Bool { get }
+    /// True when an environment's integration tests may follow this pipeline's deployment.
+    static var runsTests: Bool { get }
+    /// True when the tests it runs may read the outputs of the stack it deployed.
+    static var testsReadStackOutputs: Bool { get }
+}
+
+extension PipelineSettings {
+    public static var runsTests: Bool { false }
+    public static var testsReadStackOutputs: Bool { false }
+}
+
+extension Config {
+    /// The pipeline after whose deployment `env`'s integration tests run: the one its
+    /// `after` names, else the first of the config's pipelines that runs tests; nil when the
+    /// environment has no tests or the config no such pipeline.
+    public func testsPipeline(of env: Environment) -> PipelineKind? {
+        guard let tests = env.tests else { return nil }
+        if let after = tests.after { return pipelines.kinds.contains(after.value) ? after.value : nil }
+        return pipelines.all.first { type(of: $0.settings).runsTests }?.kind
+    }
 }
 
 /// What the config module knows of a pipeline kind: its keys, how they are read, and the

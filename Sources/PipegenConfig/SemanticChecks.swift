@@ -41,6 +41,43 @@ struct SemanticChecks {
         }
         checkRepositories(config)
         checkWaves(config)
+        checkTests(config)
+    }
+
+    /// An environment's tests follow a pipeline the config has, and read stack outputs only
+    /// from a pipeline that deploys a stack.
+    private func checkTests(_ config: Config) {
+        let runners = config.pipelines.all.filter { type(of: $0.settings).runsTests }.map(\.kind.rawValue)
+        let all = PipelineKind.allCases.filter { $0.settingsType.runsTests }.map(\.rawValue)
+        for env in config.environments {
+            guard let tests = env.tests else { continue }
+            let name = env.name.value
+            guard let kind = config.testsPipeline(of: env) else {
+                if let after = tests.after {
+                    context.error(
+                        "the tests of environment '\(name)' follow '\(after.value.rawValue)', which the config does not have",
+                        at: after.mark,
+                        notes: [
+                            .help(
+                                runners.isEmpty
+                                    ? "add pipelines.\(after.value.rawValue), or remove 'tests'"
+                                    : "use \(runners.map { "'\($0)'" }.joined(separator: " or ")), or add pipelines.\(after.value.rawValue)")
+                        ])
+                } else {
+                    context.error(
+                        "environment '\(name)' has tests, but no pipeline of the config runs them", at: tests.mark ?? env.mark,
+                        notes: [.help("tests follow the deployment of \(all.joined(separator: " or ")); add one, or remove 'tests'")])
+                }
+                continue
+            }
+            if !tests.variables.isEmpty, !kind.settingsType.testsReadStackOutputs {
+                let readers = PipelineKind.allCases.filter { $0.settingsType.testsReadStackOutputs }.map(\.rawValue)
+                context.error(
+                    "the tests of environment '\(name)' follow \(kind.rawValue), which deploys no stack whose outputs 'variables' could read",
+                    at: tests.variablesMark ?? tests.mark,
+                    notes: [.help("remove 'variables', or run the tests after \(readers.joined(separator: " or ")) ('after')")])
+            }
+        }
     }
 
     /// A wave's environments stand next to each other and agree on what shapes their shared

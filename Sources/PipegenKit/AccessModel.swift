@@ -34,7 +34,8 @@ public struct CrossAccountRole: Sendable {
     public let name: String
     /// The tooling-account role that assumes it.
     public let assumedBy: String
-    public let reads: ArtifactScope
+    /// What it reads of the artifact buckets; nil for nothing.
+    public let reads: ArtifactScope?
     /// The config line that makes this role exist (the pipeline's key), for messages.
     public let cause: Mark?
 }
@@ -80,7 +81,10 @@ public struct AccessModel: Sendable {
             }
         }
         self.roles = roles
-        readers = roles.map { ArtifactReader(kind: $0.kind, environment: $0.environment, account: $0.account, reads: $0.reads) } + serviceReaders
+        readers =
+            roles.compactMap { role in
+                role.reads.map { ArtifactReader(kind: role.kind, environment: role.environment, account: role.account, reads: $0) }
+            } + serviceReaders
         roleKinds = declarations.flatMap(\.roleKinds)
         let used = Set(roles.map(\.kind) + declarations.flatMap(\.serviceRoleKinds))
         usedRoleKinds = roleKinds.filter(used.contains)

@@ -14,6 +14,11 @@ struct Buildspec {
     var install: [String] = []
     var preBuild: [String] = []
     var build: [String]
+    /// Run after the build phase, also when it failed.
+    var postBuild: [String] = []
+    /// Test reports: each report group's name (or `$VARIABLE`), the folder its files are in,
+    /// and their format. [reports](https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#reports-buildspec-file)
+    var reports: [(group: String, baseDirectory: String, format: String)] = []
     /// Files of the output artifact.
     var artifacts: [String] = []
     /// Environment variables whose values at the end of the build become the action's output
@@ -35,10 +40,24 @@ struct Buildspec {
             if !install.isEmpty { entries.append(.init("commands", .list(install.map { .string($0) }))) }
             phases.append(.init("install", .map(entries)))
         }
-        for (name, commands) in [("pre_build", preBuild), ("build", build)] where !commands.isEmpty {
+        for (name, commands) in [("pre_build", preBuild), ("build", build), ("post_build", postBuild)] where !commands.isEmpty {
             phases.append(.init(name, ["commands": .list(commands.map { .string($0) })]))
         }
         top.append(.init("phases", .map(phases)))
+        if !reports.isEmpty {
+            top.append(
+                .init(
+                    "reports",
+                    .map(
+                        reports.map {
+                            .init(
+                                $0.group,
+                                [
+                                    "files": ["**/*"], "base-directory": .string($0.baseDirectory),
+                                    "file-format": .string($0.format),
+                                ])
+                        })))
+        }
         if !artifacts.isEmpty { top.append(.init("artifacts", ["files": .list(artifacts.map { .string($0) })])) }
         return .map(top)
     }

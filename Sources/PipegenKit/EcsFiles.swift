@@ -45,9 +45,7 @@ public enum EcsFiles {
         let names = Names(config)
         var out: [StarterFile] = []
         for (path, envs) in grouped(cd.appspec, config.environments, names) {
-            let hooks = ECSHookEvent.allCases.compactMap { event in
-                cd.hooks.all.first { $0.event == event }.map { (event, names.expand($0.function, env: envs[0].name.value)) }
-            }
+            let hooks = Self.hooks(cd, env: envs[0].name.value, names)
             out.append(StarterFile(path: path, contents: appspec(container, hooks: hooks)))
         }
         for (path, envs) in grouped(cd.taskDefinition, config.environments, names) {
@@ -126,6 +124,16 @@ public enum EcsFiles {
             ])
     }
 
+    /// The hook functions the AppSpec of environment `env` names, in lifecycle order.
+    static func hooks(_ cd: ContainerDeployment, env: String, _ names: Names) -> [(ECSHookEvent, String)] {
+        ECSHookEvent.allCases.compactMap { event in
+            cd.hooks.all.first { $0.event == event }.map { (event, names.expand($0.function, env: env)) }
+        }
+    }
+
+    /// The family of the starter task definition of `env`.
+    static func family(_ config: Config, _ env: Environment) -> String { "\(config.project.value)-\(env.name.value)" }
+
     /// The roles a starter task definition names in `env`'s account.
     static func roleNames(_ config: Config, _ env: Environment) -> (execution: String, task: String) {
         let prefix = "\(config.project.value)-\(env.name.value)"
@@ -138,7 +146,7 @@ public enum EcsFiles {
             .string("arn:\(config.partition.name):iam::\(env.account.value):role/\(name)")
         }
         let document: Document = [
-            "family": .string("\(config.project.value)-\(env.name.value)"),
+            "family": .string(family(config, env)),
             "executionRoleArn": roleArn(roles.execution),
             "taskRoleArn": roleArn(roles.task),
             "networkMode": "awsvpc",

@@ -144,10 +144,14 @@ public struct BuildKind: Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
     /// What the project does, for its description.
     let summary: String
+    /// The category of its pipeline actions: `Build`, or `Test` for a build that tests.
+    /// [CodeBuild action: category Build or Test](https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeBuild.html#action-reference-CodeBuild-type)
+    let category: CodePipeline.Pipeline.ActionTypeId.Category
 
-    init(_ rawValue: String, summary: String) {
+    init(_ rawValue: String, summary: String, category: CodePipeline.Pipeline.ActionTypeId.Category = .build) {
         self.rawValue = rawValue
         self.summary = summary
+        self.category = category
     }
 
     var id: String { Template.logicalId(rawValue) }

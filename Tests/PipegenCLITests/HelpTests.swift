@@ -16,6 +16,7 @@ import Testing
         SUBCOMMANDS
           render       Write the CloudFormation templates for a config
           check        Fail when the templates on disk differ from the config
+          diff         Show what a config change does in each account
           validate     Check a config for errors without writing anything
           plan         Print the ordered commands that deploy the templates
           graph        Print a diagram of the accounts, pipelines and roles
@@ -39,14 +40,17 @@ import Testing
           pipegen help render            Show the options of 'render'
 
         EXIT CODES
-          0     success; for check, the templates are up to date
+          0     success; for check, the templates are up to date; for diff, nothing
+                changes
           1     the config has errors, or cannot do what was asked (ecs-files without
                 container-deployment)
           2     usage error: unknown subcommand or option, a missing or invalid option
                 value, an extra argument
           3     check: a committed template differs from the config, is missing, or is
-                stale
-          4     a file could not be read or written, or init's target exists
+                stale; diff: the templates change
+          4     a file could not be read or written (for diff, also a git ref), or
+                init's target exists
+          5     diff: a permission is added or widened
           70    a bug in pipegen; nothing was written
 
         Run 'pipegen help <subcommand>' for the options of a subcommand.
@@ -127,6 +131,57 @@ import Testing
           pipegen check
           pipegen check infra/pipegen.yaml --out infra/cloudformation
           pipegen check --diagnostics-format github
+
+        """
+
+    static let diffHelp = """
+        Show what a config change does in each account, before it is merged.
+
+        USAGE
+          pipegen diff [CONFIG] --against REF|DIR [--out DIR]
+                       [--format text|markdown|json] [--fail-on change|widen|never]
+
+        ARGUMENTS
+          CONFIG                  The config file (default: pipegen.yaml)
+
+        OPTIONS
+          -a, --against REF|DIR   The templates to compare with: a folder, or a git ref
+                                  (HEAD, main, origin/main, a commit) whose output
+                                  folder is read with 'git show'
+          -o, --out DIR           The output folder, as in 'pipegen render': where the
+                                  templates are at the ref (default: templates/ next to
+                                  the config)
+          -f, --format FORMAT     text, markdown (a pull-request comment) or json
+                                  (default: text)
+          --fail-on WHAT          change: exit 3 on any change, 5 when a permission
+                                  widens (default); widen: exit 5 when a permission
+                                  widens, else 0; never: exit 0
+          -q, --quiet             Print only errors
+          -v, --verbose           Print more detail
+          -h, --help              Show this help
+
+        Renders the config in memory and compares it with the old templates, read
+        from their text. For each account, region and stack: the resources added,
+        removed and changed, and for each changed property whether CloudFormation
+        updates it without interruption, with some interruptions, or replaces the
+        resource. Then every IAM permission, trust, key, bucket, repository and
+        topic policy grant that is added, widened, narrowed or removed, each new
+        or wider one with the config line that causes it; the data kept or
+        deleted with a removed or replaced resource; and the stacks whose
+        deployment phase changes. Never writes anything.
+
+        A value of --against that names an existing folder is a folder; any other
+        is a git ref of the repository that holds the config.
+
+        Exits with 0 when nothing changes, with 3 when the templates change (as
+        'check' does when they differ), and with 5 when a permission is added or
+        widened; --fail-on widen exits with 5 or 0, --fail-on never with 0. A
+        config error exits with 1, a file or git error with 4.
+
+        EXAMPLES
+          pipegen diff --against HEAD
+          pipegen diff infra/pipegen.yaml --against origin/main --format markdown
+          pipegen diff --against old-templates/ --fail-on widen
 
         """
 
@@ -412,6 +467,7 @@ import Testing
         (["help"], overview),
         (["render", "--help"], renderHelp),
         (["check", "--help"], checkHelp),
+        (["diff", "--help"], diffHelp),
         (["validate", "--help"], validateHelp),
         (["plan", "--help"], planHelp),
         (["graph", "--help"], graphHelp),

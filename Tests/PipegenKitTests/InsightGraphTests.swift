@@ -21,7 +21,7 @@ import Testing
             }
         }
         #expect(assumed == expected)
-        #expect(assumed.count == 9)
+        #expect(assumed.count == 10)
         // Each role sits in the cluster of its environment's account.
         for cluster in graph.clusters.dropFirst() {
             let account = String(cluster.label.dropFirst("account ".count).prefix(12))

@@ -51,6 +51,9 @@ import YAMLKit
         "notifications-duplicates",  // uniqueness of list items
         "pull-request-from-default-branch",  // compared with 'branch' (or its default)
         "pull-request-from-same-branch",  // compared with 'branch'
+        "tests-after-a-missing-pipeline",  // 'after' names a pipeline the config must turn on
+        "tests-variables-after-containers",  // 'variables' compared with the pipeline 'after' names
+        "tests-without-a-pipeline",  // tests need a pipeline that runs them
     ]
 
     static var cases: [String] {

@@ -111,6 +111,13 @@ public final class FieldDecoder {
         return fields
     }
 
+    /// Every field as written, each counted as asked for (a type that keeps its properties
+    /// as they are, `ReadResource`).
+    public func all() -> [Field] {
+        asked += fields.map(\.name)
+        return fields
+    }
+
     /// Fails on the first field no one asked for.
     public func finish() throws(DecodingProblem) {
         for field in fields where !asked.contains(field.name) {
@@ -245,4 +252,12 @@ extension Resource {
 /// Opens the model's type to call its decoder.
 private func decodeModel<T: ResourceModel>(like _: T, _ properties: [Field]) throws(DecodingProblem) -> any ResourceModel {
     try T(decoding: .map(properties), at: DecodingPath())
+}
+
+extension ReadResource {
+    /// A template read back keeps every property as written: it knows no more names than
+    /// its text has.
+    public init(fields d: FieldDecoder) {
+        self.init(properties: d.all())
+    }
 }

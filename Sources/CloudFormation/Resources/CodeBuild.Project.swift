@@ -9,6 +9,17 @@ extension CodeBuild {
         public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("codebuild", prefix: "project/"))
         /// The `Name` property.
         public var physicalName: Value? { name }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "Name"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["Name"],
+            noInterruption: [
+                "Artifacts", "BadgeEnabled", "Cache", "ConcurrentBuildLimit", "Description", "EncryptionKey",
+                "Environment", "LogsConfig", "QueuedTimeoutInMinutes", "ServiceRole", "Source", "SourceVersion", "Tags",
+                "TimeoutInMinutes",
+            ])
 
         /// Build output; `CODEPIPELINE` when run by a pipeline. [Artifacts](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codebuild-project.html#cfn-codebuild-project-artifacts)
         public var artifacts: Artifacts

@@ -11,6 +11,14 @@ extension CodeCommit {
         public static let returnValues = ReturnValues(ref: .generatedId, arn: ArnFormat("codecommit"))
         /// The `RepositoryName` property.
         public var physicalName: Value? { repositoryName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "RepositoryName"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            noInterruption: ["Code", "KmsKeyId", "RepositoryDescription", "RepositoryName", "Tags", "Triggers"])
+        /// Deleting it loses the code pushed to it.
+        public static let holdsData = true
 
         /// Initial content, from a zip in S3; used only at creation. [Code](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codecommit-repository.html#cfn-codecommit-repository-code)
         public var code: Code?

@@ -9,6 +9,13 @@ extension CodeDeploy {
         public static let returnValues = ReturnValues(ref: .physicalName)
         /// The `ApplicationName` property.
         public var physicalName: Value? { applicationName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "ApplicationName"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["ApplicationName", "ComputePlatform"],
+            noInterruption: ["Tags"])
 
         /// A fixed name; generated when nil. [ApplicationName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codedeploy-application.html#cfn-codedeploy-application-applicationname)
         public var applicationName: Value?

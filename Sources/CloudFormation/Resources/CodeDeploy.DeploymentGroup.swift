@@ -4,6 +4,14 @@ extension CodeDeploy {
     /// [AWS::CodeDeploy::DeploymentGroup](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codedeploy-deploymentgroup.html)
     public struct DeploymentGroup: ResourceModel {
         public static let typeName = "AWS::CodeDeploy::DeploymentGroup"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["ApplicationName", "DeploymentGroupName"],
+            noInterruption: [
+                "AlarmConfiguration", "AutoRollbackConfiguration", "BlueGreenDeploymentConfiguration",
+                "DeploymentConfigName", "DeploymentStyle", "ECSServices", "LoadBalancerInfo", "ServiceRoleArn", "Tags",
+            ])
 
         /// CloudWatch alarms that stop a deployment. [AlarmConfiguration](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codedeploy-deploymentgroup.html#cfn-codedeploy-deploymentgroup-alarmconfiguration)
         public var alarmConfiguration: AlarmConfiguration?

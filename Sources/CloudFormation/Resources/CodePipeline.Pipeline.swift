@@ -10,6 +10,16 @@ extension CodePipeline {
         public static let returnValues = ReturnValues(ref: .physicalName)
         /// The `Name` property.
         public var physicalName: Value? { name }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "Name"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["Name"],
+            noInterruption: [
+                "ArtifactStore", "ArtifactStores", "DisableInboundStageTransitions", "ExecutionMode", "PipelineType",
+                "RestartExecutionOnUpdate", "RoleArn", "Stages", "Tags", "Triggers", "Variables",
+            ])
 
         /// The artifact bucket, for a single-Region pipeline; give this or `artifactStores`. [ArtifactStore](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codepipeline-pipeline.html#cfn-codepipeline-pipeline-artifactstore)
         public var artifactStore: ArtifactStore?

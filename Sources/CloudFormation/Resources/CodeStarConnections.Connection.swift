@@ -8,6 +8,11 @@ extension CodeStarConnections {
         /// assigned at creation.
         public static let returnValues = ReturnValues(
             ref: .arn, arn: ArnFormat("codestar-connections", prefix: "connection/", identifier: .generatedId))
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["ConnectionName", "HostArn", "ProviderType"],
+            noInterruption: ["Tags"])
 
         /// Unique in the account, at most 32 characters. [ConnectionName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codestarconnections-connection.html#cfn-codestarconnections-connection-connectionname)
         public var connectionName: Value

@@ -4,6 +4,8 @@ extension ECR {
     /// [AWS::ECR::RegistryPolicy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-registrypolicy.html)
     public struct RegistryPolicy: ResourceModel {
         public static let typeName = "AWS::ECR::RegistryPolicy"
+        /// PolicyText: "Update requires: No interruption" (the resource reference above).
+        public static let updateBehaviors = UpdateBehaviors(noInterruption: ["PolicyText"])
 
         /// The policy; only `ecr:ReplicateImage`, `ecr:CreateRepository` and
         /// `ecr:BatchImportUpstreamImage` may be granted. [PolicyText](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-registrypolicy.html#cfn-ecr-registrypolicy-policytext)

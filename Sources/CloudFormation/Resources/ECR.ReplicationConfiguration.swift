@@ -4,6 +4,9 @@ extension ECR {
     /// [AWS::ECR::ReplicationConfiguration](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-replicationconfiguration.html)
     public struct ReplicationConfiguration: ResourceModel {
         public static let typeName = "AWS::ECR::ReplicationConfiguration"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(noInterruption: ["ReplicationConfiguration"])
 
         /// The rules. [ReplicationConfiguration](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-replicationconfiguration.html#cfn-ecr-replicationconfiguration-replicationconfiguration)
         public var replicationConfiguration: Configuration

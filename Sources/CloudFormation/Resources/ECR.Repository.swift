@@ -9,6 +9,18 @@ extension ECR {
         public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("ecr", prefix: "repository/"))
         /// The `RepositoryName` property.
         public var physicalName: Value? { repositoryName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "RepositoryName"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["EncryptionConfiguration", "RepositoryName"],
+            noInterruption: [
+                "EmptyOnDelete", "ImageScanningConfiguration", "ImageTagMutability",
+                "ImageTagMutabilityExclusionFilters", "LifecyclePolicy", "RepositoryPolicyText", "Tags",
+            ])
+        /// Deleting it loses its images.
+        public static let holdsData = true
 
         /// Delete the images when the stack deletes the repository. [EmptyOnDelete](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecr-repository.html#cfn-ecr-repository-emptyondelete)
         public var emptyOnDelete: Bool?

@@ -10,6 +10,16 @@ extension Events {
         public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("events", prefix: "rule/"))
         /// The `Name` property.
         public var physicalName: Value? { name }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "Name"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["Name"],
+            noInterruption: [
+                "Description", "EventBusName", "EventPattern", "RoleArn", "ScheduleExpression", "State", "Tags",
+                "Targets",
+            ])
 
         /// [Description](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-rule.html#cfn-events-rule-description)
         public var description: String?

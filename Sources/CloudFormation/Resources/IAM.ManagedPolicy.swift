@@ -3,6 +3,11 @@ extension IAM {
     /// [AWS::IAM::ManagedPolicy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-managedpolicy.html)
     public struct ManagedPolicy: ResourceModel {
         public static let typeName = "AWS::IAM::ManagedPolicy"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["Description", "ManagedPolicyName", "Path"],
+            noInterruption: ["Groups", "PolicyDocument", "Roles", "Users"])
 
         /// What the policy is for; cannot change after creation. [Description](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-managedpolicy.html#cfn-iam-managedpolicy-description)
         public var description: String?

@@ -10,6 +10,16 @@ extension IAM {
         public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("iam", .global, prefix: "role/"))
         /// The `RoleName` property.
         public var physicalName: Value? { roleName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "RoleName"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["Path", "RoleName"],
+            noInterruption: [
+                "AssumeRolePolicyDocument", "Description", "ManagedPolicyArns", "MaxSessionDuration",
+                "PermissionsBoundary", "Policies", "Tags",
+            ])
 
         /// The trust policy: who may assume the role. [AssumeRolePolicyDocument](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-role.html#cfn-iam-role-assumerolepolicydocument)
         public var assumeRolePolicyDocument: PolicyDocument

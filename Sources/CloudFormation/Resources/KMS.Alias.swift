@@ -3,6 +3,9 @@ extension KMS {
     /// [AWS::KMS::Alias](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-alias.html)
     public struct Alias: ResourceModel {
         public static let typeName = "AWS::KMS::Alias"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(replacement: ["AliasName"], noInterruption: ["TargetKeyId"])
 
         /// The alias, beginning with `alias/` and not with `alias/aws/`. [AliasName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-alias.html#cfn-kms-alias-aliasname)
         public var aliasName: Value

@@ -7,6 +7,21 @@ extension KMS {
         /// `Ref` is the key id, which KMS assigns; the `Arn` is under `key/`.
         /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#aws-resource-kms-key-return-values)
         public static let returnValues = ReturnValues(ref: .generatedId, arn: ArnFormat("kms", prefix: "key/", identifier: .generatedId))
+        /// What changing each property does. The reference's "Update requires" says replacement
+        /// for the key spec, usage, multi-Region flag and origin, but it also says that "if you
+        /// change the value of the KeySpec, KeyUsage, Origin, or MultiRegion properties of an
+        /// existing KMS key, the update request fails, regardless of the value of the
+        /// UpdateReplacePolicy attribute": so they are `refused`. The resource provider schema
+        /// does not list them as create-only.
+        /// [AWS::KMS::Key](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html)
+        public static let updateBehaviors = UpdateBehaviors(
+            refused: ["KeySpec", "KeyUsage", "MultiRegion", "Origin"],
+            noInterruption: [
+                "BypassPolicyLockoutSafetyCheck", "Description", "EnableKeyRotation", "Enabled", "KeyPolicy",
+                "PendingWindowInDays", "RotationPeriodInDays", "Tags",
+            ])
+        /// Deleting it loses everything it encrypted.
+        public static let holdsData = true
 
         /// Skip the check that the key policy lets the caller manage the key; leave nil. [BypassPolicyLockoutSafetyCheck](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-key.html#cfn-kms-key-bypasspolicylockoutsafetycheck)
         public var bypassPolicyLockoutSafetyCheck: Bool?

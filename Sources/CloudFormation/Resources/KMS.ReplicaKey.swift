@@ -7,6 +7,13 @@ extension KMS {
         /// `Ref` is the replica's key id (the primary's `mrk-` id); the `Arn` is under `key/`.
         /// [Return values](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-replicakey.html#aws-resource-kms-replicakey-return-values)
         public static let returnValues = ReturnValues(ref: .generatedId, arn: ArnFormat("kms", prefix: "key/", identifier: .generatedId))
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["PrimaryKeyArn"],
+            noInterruption: ["Description", "Enabled", "KeyPolicy", "PendingWindowInDays", "Tags"])
+        /// Deleting it loses everything it encrypted in its Region.
+        public static let holdsData = true
 
         /// What the replica protects. [Description](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kms-replicakey.html#cfn-kms-replicakey-description)
         public var description: String?

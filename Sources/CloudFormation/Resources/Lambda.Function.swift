@@ -10,6 +10,17 @@ extension Lambda {
         public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("lambda", prefix: "function:"))
         /// The `FunctionName` property.
         public var physicalName: Value? { functionName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "FunctionName"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["FunctionName"],
+            noInterruption: [
+                "Architectures", "Code", "DeadLetterConfig", "Description", "Environment", "Handler", "KmsKeyArn",
+                "Layers", "LoggingConfig", "MemorySize", "ReservedConcurrentExecutions", "Role", "Runtime", "Tags",
+                "Timeout", "TracingConfig",
+            ])
 
         /// `x86_64` (default) or `arm64`; one value. [Architectures](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html#cfn-lambda-function-architectures)
         public var architectures: [Architecture]

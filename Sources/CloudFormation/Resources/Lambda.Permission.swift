@@ -3,6 +3,10 @@ extension Lambda {
     /// [AWS::Lambda::Permission](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html)
     public struct Permission: ResourceModel {
         public static let typeName = "AWS::Lambda::Permission"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["Action", "FunctionName", "Principal", "SourceAccount", "SourceArn"])
 
         /// Such as `lambda:InvokeFunction`. [Action](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html#cfn-lambda-permission-action)
         public var action: String

@@ -9,6 +9,15 @@ extension Logs {
         public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("logs", prefix: "log-group:", suffix: ":*"))
         /// The `LogGroupName` property.
         public var physicalName: Value? { logGroupName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "LogGroupName"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["LogGroupName"],
+            noInterruption: ["DeletionProtectionEnabled", "KmsKeyId", "LogGroupClass", "RetentionInDays", "Tags"])
+        /// Deleting it loses its log events.
+        public static let holdsData = true
 
         /// Refuse deletion of the log group while on. [DeletionProtectionEnabled](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html#cfn-logs-loggroup-deletionprotectionenabled)
         public var deletionProtectionEnabled: Bool?

@@ -10,6 +10,19 @@ extension S3 {
         public static let returnValues = ReturnValues(ref: .physicalName, arn: ArnFormat("s3", .partition))
         /// The `BucketName` property.
         public var physicalName: Value? { bucketName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "BucketName"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["BucketName"],
+            noInterruption: [
+                "BucketEncryption", "LifecycleConfiguration", "LoggingConfiguration", "NotificationConfiguration",
+                "ObjectLockEnabled", "OwnershipControls", "PublicAccessBlockConfiguration", "Tags",
+                "VersioningConfiguration",
+            ])
+        /// Deleting it loses its objects.
+        public static let holdsData = true
 
         /// Default encryption of new objects. [BucketEncryption](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html#cfn-s3-bucket-bucketencryption)
         public var bucketEncryption: BucketEncryption?

@@ -3,6 +3,9 @@ extension S3 {
     /// [AWS::S3::BucketPolicy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html)
     public struct BucketPolicy: ResourceModel {
         public static let typeName = "AWS::S3::BucketPolicy"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(replacement: ["Bucket"], noInterruption: ["PolicyDocument"])
 
         /// Name of the bucket. [Bucket](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html#cfn-s3-bucketpolicy-bucket)
         public var bucket: Value

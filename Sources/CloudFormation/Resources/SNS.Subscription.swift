@@ -4,6 +4,11 @@ extension SNS {
     /// [AWS::SNS::Subscription](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-subscription.html)
     public struct Subscription: ResourceModel {
         public static let typeName = "AWS::SNS::Subscription"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["Endpoint", "Protocol", "TopicArn"],
+            noInterruption: ["FilterPolicy", "FilterPolicyScope", "RawMessageDelivery", "RedrivePolicy", "Region"])
 
         /// Address, URL or ARN, by protocol. [Endpoint](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-subscription.html#cfn-sns-subscription-endpoint)
         public var endpoint: Value?

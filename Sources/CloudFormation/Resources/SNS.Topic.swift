@@ -10,6 +10,13 @@ extension SNS {
         public static let returnValues = ReturnValues(ref: .arn, arn: ArnFormat("sns"))
         /// The `TopicName` property.
         public var physicalName: Value? { topicName }
+        /// The name of the property `physicalName` reads.
+        public static let physicalNameProperty: String? = "TopicName"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(
+            replacement: ["FifoTopic", "TopicName"],
+            noInterruption: ["ContentBasedDeduplication", "DisplayName", "KmsMasterKeyId", "Subscription", "Tags"])
 
         /// Deduplicate by message body (FIFO topics). [ContentBasedDeduplication](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html#cfn-sns-topic-contentbaseddeduplication)
         public var contentBasedDeduplication: Bool?

@@ -3,6 +3,9 @@ extension SNS {
     /// [AWS::SNS::TopicPolicy](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topicpolicy.html)
     public struct TopicPolicy: ResourceModel {
         public static let typeName = "AWS::SNS::TopicPolicy"
+        /// What changing each property does: `replacement` for the create-only properties of the
+        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        public static let updateBehaviors = UpdateBehaviors(noInterruption: ["PolicyDocument", "Topics"])
 
         /// Who may publish or subscribe. [PolicyDocument](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topicpolicy.html#cfn-sns-topicpolicy-policydocument)
         public var policyDocument: IAM.PolicyDocument

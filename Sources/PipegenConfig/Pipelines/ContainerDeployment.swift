@@ -4,6 +4,7 @@ import YAMLKit
 public struct ContainerDeployment: PipelineSettings, DecodablePipeline {
     public static let kind = PipelineKind.containerDeployment
     public static let usesRegistry = true
+    public static let runsTests = true
     public var source: Source
     /// `{env}` is replaced.
     public var appspec: NamePattern

@@ -4,6 +4,8 @@ import YAMLKit
 public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     public static let kind = PipelineKind.infrastructure
     public static let usesRegistry = false
+    public static let runsTests = true
+    public static let testsReadStackOutputs = true
     public var source: Source
     /// The CloudFormation template's path in the repository.
     public var template: String

@@ -278,9 +278,13 @@ struct RuntimeAccess {
             "\(call.origin): at run time \(who) would be denied \(action) on '\(call.resource)' in \(call.account) (\(call.region)): \(reason)",
             at: call.cause ?? fallback,
             notes: [
-                .note(
-                    "the generated templates do not allow a call the pipeline makes; this is a bug in pipegen, please report it"
-                ),
+                reason.hasPrefix("the identity policy of") && reason.hasSuffix("denies it")
+                    ? .note(
+                        "a Deny statement of the role forbids a call the pipeline makes; if it is one the config adds to the role (such as 'execution-role.statements'), leave this call out of it"
+                    )
+                    : .note(
+                        "the generated templates do not allow a call the pipeline makes; this is a bug in pipegen, please report it"
+                    ),
                 .note("docs/RUNTIME.md lists each call and the AWS documentation it rests on"),
             ])
     }

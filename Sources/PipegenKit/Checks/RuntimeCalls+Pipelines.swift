@@ -247,6 +247,10 @@ enum RuntimeCalls {
             out += codeDeployCalls(
                 d, in: p, region: region, actor: actor, account: actorAccount, cause: cause, origin: origin, scene)
         }
+        out += p.declaration.runtimeCalls(
+            of: ActionRun(
+                spec: a, declared: d, region: region, actor: actor, actorAccount: actorAccount, store: store, cause: cause,
+                origin: origin), scene)
         if let artifactCaller {
             let inputs = d.inputArtifacts.map { object($0.name) }, outputs = d.outputArtifacts.map { object($0.name) }
             if !inputs.isEmpty {
@@ -324,6 +328,11 @@ enum RuntimeCalls {
                 "elasticloadbalancing:DescribeTargetHealth", on: "*", by: codeDeploy))
         for listener in group.listeners {
             out.append(call("elasticloadbalancing:ModifyListener", on: listener, by: codeDeploy))
+        }
+        // The alarms that stop a deployment, whose state CodeDeploy polls.
+        for alarm in group.alarms {
+            out.append(
+                call("cloudwatch:DescribeAlarms", on: "arn:aws:cloudwatch:\(region):\(account):alarm:\(alarm)", by: codeDeploy))
         }
         out.append(
             call(

@@ -45,6 +45,8 @@ struct RuntimeScene: Sendable {
         let cluster: String
         let service: String
         let listeners: [String]
+        /// The CloudWatch alarms that stop its deployments.
+        let alarms: [String]
     }
 
     init?(config: Config, stacks: [StackTemplate]) {
@@ -98,7 +100,8 @@ struct RuntimeScene: Sendable {
                     configName: g.deploymentConfigName.flatMap(r.string) ?? "CodeDeployDefault.OneAtATime",
                     cluster: g.ecsServices.first.flatMap { r.string($0.clusterName) } ?? "",
                     service: g.ecsServices.first.flatMap { r.string($0.serviceName) } ?? "",
-                    listeners: listeners.compactMap(r.string))
+                    listeners: listeners.compactMap(r.string),
+                    alarms: g.alarmConfiguration?.alarms.map(\.name) ?? [])
             }
         }
         self.groups = groups
@@ -211,6 +214,32 @@ struct RuntimeScene: Sendable {
 
 /// One run of a CodeBuild project by a pipeline action, as a pipeline declaration lists the
 /// calls its build makes (`PipelineDeclaration.runtimeCalls(of:_:)`).
+/// One action of a pipeline as the runtime check sees it: what a pipeline declaration reads to
+/// add the calls its own actions make beyond those of their kind (`runtimeCalls(of:_:)`).
+struct ActionRun {
+    let spec: ActionSpec
+    let declared: CodePipeline.Pipeline.ActionDeclaration
+    /// The region the action runs in.
+    let region: String
+    /// The role the action runs as (the pipeline's, or the role it assumes) and its account.
+    let actor: RuntimeCall.Caller
+    let actorAccount: String
+    /// The artifact bucket and key of the action's region.
+    let store: (bucket: String, key: String)
+    let cause: Mark?
+    let origin: String
+
+    /// A call made as `caller` (by default the action's role) in the action's region.
+    func call(
+        _ actions: [String], on resource: String, policy: RuntimeCall.ResourcePolicy = .none,
+        as caller: RuntimeCall.Caller? = nil, account: String? = nil, context: [RuntimeCall.Fact] = []
+    ) -> RuntimeCall {
+        RuntimeCall(
+            actions: actions, caller: caller ?? actor, account: account ?? actorAccount, region: region,
+            resource: resource, policy: policy, context: context, cause: cause, origin: origin)
+    }
+}
+
 struct BuildRun {
     let kind: BuildKind
     let spec: ActionSpec

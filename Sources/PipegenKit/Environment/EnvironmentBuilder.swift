@@ -62,7 +62,9 @@ struct EnvironmentBuilder {
         r.roleName = .string(role.name)
         r.description = "Assumed by \(role.assumedBy) in the tooling account \(names.toolingAccount)"
         let declaration = declarations.first { $0.kind == role.pipeline }!
-        r.policies = [IAM.Role.Policy(role.kind.rawValue, declaration.permissions(of: role, self))]
+        let statements = declaration.permissions(of: role, self)
+        r.policies = statements.isEmpty ? [] : [IAM.Role.Policy(role.kind.rawValue, statements)]
+        r.managedPolicyArns = declaration.managedPolicies(of: role).map { $0.contains("${") ? .sub($0) : .string($0) }
         t.add(ID.role(role.kind), Resource(r))
     }
 

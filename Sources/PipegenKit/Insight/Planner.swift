@@ -102,22 +102,30 @@ struct Planner {
     /// a pipeline's first run after every template that does not), and the edges of a cycle
     /// when some templates can never be placed.
     func layers(_ dependencies: [Dependency]) -> (phaseOf: [String: Int], cycle: [Dependency]) {
+        Self.layers(stacks.map { ($0.name, $0.gate != nil) }, dependencies)
+    }
+
+    /// `layers` over templates given by name, each saying whether it waits for a pipeline's
+    /// first run, so templates read back from old files are ordered the same way.
+    static func layers(
+        _ templates: [(name: String, gated: Bool)], _ dependencies: [Dependency]
+    ) -> (phaseOf: [String: Int], cycle: [Dependency]) {
         var phase: [String: Int] = [:]
-        func place(_ members: [StackTemplate], after floor: Int) {
+        func place(_ members: [String], after floor: Int) {
             var progress = true
             while progress {
                 progress = false
-                for stack in members where phase[stack.name] == nil {
-                    let needs = dependencies.filter { $0.template == stack.name }
+                for name in members where phase[name] == nil {
+                    let needs = dependencies.filter { $0.template == name }
                     guard needs.allSatisfy({ phase[$0.on] != nil }) else { continue }
-                    phase[stack.name] = 1 + max(floor, needs.compactMap { phase[$0.on] }.max() ?? 0)
+                    phase[name] = 1 + max(floor, needs.compactMap { phase[$0.on] }.max() ?? 0)
                     progress = true
                 }
             }
         }
-        place(stacks.filter { $0.gate == nil }, after: 0)
-        place(stacks.filter { $0.gate != nil }, after: phase.values.max() ?? 0)
-        guard let start = stacks.first(where: { phase[$0.name] == nil })?.name else { return (phase, []) }
+        place(templates.filter { !$0.gated }.map(\.name), after: 0)
+        place(templates.filter(\.gated).map(\.name), after: phase.values.max() ?? 0)
+        guard let start = templates.first(where: { phase[$0.name] == nil })?.name else { return (phase, []) }
         // Walk unplaced templates until one repeats: the walk from its first visit is a cycle.
         var path: [Dependency] = []
         var current = start

@@ -41,7 +41,20 @@ struct StackDependencies {
     /// The dependencies between `stacks`, each template's in template order, and the
     /// parameters no source is known for.
     static func analyse(_ stacks: [StackTemplate]) -> (dependencies: [Dependency], unknownParameters: [String]) {
-        let all = stacks.map { facts(of: $0.template.document) }
+        analyse(stacks.map { StackDocument(name: $0.name, stackName: $0.stackName, document: $0.template.document) })
+    }
+
+    /// A template as data, with its file stem and stack name: what the analysis reads, so it
+    /// also orders templates read back from old files.
+    struct StackDocument: Sendable {
+        let name: String
+        let stackName: String
+        let document: Document
+    }
+
+    /// The dependencies between templates given as documents.
+    static func analyse(_ stacks: [StackDocument]) -> (dependencies: [Dependency], unknownParameters: [String]) {
+        let all = stacks.map { facts(of: $0.document) }
         var out: [Dependency] = []
         var unknown: [String] = []
         for (i, stack) in stacks.enumerated() {

@@ -12,13 +12,17 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     var source: Source { settings.source }
     var mark: Mark? { settings.mark }
     var deploysToEnvironments: Bool { true }
+
+    /// The integration tests that follow its deployments.
+    var tests: IntegrationTestsStep { IntegrationTestsStep(pipeline: kind, build: .serviceTests, role: .serviceTestsReadOnly) }
     var deploysImages: Bool { true }
 
     // MARK: Tooling account
 
     func builds(_ tooling: ToolingBuilder) -> [BuildDeclaration] {
+        let tests = tests.declaration(tooling, settings: BuildSettings()).map { [$0] } ?? []
         let images = tooling.images
-        guard !images.hosts.isEmpty else { return [] }
+        guard !images.hosts.isEmpty else { return tests }
         let names = tooling.names, home = tooling.topology.homeRegion
         let statements =
             Policies.readWriteArtifacts([names.artifactBucket(region: home)]) + [
@@ -34,7 +38,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
             BuildDeclaration(
                 kind: .imageLocate, settings: BuildSettings(timeoutMinutes: 20), statements: statements, variables: [],
                 buildspec: images.source == .tooling ? Self.imageLocate : Self.imageLocateAccount)
-        ]
+        ] + tests
     }
 
     func stages(_ planner: StagePlanner) -> [StageSpec] {
@@ -80,6 +84,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                     }
                     order += 1
                 }
+                if let test = tests.action(planner, env, group, order: order) { actions.append(test) }
             }
             stages.append(planner.stage(group, actions))
         }
@@ -109,14 +114,20 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 
     // MARK: Environment accounts
 
-    var roleKinds: [EnvironmentRoleKind] { [.ecsDeploy, .codeDeploy] }
+    var roleKinds: [EnvironmentRoleKind] { [.ecsDeploy, .codeDeploy, .serviceTestsReadOnly] }
     var serviceRoleKinds: [EnvironmentRoleKind] { [.codeDeploy] }
+
+    func managedPolicies(of role: CrossAccountRole) -> [String] {
+        role.kind == tests.role ? [IntegrationTestsStep.readOnlyPolicy] : []
+    }
 
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] {
         [AssumedRole(kind: .ecsDeploy, assumedBy: names.pipelineRole(.containerDeployment), reads: .pipelineArtifacts)]
+            + tests.assumedRoles(in: env, names: names)
     }
 
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] {
+        if role.kind == tests.role { return [] }
         precondition(role.kind == .ecsDeploy, "\(role.kind) is not assumed from the tooling account")
         let names = environment.names, regions = environment.regions, e = environment.e
         let app = names.codeDeployApplication(e), group = names.deploymentGroup(e)
@@ -549,7 +560,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     }
 
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] {
-        [
+        if role.kind == tests.role { return IntegrationTestsStep.graphTarget }
+        return [
             "CodeDeploy blue/green",
             "\(names.codeDeployApplication(role.environment)) / \(names.deploymentGroup(role.environment))",
         ]
@@ -588,6 +600,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 extension BuildKind {
     static let imageLocate = BuildKind(
         "image-locate", summary: "waits for the image's replica in another region and points the deployment at it")
+    static let serviceTests = BuildKind(
+        "service-tests", summary: "runs the integration tests against a deployed service", category: .test)
 }
 
 extension EnvironmentRoleKind {
@@ -595,4 +609,6 @@ extension EnvironmentRoleKind {
     static let ecsDeploy = EnvironmentRoleKind("ecs-deploy", id: "EcsDeployRole")
     /// CodeDeploy's service role for the ECS blue/green deployment.
     static let codeDeploy = EnvironmentRoleKind("codedeploy", id: "CodeDeployServiceRole")
+    /// Assumed by the service tests build, when an environment's tests ask for it.
+    static let serviceTestsReadOnly = EnvironmentRoleKind("service-tests", id: "ServiceTestsRole")
 }

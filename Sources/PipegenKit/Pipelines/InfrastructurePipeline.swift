@@ -12,6 +12,9 @@ struct InfrastructurePipeline: PipelineDeclaration {
     var mark: Mark? { settings.mark }
     var deploysToEnvironments: Bool { true }
 
+    /// The integration tests that follow its deployments.
+    var tests: IntegrationTestsStep { IntegrationTestsStep(pipeline: kind, build: .integrationTests, role: .testsReadOnly) }
+
     // MARK: Names
 
     /// The application stack of `env`: the one place `stack-name` is expanded.
@@ -110,11 +113,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
                     kind: .lambdaUpdate, settings: settings.build, statements: read + [Policies.assume(assumed, tooling.model)],
                     variables: [], buildspec: Self.lambdaUpdate))
         }
-        if tooling.config.environments.contains(where: { $0.tests != nil }) {
-            out.append(
-                BuildDeclaration(
-                    kind: .integrationTests, settings: settings.build, statements: read, variables: [], buildspec: Self.integrationTests))
-        }
+        if let tests = tests.declaration(tooling, settings: settings.build) { out.append(tests) }
         return out
     }
 
@@ -243,7 +242,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
                 executionRole: names.environmentRole(.cfnExecution, env: e), parameterOverrides: overrides),
             runOrder: order, inputs: mode == .executeChangeSet ? [] : inputs, outputs: [],
             role: planner.model.role(.cfnDeploy, in: e), region: region,
-            namespace: env.tests != nil && mode != .createChangeSet && region == env.homeRegion ? Self.namespace(env) : nil)
+            namespace: env.tests?.pipeline == kind && mode != .createChangeSet && region == env.homeRegion ? Self.namespace(env) : nil)
     }
 
     // MARK: Parameter overrides
@@ -327,14 +326,10 @@ struct InfrastructurePipeline: PipelineDeclaration {
                 order += 1
             }
         }
-        if let tests = env.tests {
-            var variables = [ActionSpec.Variable(name: "ENVIRONMENT", value: env.name.value), .init(name: "TEST_COMMAND", value: tests.command)]
-            variables += tests.variables.map { .init(name: $0.name, value: "#{\(Self.namespace(env)).\($0.output)}") }
-            actions.append(
-                planner.action(
-                    planner.named("IntegrationTests", env, group), .build(.integrationTests, variables: variables), order: order,
-                    inputs: [Artifact.source]))
+        let outputs = (env.tests?.variables ?? []).map {
+            ActionSpec.Variable(name: $0.name, value: "#{\(Self.namespace(env)).\($0.output)}")
         }
+        if let test = tests.action(planner, env, group, order: order, variables: outputs) { actions.append(test) }
         return actions
     }
 
@@ -361,7 +356,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
 
     // MARK: Environment accounts
 
-    var roleKinds: [EnvironmentRoleKind] { [.cfnDeploy, .cfnExecution, .lambdaUpdate] }
+    var roleKinds: [EnvironmentRoleKind] { [.cfnDeploy, .cfnExecution, .lambdaUpdate, .testsReadOnly] }
     var serviceRoleKinds: [EnvironmentRoleKind] { [.cfnExecution] }
 
     func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)] {
@@ -373,10 +368,15 @@ struct InfrastructurePipeline: PipelineDeclaration {
         if updatedLambdas != nil {
             out.append(AssumedRole(kind: .lambdaUpdate, assumedBy: names.buildRole(.lambdaUpdate), reads: .lambdaZips))
         }
-        return out
+        return out + tests.assumedRoles(in: env, names: names)
+    }
+
+    func managedPolicies(of role: CrossAccountRole) -> [String] {
+        role.kind == tests.role ? [IntegrationTestsStep.readOnlyPolicy] : []
     }
 
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] {
+        if role.kind == tests.role { return [] }
         let names = environment.names
         let e = environment.e
         let regions = environment.regions
@@ -576,6 +576,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] {
         switch role.kind {
         case .cfnDeploy: return ["CloudFormation stack", applicationStack(role.environment, names)]
+        case tests.role: return IntegrationTestsStep.graphTarget
         case .lambdaUpdate:
             let pattern = updatedLambdas.map { functionName($0, env: role.environment, function: "*", names) } ?? "*"
             return ["Lambda functions", pattern]
@@ -673,12 +674,6 @@ struct InfrastructurePipeline: PipelineDeclaration {
         return spec.text
     }
 
-    /// Runs the configured test command in the source checkout; the deploy's outputs arrive
-    /// as environment variables set by the action.
-    static let integrationTests = Buildspec(
-        build: [#"echo "integration tests of $ENVIRONMENT""#, #"bash -euo pipefail -c "$TEST_COMMAND""#]
-    ).text
-
     /// Assumes the environment's Lambda-update role and points every packaged function at its
     /// new zip, waiting until each update has finished.
     static let lambdaUpdate = Buildspec.script(
@@ -709,7 +704,7 @@ extension BuildKind {
     static let templateLint = BuildKind("template-lint", summary: "lints and security-scans the CloudFormation template")
     static let lambdaUpdate = BuildKind("lambda-update", summary: "updates the Lambda functions' code in one environment")
     static let integrationTests = BuildKind(
-        "integration-tests", summary: "runs the integration tests against a deployed environment")
+        "integration-tests", summary: "runs the integration tests against a deployed environment", category: .test)
 }
 
 extension EnvironmentRoleKind {
@@ -719,6 +714,8 @@ extension EnvironmentRoleKind {
     static let cfnExecution = EnvironmentRoleKind("cfn-exec", id: "CloudFormationExecutionRole")
     /// Assumed by the Lambda-update build to update function code.
     static let lambdaUpdate = EnvironmentRoleKind("lambda-update", id: "LambdaUpdateRole")
+    /// Assumed by the integration tests build, when an environment's tests ask for it.
+    static let testsReadOnly = EnvironmentRoleKind("tests", id: "IntegrationTestsRole")
 }
 
 /// The names one environment's `function-name` gives: a fixed text around the function's

@@ -47,6 +47,9 @@ protocol PipelineDeclaration: Sendable {
     func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)]
     /// The permissions of one of its assumed roles.
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement]
+    /// The AWS managed policies (ARNs, `${AWS::Partition}` allowed) one of its assumed roles
+    /// carries besides its own statements.
+    func managedPolicies(of role: CrossAccountRole) -> [String]
     /// Its resources in the environment's template of `region` (the home region's template
     /// also holds the assumed roles).
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template)
@@ -76,6 +79,10 @@ protocol PipelineDeclaration: Sendable {
     /// from the build's project and action in the templates; the runtime access check
     /// evaluates them (`<Kind>Pipeline+Runtime.swift`, docs/RUNTIME.md).
     func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall]
+    /// The calls one of its actions makes at run time beyond those of the action's kind (a
+    /// stack whose code lives in the artifact bucket, task definitions naming roles), read
+    /// from the action in the templates and the files pipegen writes for the repository.
+    func runtimeCalls(of action: ActionRun, _ scene: RuntimeScene) -> [RuntimeCall]
     /// Facts of a valid config a reviewer should know (what the pipeline may do beyond the
     /// obvious), one sentence each, for `pipegen validate`.
     func reviewNotes(_ config: Config, _ names: Names) -> [String]
@@ -90,6 +97,7 @@ extension PipelineDeclaration {
     func assumedRoles(in env: Environment, names: Names) -> [AssumedRole] { [] }
     func serviceRoleReads(in env: Environment) -> [(kind: EnvironmentRoleKind, reads: ArtifactScope)] { [] }
     func permissions(of role: CrossAccountRole, _ environment: EnvironmentBuilder) -> [IAM.Statement] { [] }
+    func managedPolicies(of role: CrossAccountRole) -> [String] { [] }
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {}
     func environmentStacks(_ environment: EnvironmentBuilder) -> [OwnStack] { [] }
     func toolingNames(_ names: Names) -> [DerivedName] { [] }
@@ -99,6 +107,7 @@ extension PipelineDeclaration {
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep? { nil }
     func graphTarget(of role: CrossAccountRole, _ names: Names) -> [String] { [role.name] }
     func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall] { [] }
+    func runtimeCalls(of action: ActionRun, _ scene: RuntimeScene) -> [RuntimeCall] { [] }
     func reviewNotes(_ config: Config, _ names: Names) -> [String] { [] }
 }
 
@@ -124,7 +133,8 @@ struct AssumedRole: Sendable {
     let kind: EnvironmentRoleKind
     /// The tooling-account role that assumes it.
     let assumedBy: String
-    let reads: ArtifactScope
+    /// What it reads of the artifact buckets; nil for nothing.
+    let reads: ArtifactScope?
 }
 
 /// A template a pipeline keeps in an environment account apart from the environment's:

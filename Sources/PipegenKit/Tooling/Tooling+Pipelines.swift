@@ -138,7 +138,7 @@ extension ToolingBuilder {
             // `Fn::Sub` only for pipegen's own substitutions (a role ARN's partition); a user's
             // `${...}` (in a test command) stays literal.
             return A.CodeBuild(
-                projectName: .ref(ID.project(kind)),
+                kind.category, projectName: .ref(ID.project(kind)),
                 environmentVariables: variables.map { .init($0.name, $0.value, substitutes: $0.substitution) })
         case .approval(let topic, let comment, let link):
             return A.Manual(notificationArn: topic.map(topicArn), customData: comment, externalEntityLink: link)

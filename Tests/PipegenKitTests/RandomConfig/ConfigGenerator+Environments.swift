@@ -85,16 +85,32 @@ extension ConfigGenerator {
         }
         d.rollback = chance(0.25) ? chance(0.6) : nil
         if regions.count > 1, chance(0.5) { d.other.append(("parallel-regions", .bool(chance(0.6)))) }
-        if plan.infra, chance(0.3) {
+        if plan.infra || plan.containerDeployment, chance(0.3) {
             let commands = [
                 "./run-tests.sh", "make test ENV=$ENVIRONMENT", "npm test -- --reporter=dot", "pytest -q tests/integration",
                 "curl -fsS \"${API_URL}/health\"", "bash -c 'echo testing $ENVIRONMENT'",
             ]
+            // After container-deployment when asked, or when it is the only pipeline that runs tests.
+            let afterContainers = plan.containerDeployment && (!plan.infra || chance(0.3))
             var variables: [(String, ConfigTree?)] = []
-            for (v, output) in sample([("API_URL", "ApiUrl"), ("TABLE_NAME", "TableName"), ("BASE", "Endpoint"), ("_QUEUE1", "QueueUrl")], int(0...3)) {
-                variables.append((v, .string(output)))
+            if !afterContainers {
+                for (v, output) in sample([("API_URL", "ApiUrl"), ("TABLE_NAME", "TableName"), ("BASE", "Endpoint"), ("_QUEUE1", "QueueUrl")], int(0...3)) {
+                    variables.append((v, .string(output)))
+                }
             }
-            d.other.append(("tests", map([("command", .string(pick(commands))), ("variables", variables.isEmpty ? nil : map(variables))])))
+            let after: ConfigTree? =
+                afterContainers
+                ? (plan.infra || chance(0.5) ? .string("container-deployment") : nil)
+                : (plan.containerDeployment || chance(0.3) ? maybe(0.5, .string("infrastructure-deployment")) : nil)
+            d.other.append(
+                (
+                    "tests",
+                    map([
+                        ("command", .string(pick(commands))), ("variables", variables.isEmpty ? nil : map(variables)),
+                        ("after", after), ("read-only-role", maybe(0.4, .bool(chance(0.7)))),
+                        ("reports", maybe(0.4, .list(sample(["reports/*.xml", "build/test-results/**/*.xml", "junit.xml"], int(1...2)).map(ConfigTree.string)))),
+                    ])
+                ))
         }
         if plan.containerDeployment { d.other.append(("ecs", ecs(name, account: account, regions: regions, plan))) }
         return d

@@ -128,13 +128,19 @@ extension ConfigGenerator {
                 ], int(0...2))
             var statements: [ConfigTree] = []
             for _ in 0..<int(0...3) {
-                let actions = sample(["s3:*", "dynamodb:CreateTable", "dynamodb:DeleteTable", "lambda:*", "sqs:CreateQueue", "logs:CreateLogGroup", "sns:*"], int(1...3))
+                // A Deny of S3 would also deny the execution role the Lambda code it reads
+                // from the artifact bucket, which the runtime access check rightly refuses.
+                let denies = chance(0.25)
+                let effect: ConfigTree? = denies ? .string("Deny") : maybe(0.33, .string("Allow"))
+                let actions = sample(
+                    ["s3:*", "dynamodb:CreateTable", "dynamodb:DeleteTable", "lambda:*", "sqs:CreateQueue", "logs:CreateLogGroup", "sns:*"]
+                        .filter { !denies || !$0.hasPrefix("s3:") }, int(1...3))
                 let resources = sample(
                     ["*", "arn:\(p):s3:::\(plan.project)-*", "arn:${AWS::Partition}:dynamodb:*:${AWS::AccountId}:table/app-*", "arn:\(p):sqs:*:*:app-*"],
                     int(1...2))
                 statements.append(
                     map([
-                        ("effect", maybe(0.5, .string(pick(["Allow", "Deny"])))),
+                        ("effect", effect),
                         ("actions", .list(actions.map(ConfigTree.string))),
                         ("resources", .list(resources.map(ConfigTree.string))),
                     ]))
