@@ -136,7 +136,8 @@ extension ConfigDecoder {
             if let tooling, parts.partition != Region.partition(of: tooling.region.value).name {
                 context.error(
                     "the bucket is in partition '\(parts.partition)', and the tooling account in '\(Region.partition(of: tooling.region.value).name)'",
-                    at: text.mark)
+                    at: text.mark,
+                    notes: [.help("the artifact bucket must be the tooling account's: write its name, or its ARN in partition '\(Region.partition(of: tooling.region.value).name)'")])
                 return nil
             }
             name = parts.resource

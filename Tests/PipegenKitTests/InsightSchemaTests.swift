@@ -15,6 +15,7 @@ import YAMLKit
     static let unreadable: Set<String> = [
         "alias-not-supported", "anchor-not-supported", "invalid-utf8", "tab-indentation", "tag-not-supported", "too-deep",
         "two-documents", "unclosed-quote",
+        "override-short-form-tag",
     ]
 
     /// Well-formed data that only pipegen rejects: uniqueness, one key excluding another, a
@@ -54,6 +55,13 @@ import YAMLKit
         "tests-after-a-missing-pipeline",  // 'after' names a pipeline the config must turn on
         "tests-variables-after-containers",  // 'variables' compared with the pipeline 'after' names
         "tests-without-a-pipeline",  // tests need a pipeline that runs them
+        "existing-artifacts-bad-arns",  // the ARN's partition, region and account compared with the tooling account's
+        "existing-artifacts-regions",  // the regions compared with those that keep artifacts
+        "override-bad-path",  // paths are free keys; a path with nothing set or removed
+        "override-bad-value",  // values checked against pipegen's model of the resource type
+        "override-breaks-trust",  // the run-time access check of the overridden templates
+        "override-unknown-property",  // property names of pipegen's model of the resource type
+        "override-unknown-template",  // the templates and logical ids this config renders
     ]
 
     static var cases: [String] {
