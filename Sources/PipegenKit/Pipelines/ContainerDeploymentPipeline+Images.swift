@@ -75,11 +75,9 @@ extension ContainerDeploymentPipeline {
         return (locate, image, locate.isEmpty ? order : order + 1)
     }
 
-    /// Waits until the image of `imageDetail.json` has been replicated to the registry of
-    /// `TARGET_ACCOUNT` in `TARGET_REGION`, then writes `imageDetail.json` pointing at that
-    /// replica, so the environment's tasks pull from their own account and region.
-    static let imageLocateAccount = Buildspec.script(
-        #"""
+    /// Shell lines that read `imageDetail.json`: the image's URI, its repository and its
+    /// tag or digest (both image-locate buildspecs start with them).
+    static let imageReference = #"""
         uri="$(sed -n 's/.*"ImageURI" *: *"\([^"]*\)".*/\1/p' imageDetail.json)"
         image="${uri#*/}"
         # The ECR source names the image by digest (repo@sha256:...); a build's by tag (repo:tag).
@@ -88,6 +86,14 @@ extension ContainerDeploymentPipeline {
         else
           repository="${image%:*}"; image_id="imageTag=${image##*:}"
         fi
+        """#
+
+    /// Waits until the image of `imageDetail.json` has been replicated to the registry of
+    /// `TARGET_ACCOUNT` in `TARGET_REGION`, then writes `imageDetail.json` pointing at that
+    /// replica, so the environment's tasks pull from their own account and region.
+    static let imageLocateAccount = Buildspec.script(
+        #"""
+        \#(imageReference)
         host="${uri%%/*}"
         for attempt in $(seq 1 60); do
           if aws ecr describe-images --registry-id "$TARGET_ACCOUNT" --region "$TARGET_REGION" --repository-name "$repository" --image-ids "$image_id" > /dev/null 2>&1; then

@@ -574,14 +574,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     /// region's tasks pull from their own region.
     static let imageLocate = Buildspec.script(
         #"""
-        uri="$(sed -n 's/.*"ImageURI" *: *"\([^"]*\)".*/\1/p' imageDetail.json)"
-        image="${uri#*/}"
-        # The ECR source names the image by digest (repo@sha256:...); a build's by tag (repo:tag).
-        if [[ "$image" == *@* ]]; then
-          repository="${image%@*}"; image_id="imageDigest=${image#*@}"
-        else
-          repository="${image%:*}"; image_id="imageTag=${image##*:}"
-        fi
+        \#(imageReference)
         for attempt in $(seq 1 60); do
           if aws ecr describe-images --region "$TARGET_REGION" --repository-name "$repository" --image-ids "$image_id" > /dev/null 2>&1; then
             printf '{"ImageURI":"%s"}\n' "$(printf '%s' "$uri" | sed "s/\.dkr\.ecr\.$AWS_DEFAULT_REGION\./.dkr.ecr.$TARGET_REGION./")" > imageDetail.json
