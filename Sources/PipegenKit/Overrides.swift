@@ -108,11 +108,14 @@ enum Overrides {
                 let tree = try change.path.segments.isEmpty
                     ? (value ?? .map([])) : Tree.changing(.map(resource.metadata), change.path.segments[...], to: value)
                 guard case .map(let fields) = tree else {
-                    return .failed(.error("'Metadata' of \(what) must be a mapping", at: change.mark))
+                    return .failed(
+                        .error(
+                            "'Metadata' of \(what) must be a mapping", at: change.mark,
+                            notes: [.help("set 'Metadata.<name>', or 'Metadata' to a mapping")]))
                 }
                 out.metadata = fields
             } catch {
-                return .failed(.error("\(error.message) in 'Metadata' (\(what))", at: change.mark))
+                return .failed(.error("\(error.message) in 'Metadata' (\(what))", at: change.mark, notes: [Self.pathHelp(error)]))
             }
         case .properties:
             let tree: Value
@@ -122,7 +125,7 @@ enum Overrides {
                 if case .notSet(let path) = error.kind, let problem = unknownName(path, in: resource) {
                     return .failed(decodingError(problem, what, change, resource))
                 }
-                return .failed(.error("\(error.message) (\(what))", at: change.mark))
+                return .failed(.error("\(error.message) (\(what))", at: change.mark, notes: [Self.pathHelp(error)]))
             }
             guard case .map(let fields) = tree else { preconditionFailure("properties are a mapping") }
             do { out = try resource.replacingProperties(fields) } catch {
@@ -160,7 +163,19 @@ enum Overrides {
         // An unknown name is the path's fault; anything else the value's.
         return problem.unknown != nil
             ? .error("\(problem.message) of \(what)", at: change.mark, notes: notes)
-            : .error("\(problem.message) (\(what))", at: change.value?.mark ?? change.mark, notes: notes)
+            : .error(
+                "\(problem.message) (\(what))", at: change.value?.mark ?? change.mark,
+                notes: notes.isEmpty
+                    ? [.help("give the value the property takes (the resource type's page of the CloudFormation reference); pipegen render writes the current one")]
+                    : notes)
+    }
+
+    /// The help of a path that cannot be walked: a value not set, a list item not there.
+    private static func pathHelp(_ problem: Tree.Problem) -> Diagnostic.Note {
+        if case .notSet = problem.kind {
+            return .help("change or remove only what the template has (pipegen render writes it), or set the whole value")
+        }
+        return .help("follow the value's shape in the template pipegen render writes: names into mappings, item numbers into lists")
     }
 
     private static func unknownTemplate(_ name: Located<String>, _ stacks: [StackTemplate]) -> Diagnostic {
