@@ -60,6 +60,7 @@ struct ConfigDecoder {
         let runners = config.environments.map(config.testsPipeline(of:))
         for (i, runner) in runners.enumerated() { config.environments[i].tests?.pipeline = runner }
         SemanticChecks(context: context).run(config)
+        PartitionChecks(context: context).run(config)
         FeatureChecks(context: context).run(config)
         return hasErrors ? nil : config
     }

@@ -7,6 +7,9 @@ final class DecodeContext {
     /// told about its first thousand quickly rather than about all of them slowly.
     var uncounted = 0
     static let errorLimit = 1000
+    /// Every value read that is an ARN (`arn:...`), for the checks that need the whole
+    /// config first (`PartitionChecks`: the ARN's partition is the config's).
+    var arns: [Located<String>] = []
 
     /// True once enough errors are kept; callers skip work (suggestions) for further ones.
     var isFull: Bool { diagnostics.count >= Self.errorLimit }
@@ -185,6 +188,7 @@ extension DecodeContext {
         default:
             preconditionFailure("not a string type: \(type)")
         }
+        if text.hasPrefix("arn:") { arns.append(Located(text, at: n.mark)) }
         return Located(text, at: n.mark)
     }
 

@@ -30,6 +30,8 @@ public protocol PipelineSettings: Sendable {
     static var runsTests: Bool { get }
     /// True when the tests it runs may read the outputs of the stack it deployed.
     static var testsReadStackOutputs: Bool { get }
+    /// The settings of the builds the config gives this pipeline, nil when it has none.
+    var buildSettings: BuildSettings? { get }
 }
 
 extension PipelineSettings {

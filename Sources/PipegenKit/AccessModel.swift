@@ -53,6 +53,9 @@ public struct AccessModel: Sendable {
     /// long route.
     private let byEnvironment: [String: [CrossAccountRole]]
     private let byKind: [String: CrossAccountRole]
+    /// Each environment's regions, home first; each environment's account, in route order.
+    private let regionsByEnvironment: [String: [String]]
+    private let accountByEnvironment: [(env: String, account: String)]
 
     /// Every kind of environment role the config's pipelines declare, in their order.
     let roleKinds: [EnvironmentRoleKind]
@@ -95,6 +98,9 @@ public struct AccessModel: Sendable {
             accounts.append(env.account.value)
         }
         environmentAccounts = accounts
+        accountByEnvironment = config.environments.map { ($0.name.value, $0.account.value) }
+        regionsByEnvironment = Dictionary(
+            config.environments.map { ($0.name.value, $0.regions.map(\.value)) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The cross-account roles that `assumer` (a tooling role name) assumes.
@@ -120,6 +126,38 @@ public struct AccessModel: Sendable {
     /// The account ids whose roles read `scope`.
     public func readerAccounts(_ scope: ArtifactScope) -> [String] {
         environmentAccounts.filter { account in readers.contains { $0.account == account && $0.reads == scope } }
+    }
+
+    // MARK: Who acts where
+
+    /// The regions environment `env` deploys to, home first: where its roles act, reading
+    /// the artifacts of that region's bucket with that region's key (and, for images, pulling
+    /// from that region's repository). The one fact from which the roles' own grants and the
+    /// resource policies of each tooling region are both derived.
+    public func regions(of env: String) -> [String] { regionsByEnvironment[env] ?? [] }
+
+    /// True when `env`'s roles act in `region`.
+    public func acts(_ env: String, in region: String) -> Bool { regions(of: env).contains(region) }
+
+    /// Kinds of environment role that read `scope` in `region`, in a fixed order.
+    public func readerKinds(_ scope: ArtifactScope, in region: String) -> [EnvironmentRoleKind] {
+        roleKinds.filter { kind in readers.contains { $0.kind == kind && $0.reads == scope && acts($0.environment, in: region) } }
+    }
+
+    /// The account ids whose roles read `scope` in `region`.
+    public func readerAccounts(_ scope: ArtifactScope, in region: String) -> [String] {
+        environmentAccounts.filter { account in
+            readers.contains { $0.account == account && $0.reads == scope && acts($0.environment, in: region) }
+        }
+    }
+
+    /// The accounts of the environments that act in `region`, in route order, each once.
+    public func environmentAccounts(in region: String) -> [String] {
+        var out: [String] = []
+        for (env, account) in accountByEnvironment where acts(env, in: region) && !out.contains(account) {
+            out.append(account)
+        }
+        return out
     }
 
     /// The ARN of a cross-account role, as every template writes it.

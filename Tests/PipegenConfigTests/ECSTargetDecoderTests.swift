@@ -129,7 +129,7 @@ import YAMLKit
         ),
         (
             pipeline("    task-roles: [1️⃣\"arn:aws-cn:iam::444444444444:role/x\"]\n"),
-            "task role 'arn:aws-cn:iam::444444444444:role/x' is in partition 'aws-cn', but the config's accounts are in 'aws'"
+            "ARN 'arn:aws-cn:iam::444444444444:role/x' is in partition 'aws-cn', but the config's accounts are in 'aws'"
         ),
     ]
 

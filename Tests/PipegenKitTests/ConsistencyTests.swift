@@ -88,7 +88,7 @@ func inlineConfig(_ text: String) throws -> Config {
             t.replace("ArtifactKey", with: .retained(key))
         }
         let messages = Pipegen.consistency(config, stacks: stacks).map(\.message)
-        #expect(messages == ["tooling: statement 'EnvironmentRolesDecrypt' grants account 999999999999, where no role needs it"])
+        #expect(messages == ["tooling: statement 'EnvironmentRolesDecrypt' grants account 999999999999, where no role acting in eu-west-1 needs it"])
     }
 
     @Test func aRuleWhoseRoleMayStartAnotherPipelineIsFound() throws {

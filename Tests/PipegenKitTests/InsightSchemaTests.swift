@@ -21,6 +21,8 @@ import YAMLKit
     /// Well-formed data that only pipegen rejects: uniqueness, one key excluding another, a
     /// key required by another one, exact counts, and names derived from several values.
     static let onlyPipegenCatches: Set<String> = [
+        "arn-of-another-partition",  // the ARN's partition compared with the tooling region's
+        "connection-not-offered",  // what the tooling region offers
         "bad-codecommit-name",  // free text in the schema; the CodeCommit rules are pipegen's
         "bad-ecr-name",  // '{project}' is replaced first, so no pattern can check it
         "bad-stack-name",  // the stack name is derived from 'stack-name' and each environment

@@ -1,10 +1,11 @@
 import CloudFormation
 import PipegenConfig
-import PipegenKit
+@testable import PipegenKit
 import Testing
 
 /// The cross-region wiring of the global example (seed 002): every region an action runs in
-/// has an artifact store, a bucket and a key; every replica key has the primary's policy.
+/// has an artifact store, a bucket and a key; each region's key, bucket and repository grant
+/// exactly the roles and accounts that act in that region.
 @Suite struct MultiRegionTests {
     let config: Config
     let stacks: [StackTemplate]
@@ -32,15 +33,65 @@ import Testing
         }
     }
 
-    @Test func theKeyIsMultiRegionAndEveryReplicaHasItsPolicy() throws {
+    @Test func theKeyIsMultiRegionAndEveryReplicaHasAPolicyOfItsRegion() throws {
         let primary = try #require(stack("tooling").template.resources(of: KMS.Key.self).first?.model)
         #expect(primary.multiRegion == true)
         #expect(primary.enableKeyRotation == true)
         for region in ["eu-central-1", "us-east-1", "us-west-2"] {
             let replica = try #require(stack("tooling-\(region)").template.resources(of: KMS.ReplicaKey.self).first?.model)
-            #expect(replica.keyPolicy == primary.keyPolicy)
             #expect(replica.primaryKeyArn == .ref("PrimaryKeyArn"))
+            #expect(replica.keyPolicy.statements.map(\.sid) == ["ToolingAccountAdministersThroughIAM", "BuildLogsEncryption", "EnvironmentRolesDecrypt"])
         }
+    }
+
+    /// Issue 12: the key, bucket and repository of each tooling region admit exactly the roles
+    /// (and, for the repository, the accounts) of the environments deploying in that region —
+    /// test1 in ap-south-1, test2 in eu-central-1, test3 in us-east-1 and us-west-2 — while the
+    /// runtime access check still finds every call allowed. On 75e3819 each region admitted all
+    /// three accounts.
+    @Test func eachRegionsPoliciesAdmitExactlyTheRolesActingThere() throws {
+        let acting = [
+            "ap-south-1": "200000000002", "eu-central-1": "300000000003", "us-east-1": "400000000004", "us-west-2": "400000000004",
+        ]
+        let reader = ["200000000002": "test1", "300000000003": "test2", "400000000004": "test3"]
+        // Every role of every environment template, by ARN.
+        var roles: [String] = []
+        for s in stacks where s.owner != .tooling {
+            let r = Resolver(template: s.template, account: s.account, region: s.region)
+            roles += s.template.resources(of: IAM.Role.self).compactMap { r.arn($0.id) }
+        }
+        #expect(roles.count == 6)
+        for (region, account) in acting.sorted(by: { $0.key < $1.key }) {
+            let tooling = stacks.filter { $0.owner == .tooling && $0.region == region }
+            var statements: [(String, [ResolvedStatement])] = []
+            var repositoryAccounts: [String] = []
+            for s in tooling {
+                let r = Resolver(template: s.template, account: s.account, region: s.region)
+                let key =
+                    s.template.resources(of: KMS.Key.self).first?.model.keyPolicy?.statements
+                    ?? s.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
+                if !key.isEmpty { statements.append(("key", key.map { ResolvedStatement($0, r) })) }
+                let bucket = s.template.resources(of: S3.BucketPolicy.self).flatMap(\.model.policyDocument.statements)
+                if !bucket.isEmpty { statements.append(("bucket", bucket.map { ResolvedStatement($0, r) })) }
+                for (_, repo) in s.template.resources(of: ECR.Repository.self) {
+                    repositoryAccounts += repo.repositoryPolicyText?.statements.flatMap { PolicyMatch.awsPrincipals($0, r) } ?? []
+                }
+            }
+            #expect(statements.map(\.0).sorted() == ["bucket", "key"], "\(region)")
+            for (what, policy) in statements {
+                // The environment roles a statement of the policy admits: the account is a
+                // principal, and the role matches its aws:PrincipalArn patterns.
+                let admitted = roles.filter { role in
+                    policy.contains { st in
+                        st.effect == .allow && st.principals.contains("arn:aws:iam::\(role.split(separator: ":", omittingEmptySubsequences: false)[4]):root")
+                            && st.condition("ArnLike", "aws:PrincipalArn").contains { PolicyMatch.glob($0, role) }
+                    }
+                }
+                #expect(admitted == ["arn:aws:iam::\(account):role/globex-\(reader[account]!)-ecs-deploy"], "\(region) \(what)")
+            }
+            #expect(repositoryAccounts == ["arn:aws:iam::\(account):root"], "\(region) repository")
+        }
+        #expect(Pipegen.runtimeAccess(config).map(\.message) == [])
     }
 
     @Test func everyActionRegionHasAStoreEncryptedWithThatRegionsKey() throws {

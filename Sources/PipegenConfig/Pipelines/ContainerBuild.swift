@@ -10,6 +10,7 @@ public struct ContainerBuild: PipelineSettings, DecodablePipeline {
     /// A buildspec file in the repository instead of the generated inline one.
     public var buildspec: String?
     public var build: BuildSettings
+    public var buildSettings: BuildSettings? { build }
     public var mark: Mark?
 
     public init(

@@ -198,11 +198,7 @@ extension ContainerDeployment {
                     notes: [.help("write arn:\(config.partition.name):iam::<account>:role/<name>, or the role's name")])
                 continue
             }
-            if arn.partition != config.partition.name {
-                context.error(
-                    "task role '\(role.text)' is in partition '\(arn.partition)', but the config's accounts are in '\(config.partition.name)'",
-                    at: at)
-            }
+            // Its partition is checked with every other ARN (PartitionChecks).
             if role.contains(.account) {
                 arnAccounts.append(nil)
             } else if !accounts.contains(arn.account) {

@@ -28,6 +28,7 @@ public struct InfrastructureDeployment: PipelineSettings, DecodablePipeline {
     public var lint: [String]
     public var executionRole: ExecutionRole
     public var build: BuildSettings
+    public var buildSettings: BuildSettings? { build }
     public var mark: Mark?
 
     public init(

@@ -7,7 +7,8 @@ import YAMLKit
 /// rules that send to a topic or function may, and a pipeline role may publish to exactly
 /// the topics its approval actions name.
 extension Consistency {
-    static let eventsPrincipal = "events.amazonaws.com"
+    /// EventBridge as the principal of the topic policies and Lambda permissions.
+    var eventsPrincipal: String { Names(config).principal(.events) }
 
     func isTopicOrFunction(_ arn: Value, _ r: Resolver) -> Bool {
         guard let s = r.string(arn) else { return false }
@@ -47,7 +48,7 @@ extension Consistency {
                 ))
         }
         let functions = t.resources(of: Lambda.Function.self).map { (id: $0.id, arn: r.arn($0.id) ?? "?") }
-        let permissions = t.resources(of: Lambda.Permission.self).map(\.model).filter { r.string($0.principal) == Self.eventsPrincipal }
+        let permissions = t.resources(of: Lambda.Permission.self).map(\.model).filter { r.string($0.principal) == eventsPrincipal }
         for send in sends where send.target.hasPrefix("arn:aws:lambda:") {
             guard functions.contains(where: { $0.arn == send.target }) else {
                 out.append(
@@ -79,7 +80,7 @@ extension Consistency {
         var out: [String] = []
         for (_, policy) in t.resources(of: SNS.TopicPolicy.self) where policy.topics.compactMap(r.string).contains(topicArn) {
             for s in policy.policyDocument.statements where s.effect == .allow && PolicyMatch.matchesAction(s, "sns:Publish") {
-                guard case .service(let services) = s.principal, services.compactMap(r.string).contains(Self.eventsPrincipal)
+                guard case .service(let services) = s.principal, services.compactMap(r.string).contains(eventsPrincipal)
                 else { continue }
                 let rules = PolicyMatch.conditionValues(s, "ArnEquals", "aws:SourceArn", r)
                 out += rules.isEmpty ? ["*"] : rules
@@ -96,7 +97,7 @@ extension Consistency {
             // A key the config brings: the statements `plan` asks the user to add.
             guard r.string(keyValue) == brought.arn else { return false }
             return brought.policy.contains { s in
-                s.effect == .allow && s.services.contains(Self.eventsPrincipal) && s.matches(action: "kms:GenerateDataKey")
+                s.effect == .allow && s.services.contains(eventsPrincipal) && s.matches(action: "kms:GenerateDataKey")
                     && s.matches(action: "kms:Decrypt")
                     && { $0.isEmpty || $0.contains(topicArn) }(s.condition("StringEquals", "kms:EncryptionContext:aws:sns:topicArn"))
             }
@@ -105,7 +106,7 @@ extension Consistency {
         else { return false }
         return keyPolicy(tooling).contains { s in
             guard s.effect == .allow, case .service(let services) = s.principal,
-                services.compactMap(r.string).contains(Self.eventsPrincipal),
+                services.compactMap(r.string).contains(eventsPrincipal),
                 PolicyMatch.matchesAction(s, "kms:GenerateDataKey"), PolicyMatch.matchesAction(s, "kms:Decrypt")
             else { return false }
             let contexts = PolicyMatch.conditionValues(s, "StringEquals", "kms:EncryptionContext:aws:sns:topicArn", r)

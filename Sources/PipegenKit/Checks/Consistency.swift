@@ -263,13 +263,21 @@ struct Consistency {
 
     // MARK: Grants to nobody
 
-    /// Every account and role pattern the resource policies grant belongs to a role that
-    /// needs it; the registry is pulled only by the environments container-deployment deploys.
+    /// Every account and role pattern the resource policies of a region grant belongs to a
+    /// role that acts in that region (its environment deploys there, as the config says);
+    /// each region's registry is pulled only by the environments container-deployment
+    /// deploys to in that region.
     private func checkNothingMore() -> [Diagnostic] {
         var out: [Diagnostic] = []
-        var rolesByAccount: [String: [String]] = [:]
-        for (arn, role) in environmentRoles { rolesByAccount[role.stack.account, default: []].append(arn) }
+        /// The regions of the environment whose template holds a role (all, when unknown).
+        func actingRegions(of stack: StackTemplate) -> [String]? {
+            config.environments.first { $0.account.value == stack.account && $0.name.value == stack.name }?.regions.map(\.value)
+        }
         for (name, region) in regions.sorted(by: { $0.key < $1.key }) {
+            var rolesByAccount: [String: [String]] = [:]
+            for (arn, role) in environmentRoles where actingRegions(of: role.stack)?.contains(name) ?? true {
+                rolesByAccount[role.stack.account, default: []].append(arn)
+            }
             let where_ = name == home ? "tooling" : "tooling-\(name)"
             for statement in region.keyPolicy + region.bucketPolicy where statement.effect == .allow {
                 let patterns = statement.condition("ArnLike", "aws:PrincipalArn")
@@ -277,7 +285,10 @@ struct Consistency {
                     let account = String(root.split(separator: ":", omittingEmptySubsequences: false)[4])
                     let used = (rolesByAccount[account] ?? []).contains { arn in patterns.contains { PolicyMatch.glob($0, arn) } }
                     if patterns.isEmpty || !used {
-                        out.append(bug("\(where_): statement '\(statement.sid ?? "?")' grants account \(account), where no role needs it", at: config.project.mark))
+                        out.append(
+                            bug(
+                                "\(where_): statement '\(statement.sid ?? "?")' grants account \(account), where no role acting in \(name) needs it",
+                                at: config.project.mark))
                     }
                 }
             }
@@ -289,9 +300,13 @@ struct Consistency {
                 // With replicas in the environment accounts, each pulls its own.
                 let needed = Set(
                     config.declarations.contains(where: \.deploysImages) && config.registry.pullFrom.value == .tooling
-                        ? config.environments.map { "arn:aws:iam::\($0.account.value):root" } : [])
+                        ? config.environments.filter { $0.regions.contains { $0.value == s.region } }.map { "arn:aws:iam::\($0.account.value):root" }
+                        : [])
                 if granted != needed {
-                    out.append(bug("the image repository is pullable by \(granted.sorted()) instead of \(needed.sorted())", at: config.project.mark))
+                    out.append(
+                        bug(
+                            "the image repository in \(s.region) is pullable by \(granted.sorted()) instead of \(needed.sorted())",
+                            at: config.project.mark))
                 }
             }
         }

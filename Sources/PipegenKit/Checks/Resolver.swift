@@ -1,4 +1,5 @@
 import CloudFormation
+import PipegenConfig
 
 /// Resolves the values pipegen writes into a template to the text CloudFormation would make
 /// of them in the stack's account and region: literal strings, `Fn::Sub` with pseudo
@@ -62,7 +63,7 @@ struct Resolver {
         case Pseudo.partition.rawValue: return partition
         case Pseudo.accountId.rawValue: return account
         case Pseudo.region.rawValue: return region
-        case Pseudo.urlSuffix.rawValue: return "amazonaws.com"
+        case Pseudo.urlSuffix.rawValue: return Partition.aws.dnsSuffix
         default: break
         }
         guard let model = template.resource(name)?.model else { return nil }

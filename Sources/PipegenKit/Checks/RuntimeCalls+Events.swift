@@ -28,7 +28,7 @@ extension RuntimeCalls {
                     let cause =
                         pipelines.first { "arn:aws:codepipeline:\(home):\(account):\($0.spec.name)" == arn }?.cause
                         ?? scene.config.project.mark
-                    out.append(scene.serviceAssumes("events.amazonaws.com", roleArn, cause: cause, origin: origin))
+                    out.append(scene.serviceAssumes(.events, roleArn, cause: cause, origin: origin))
                     out.append(
                         RuntimeCall(
                             action: "codepipeline:StartPipelineExecution", caller: .role(roleArn), account: account,
@@ -40,14 +40,14 @@ extension RuntimeCalls {
                     ]
                     out.append(
                         RuntimeCall(
-                            action: "sns:Publish", caller: .service("events.amazonaws.com"), account: account,
+                            action: "sns:Publish", caller: .service(scene.names.principal(.events)), account: account,
                             region: home, resource: arn,
                             policy: .topic, context: source, cause: notifications, origin: origin))
                     if let key = scene.topicKey(arn) {
                         out.append(
                             RuntimeCall(
                                 actions: ["kms:GenerateDataKey", "kms:Decrypt"],
-                                caller: .service("events.amazonaws.com"), account: account,
+                                caller: .service(scene.names.principal(.events)), account: account,
                                 region: home, resource: key, policy: .key,
                                 context: source + [.init("kms:EncryptionContext:aws:sns:topicArn", arn)],
                                 cause: notifications, origin: origin))
@@ -55,7 +55,7 @@ extension RuntimeCalls {
                 } else if arn.hasPrefix("arn:aws:lambda:") {
                     out.append(
                         RuntimeCall(
-                            action: "lambda:InvokeFunction", caller: .service("events.amazonaws.com"), account: account,
+                            action: "lambda:InvokeFunction", caller: .service(scene.names.principal(.events)), account: account,
                             region: home,
                             resource: arn, policy: .function,
                             context: [.init("aws:SourceArn", ruleArn), .init("aws:SourceAccount", account)],
@@ -72,7 +72,7 @@ extension RuntimeCalls {
         for (id, function) in t.resources(of: Lambda.Function.self) {
             guard let arn = r.arn(id), let roleArn = r.string(function.role) else { continue }
             let origin = "function '\(function.functionName.flatMap(r.string) ?? id)'"
-            out.append(scene.serviceAssumes("lambda.amazonaws.com", roleArn, cause: gitflow, origin: origin))
+            out.append(scene.serviceAssumes(.lambda, roleArn, cause: gitflow, origin: origin))
             if let groupValue = function.loggingConfig?.logGroup, case .ref(let groupId) = groupValue,
                 let group = t.resource(groupId)?.model(as: Logs.LogGroup.self),
                 let name = group.logGroupName.flatMap(r.string)

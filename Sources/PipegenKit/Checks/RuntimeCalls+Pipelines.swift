@@ -42,7 +42,7 @@ enum RuntimeCalls {
     static func calls(of p: Pipeline, _ scene: RuntimeScene) -> [RuntimeCall] {
         [
             scene.serviceAssumes(
-                "codepipeline.amazonaws.com", p.roleArn, cause: p.cause, origin: "pipeline '\(p.spec.name)'")
+                .codepipeline, p.roleArn, cause: p.cause, origin: "pipeline '\(p.spec.name)'")
         ]
     }
 
@@ -71,7 +71,7 @@ enum RuntimeCalls {
 
     private static func missing(_ what: String, _ cause: Mark?, _ pipeline: String) -> RuntimeCall {
         RuntimeCall(
-            action: "codepipeline:StartPipelineExecution", caller: .service("codepipeline.amazonaws.com"), account: "",
+            action: "codepipeline:StartPipelineExecution", caller: .service(AWSService.codepipeline.rawValue), account: "",
             region: "",
             resource: pipeline, policy: .none, cause: cause, origin: "pipeline '\(pipeline)'", missing: what)
     }
@@ -179,7 +179,7 @@ enum RuntimeCalls {
             if made.insert(signature).inserted {
                 out.append(call("codebuild:StartBuild", "codebuild:BatchGetBuilds", on: project.arn))
                 out.append(
-                    scene.serviceAssumes("codebuild.amazonaws.com", project.roleArn, cause: cause, origin: origin))
+                    scene.serviceAssumes(.codebuild, project.roleArn, cause: cause, origin: origin))
                 if let group = project.logGroup {
                     out += scene.writeLogs(
                         project.roleArn, group: group, key: project.logKey, cause: cause, origin: origin)
@@ -200,7 +200,7 @@ enum RuntimeCalls {
             if let key = scene.topicKey(topic) {
                 var c = call("kms:GenerateDataKey", "kms:Decrypt", on: key, policy: .key)
                 c.context = [
-                    .init("kms:ViaService", "sns.\(region).amazonaws.com"),
+                    .init("kms:ViaService", scene.names.endpoint(.sns, region: region)),
                     .init("kms:EncryptionContext:aws:sns:topicArn", topic),
                 ]
                 out.append(c)
@@ -232,10 +232,10 @@ enum RuntimeCalls {
             out.append(group)
             if mode != .executeChangeSet, let execution = deploy?.roleArn.flatMap(r.string) {
                 var pass = call("iam:PassRole", on: execution)
-                pass.context = [.init("iam:PassedToService", "cloudformation.amazonaws.com")]
+                pass.context = [.init("iam:PassedToService", scene.names.principal(.cloudformation))]
                 out.append(pass)
                 out.append(
-                    scene.serviceAssumes("cloudformation.amazonaws.com", execution, cause: cause, origin: origin))
+                    scene.serviceAssumes(.cloudformation, execution, cause: cause, origin: origin))
                 if capabilities.contains("CAPABILITY_AUTO_EXPAND") {
                     out.append(
                         call(
@@ -308,7 +308,7 @@ enum RuntimeCalls {
             return out + [c]
         }
         out.append(call("codedeploy:GetDeploymentConfig", on: prefix + "deploymentconfig:\(group.configName)"))
-        out.append(scene.serviceAssumes("codedeploy.amazonaws.com", group.serviceRoleArn, cause: cause, origin: origin))
+        out.append(scene.serviceAssumes(.codedeploy, group.serviceRoleArn, cause: cause, origin: origin))
         let codeDeploy = RuntimeCall.Caller.role(group.serviceRoleArn)
         let service = "arn:aws:ecs:\(region):\(account):service/\(group.cluster)/\(group.service)"
         out.append(

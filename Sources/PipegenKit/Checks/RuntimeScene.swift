@@ -158,7 +158,7 @@ struct RuntimeScene: Sendable {
             RuntimeCall(
                 action: "kms:Decrypt", caller: caller, account: toolingAccount, region: region, resource: key,
                 policy: .key,
-                context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], cause: cause, origin: origin)
+                context: [.init("kms:ViaService", names.endpoint(.s3, region: region))], cause: cause, origin: origin)
         ]
     }
 
@@ -176,7 +176,7 @@ struct RuntimeScene: Sendable {
             RuntimeCall(
                 action: "kms:GenerateDataKey", caller: caller, account: toolingAccount, region: region, resource: key,
                 policy: .key,
-                context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], cause: cause, origin: origin)
+                context: [.init("kms:ViaService", names.endpoint(.s3, region: region))], cause: cause, origin: origin)
         ]
     }
 
@@ -193,7 +193,7 @@ struct RuntimeScene: Sendable {
         if let key {
             out.append(
                 RuntimeCall(
-                    actions: ["kms:GenerateDataKey", "kms:Decrypt"], caller: .service("logs.\(home).amazonaws.com"),
+                    actions: ["kms:GenerateDataKey", "kms:Decrypt"], caller: .service(names.logsPrincipal(region: home)),
                     account: toolingAccount,
                     region: home, resource: key, policy: .key,
                     context: [.init("kms:EncryptionContext:aws:logs:arn", groupArn)], cause: cause,
@@ -204,9 +204,9 @@ struct RuntimeScene: Sendable {
 
     /// A service assuming its role (`codebuild.amazonaws.com` its project's role): the role's
     /// trust must admit the service.
-    func serviceAssumes(_ service: String, _ roleArn: String, cause: Mark?, origin: String) -> RuntimeCall {
+    func serviceAssumes(_ service: AWSService, _ roleArn: String, cause: Mark?, origin: String) -> RuntimeCall {
         RuntimeCall(
-            action: "sts:AssumeRole", caller: .service(service),
+            action: "sts:AssumeRole", caller: .service(names.principal(service)),
             account: RuntimeCall.account(ofArn: roleArn) ?? toolingAccount, region: home,
             resource: roleArn, policy: .trust, cause: cause, origin: origin)
     }

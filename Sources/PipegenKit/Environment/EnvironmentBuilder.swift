@@ -51,8 +51,9 @@ struct EnvironmentBuilder {
             + "Deploy to account \(env.account.value) in \(region) as stack \(stack)."
     }
 
-    /// The regions this environment deploys to.
-    var regions: [String] { env.regions.map(\.value) }
+    /// The regions this environment deploys to, where its roles act (`AccessModel.regions`,
+    /// which the tooling regions' key, bucket and repository policies read too).
+    var regions: [String] { model.regions(of: e) }
 
     // MARK: Roles assumed from the tooling account
 

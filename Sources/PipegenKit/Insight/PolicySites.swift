@@ -147,7 +147,7 @@ struct PolicySite: Sendable {
                 let principal = property("Principal").map(r.text) ?? ""
                 let grant = Grant(
                     sid: nil, effect: .allow,
-                    principals: [principal.hasSuffix(".amazonaws.com") ? "service " + principal : principal],
+                    principals: [AWSService.isPrincipal(principal) ? "service " + principal : principal],
                     actions: [property("Action").map(r.text) ?? ""], resources: [function], conditions: conditions)
                 site(.functionPolicy, "function \(function)", [grant])
             default:

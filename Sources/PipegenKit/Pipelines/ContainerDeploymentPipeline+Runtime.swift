@@ -57,7 +57,7 @@ extension ContainerDeploymentPipeline {
                     $0 == "*" ? Array("example") : $0 == "?" ? ["x"] : [$0]
                 })
         }
-        let toTasks: [RuntimeCall.Fact] = [.init("iam:PassedToService", "ecs-tasks.amazonaws.com")]
+        let toTasks: [RuntimeCall.Fact] = [.init("iam:PassedToService", scene.names.principal(.ecsTasks))]
         var out = passed.map { action.call(["iam:PassRole"], on: $0, context: toTasks) }
         out.append(
             action.call(

@@ -158,7 +158,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 sid: "TagTaskDefinitions", actions: ["ecs:TagResource"],
                 resources: regions.map { .arn("ecs", region: $0, account: Value.thisAccount, "task-definition/*") },
                 conditions: [IAM.Condition("StringEquals", "ecs:CreateAction", .string("RegisterTaskDefinition"))]),
-            Policies.pass(taskRoleArns(environment), to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
+            Policies.pass(taskRoleArns(environment), to: environment.names.principal(.ecsTasks), sid: "PassTaskRoles"),
             Policies.readArtifacts(regions.map { names.artifactBucket(region: $0) }),
         ] + Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names)
     }
@@ -264,7 +264,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     private func addCodeDeployRole(_ environment: EnvironmentBuilder, to t: inout Template) {
         let ecs = environment.env.ecs!
         let names = environment.names, home = environment.env.homeRegion
-        var role = IAM.Role(trust: Policies.trust(service: "codedeploy.amazonaws.com"))
+        var role = IAM.Role(trust: Policies.trust(service: names.principal(.codedeploy)))
         role.roleName = .string(names.environmentRole(.codeDeploy, env: environment.e))
         role.description = "Service role of CodeDeploy for the \(environment.e) blue/green deployment"
         /// A value of `region`'s target as the home template can name it; nil for "any".
@@ -315,7 +315,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                         resources: environment.regions.map {
                             .arn("elasticloadbalancing", region: $0, account: Value.thisAccount, "listener-rule/*")
                         }),
-                    Policies.pass(taskRoleArns(environment), to: "ecs-tasks.amazonaws.com", sid: "PassTaskRoles"),
+                    Policies.pass(taskRoleArns(environment), to: environment.names.principal(.ecsTasks), sid: "PassTaskRoles"),
                 ] + watchAndHook(environment))
         ]
         t.add(EnvironmentBuilder.ID.role(.codeDeploy), Resource(role))
@@ -504,7 +504,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     func stepAfterPush(_ steps: ManualSteps) -> ManualStep? {
         let config = steps.config, names = steps.names, home = steps.home
         let tag = settings.imageTag
-        let suffix = config.partition == .awsCn ? "amazonaws.com.cn" : "amazonaws.com"
+        let suffix = config.partition.dnsSuffix
         let host = "\(config.tooling.account.value).dkr.ecr.\(home).\(suffix)"
         let image = "\(host)/\(names.registryName):\(tag)"
         var again: [ManualStep.Block] = []

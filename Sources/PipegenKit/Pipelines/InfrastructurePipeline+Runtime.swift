@@ -38,7 +38,7 @@ extension InfrastructurePipeline {
     private func packageCalls(_ build: BuildRun, prefix: String?, _ scene: RuntimeScene) -> [RuntimeCall] {
         var out: [RuntimeCall] = []
         for store in Self.stores(build.variable("ARTIFACT_STORES")) {
-            let via: [RuntimeCall.Fact] = [.init("kms:ViaService", "s3.\(store.region).amazonaws.com")]
+            let via: [RuntimeCall.Fact] = [.init("kms:ViaService", scene.names.endpoint(.s3, region: store.region))]
             out.append(
                 build.call(
                     "s3:PutObject", on: "arn:aws:s3:::\(store.bucket)/\(Self.zip(prefix))",
@@ -75,7 +75,7 @@ extension InfrastructurePipeline {
                 account: scene.toolingAccount, region: region, scene),
             build.call(
                 "kms:Decrypt", on: key, policy: .key, as: role, account: scene.toolingAccount, region: region,
-                context: [.init("kms:ViaService", "s3.\(region).amazonaws.com")], scene),
+                context: [.init("kms:ViaService", scene.names.endpoint(.s3, region: region))], scene),
         ]
     }
 
@@ -105,7 +105,7 @@ extension InfrastructurePipeline {
                     as: role, account: scene.toolingAccount),
                 action.call(
                     ["kms:Decrypt"], on: action.store.key, policy: .key, as: role, account: scene.toolingAccount,
-                    context: [.init("kms:ViaService", "s3.\(action.region).amazonaws.com")]),
+                    context: [.init("kms:ViaService", scene.names.endpoint(.s3, region: action.region))]),
             ]
         }
     }

@@ -406,7 +406,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
                 resources: regions.map { .arn("cloudformation", region: $0, account: Value.thisAccount, "stack/\(stack)/*") }),
             Policies.pass(
                 [names.roleArn(names.environmentRole(.cfnExecution, env: e), account: Value.thisAccount)],
-                to: "cloudformation.amazonaws.com", sid: "PassExecutionRole"),
+                to: names.principal(.cloudformation), sid: "PassExecutionRole"),
             Policies.readArtifacts(buckets),
         ] + decrypt
         // A template with transforms (SAM, AWS::Include) is expanded under the caller's own
@@ -426,7 +426,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {
         guard region == environment.env.homeRegion else { return }
         let names = environment.names, e = environment.e
-        var role = IAM.Role(trust: Policies.trust(service: "cloudformation.amazonaws.com"))
+        var role = IAM.Role(trust: Policies.trust(service: names.principal(.cloudformation)))
         role.roleName = .string(names.environmentRole(.cfnExecution, env: e))
         role.description = "Passed to CloudFormation to create the \(e) application stack"
         let custom = settings.executionRole

@@ -2,16 +2,19 @@ import CloudFormation
 import PipegenConfig
 
 extension ToolingBuilder {
-    /// The key policy of the artifact key (and of each replica): the tooling account
-    /// administers it through IAM; CloudWatch Logs may encrypt the build logs; each
-    /// environment account's pipegen roles may decrypt.
-    var keyPolicy: IAM.PolicyDocument {
+    /// The key policy of the artifact key in `region` (the key at home, a replica elsewhere):
+    /// the tooling account administers it through IAM; CloudWatch Logs may encrypt the build
+    /// logs; the pipegen roles of the environments that act in `region` may decrypt (the
+    /// environments that deploy there, `AccessModel.acts`), and no others: each replica is a
+    /// key of its own with a policy of its own.
+    /// [Multi-Region key policies](https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-auth.html)
+    func keyPolicy(region: String) -> IAM.PolicyDocument {
         var statements: [IAM.Statement] = [
             IAM.Statement(
                 sid: "ToolingAccountAdministersThroughIAM", principal: .aws([names.accountRoot(names.toolingAccount)]),
                 actions: ["kms:*"], resources: ["*"]),
             IAM.Statement(
-                sid: "BuildLogsEncryption", principal: .service([.sub("logs.${AWS::Region}.amazonaws.com")]),
+                sid: "BuildLogsEncryption", principal: .service([.sub(names.logsPrincipal(region: "${AWS::Region}"))]),
                 actions: ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
                 resources: ["*"],
                 conditions: [
@@ -21,8 +24,8 @@ extension ToolingBuilder {
                             + extraLogGroupArns)
                 ]),
         ]
-        let accounts = model.environmentAccounts
-        let readers = model.readerKinds(.pipelineArtifacts) + model.readerKinds(.lambdaZips)
+        let accounts = model.environmentAccounts(in: region)
+        let readers = model.readerKinds(.pipelineArtifacts, in: region) + model.readerKinds(.lambdaZips, in: region)
         if !accounts.isEmpty, !readers.isEmpty {
             statements.append(
                 IAM.Statement(
@@ -38,7 +41,7 @@ extension ToolingBuilder {
     }
 
     func addArtifactKey(to t: inout Template) {
-        var key = KMS.Key(keyPolicy: withNotificationGrants(keyPolicy))
+        var key = KMS.Key(keyPolicy: withNotificationGrants(keyPolicy(region: topology.homeRegion)))
         key.description = "Encrypts the pipeline artifacts, images and build logs of project \(names.project)"
         key.enableKeyRotation = true
         if !replicatedKeyRegions.isEmpty { key.multiRegion = true }
@@ -46,9 +49,10 @@ extension ToolingBuilder {
         t.add(ID.keyAlias, Resource(KMS.Alias(aliasName: .string(names.keyAlias), targetKeyId: .ref(ID.key))))
     }
 
-    /// The bucket policy: TLS only; each environment account's pipegen roles read what their
-    /// actions need (pipeline artifacts, or only the Lambda zips).
-    func bucketPolicy(bucket: String) -> IAM.PolicyDocument {
+    /// The bucket policy of `region`'s artifact bucket: TLS only; the pipegen roles of the
+    /// environments that act in `region` read what their actions need there (pipeline
+    /// artifacts, or only the Lambda zips).
+    func bucketPolicy(bucket: String, region: String) -> IAM.PolicyDocument {
         var statements: [IAM.Statement] = [
             IAM.Statement(
                 sid: "DenyInsecureTransport", effect: .deny, principal: .everyone, actions: ["s3:*"],
@@ -56,8 +60,8 @@ extension ToolingBuilder {
                 conditions: [IAM.Condition("Bool", "aws:SecureTransport", "false")])
         ]
         for scope in ArtifactScope.allCases {
-            let kinds = model.readerKinds(scope)
-            let accounts = model.readerAccounts(scope)
+            let kinds = model.readerKinds(scope, in: region)
+            let accounts = model.readerAccounts(scope, in: region)
             guard !kinds.isEmpty, !accounts.isEmpty else { continue }
             statements.append(
                 IAM.Statement(
@@ -85,7 +89,7 @@ extension ToolingBuilder {
         bucket.ownershipControls = .bucketOwnerEnforced
         bucket.lifecycleConfiguration = S3.Bucket.LifecycleConfiguration(lifecycleRules)
         t.add(ID.bucket, Resource.retained(bucket).skipping(.artifactBucketAccessLogging))
-        t.add(ID.bucketPolicy, Resource(S3.BucketPolicy(bucket: .ref(ID.bucket), policyDocument: bucketPolicy(bucket: name))))
+        t.add(ID.bucketPolicy, Resource(S3.BucketPolicy(bucket: .ref(ID.bucket), policyDocument: bucketPolicy(bucket: name, region: region))))
     }
 }
 

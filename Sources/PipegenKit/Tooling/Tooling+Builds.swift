@@ -25,7 +25,7 @@ extension ToolingBuilder {
     /// The build's role: its own logs, and what its declaration says it does.
     private func addBuildRole(_ build: BuildDeclaration, to t: inout Template) {
         let kind = build.kind
-        var role = IAM.Role(trust: Policies.trust(service: "codebuild.amazonaws.com"))
+        var role = IAM.Role(trust: Policies.trust(service: names.principal(.codebuild)))
         role.roleName = .string(names.buildRole(kind))
         role.description = "Role of the \(names.buildProject(kind)) CodeBuild project"
         role.policies = [IAM.Role.Policy(kind.rawValue, [Policies.writeLogs(names.buildLogGroup(kind))] + build.statements)]

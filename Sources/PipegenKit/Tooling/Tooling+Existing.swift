@@ -32,7 +32,7 @@ extension ToolingBuilder {
             guard let store = config.artifacts.existing(in: region) else { continue }
             if let arn = names.existingKeyArn(region: region) {
                 // The home key also carries the notification grants, as pipegen's would.
-                let policy = region == topology.homeRegion ? withNotificationGrants(keyPolicy) : keyPolicy
+                let policy = region == topology.homeRegion ? withNotificationGrants(keyPolicy(region: region)) : keyPolicy(region: region)
                 out.append(
                     ExistingResource(
                         kind: .key, identifier: arn, account: names.toolingAccount, region: region, policy: policy,
@@ -43,7 +43,7 @@ extension ToolingBuilder {
                 out.append(
                     ExistingResource(
                         kind: .bucket, identifier: .string(bucket), account: names.toolingAccount, region: region,
-                        policy: bucketPolicy(bucket: bucket), mark: store.bucket?.mark))
+                        policy: bucketPolicy(bucket: bucket, region: region), mark: store.bucket?.mark))
             }
         }
         return out

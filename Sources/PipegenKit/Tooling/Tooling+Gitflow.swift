@@ -27,7 +27,7 @@ extension ToolingBuilder {
         group.kmsKeyId = homeKeyArn
         t.add(ID.gitflowLogs, Resource(group))
 
-        var role = IAM.Role(trust: Policies.trust(service: "lambda.amazonaws.com"))
+        var role = IAM.Role(trust: Policies.trust(service: names.principal(.lambda)))
         role.roleName = .string(names.gitflowRole)
         role.description = "Role of the \(names.gitflowFunction) function: opens pull requests in the gitflow repositories"
         role.policies = [
@@ -76,7 +76,7 @@ extension ToolingBuilder {
                 ID.gitflowPermission(kind),
                 Resource(
                     Lambda.Permission(
-                        functionName: .getAtt(ID.gitflowFunction, "Arn"), principal: "events.amazonaws.com",
+                        functionName: .getAtt(ID.gitflowFunction, "Arn"), principal: .string(names.principal(.events)),
                         sourceArn: names.ruleArn(names.gitflowRule(kind)))))
         }
     }

@@ -28,7 +28,7 @@ extension ToolingBuilder {
         var out = policy
         out.statements.append(
             IAM.Statement(
-                sid: "NotificationEventsEncrypt", principal: .service(["events.amazonaws.com"]),
+                sid: "NotificationEventsEncrypt", principal: .service([.string(names.principal(.events))]),
                 actions: ["kms:Decrypt", "kms:GenerateDataKey*"], resources: ["*"],
                 conditions: [IAM.Condition("StringEquals", "kms:EncryptionContext:aws:sns:topicArn", notificationsTopicNamedArn)]))
         return out
@@ -52,7 +52,7 @@ extension ToolingBuilder {
                     topics: [.ref(ID.notificationsTopic)],
                     policyDocument: IAM.PolicyDocument([
                         IAM.Statement(
-                            sid: "PipegenRulesPublish", principal: .service(["events.amazonaws.com"]), actions: ["sns:Publish"],
+                            sid: "PipegenRulesPublish", principal: .service([.string(names.principal(.events))]), actions: ["sns:Publish"],
                             resources: [.ref(ID.notificationsTopic)],
                             conditions: [
                                 IAM.Condition("ArnEquals", "aws:SourceArn", n.events.map { names.ruleArn(names.notificationRule($0)) })

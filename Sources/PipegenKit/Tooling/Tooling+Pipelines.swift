@@ -67,7 +67,7 @@ extension ToolingBuilder {
         let assumed = model.roles(assumedBy: names.pipelineRole(spec.kind))
         if !assumed.isEmpty { statements.append(Policies.assume(assumed, model)) }
 
-        var role = IAM.Role(trust: Policies.trust(service: "codepipeline.amazonaws.com"))
+        var role = IAM.Role(trust: Policies.trust(service: names.principal(.codepipeline)))
         role.roleName = .string(names.pipelineRole(spec.kind))
         role.description = "Role of the \(spec.name) pipeline"
         role.policies = [IAM.Role.Policy(spec.kind.rawValue, statements)]

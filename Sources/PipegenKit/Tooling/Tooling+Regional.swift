@@ -37,7 +37,7 @@ extension ToolingBuilder {
                 + "Deploy to account \(names.toolingAccount) in \(region) as stack \(names.toolingStack(region: region)), after \(names.toolingStack).")
         if let brought {
             if replicaRegions.contains(region) {
-                t.add(ID.registry, Resource.retained(registry(keyArn: brought)).skipping(.mutableImageTags))
+                t.add(ID.registry, Resource.retained(registry(keyArn: brought, region: region)).skipping(.mutableImageTags))
             }
             return t
         }
@@ -48,12 +48,12 @@ extension ToolingBuilder {
                     description: "ARN of the multi-Region artifact key (output ArtifactKeyArn of stack \(names.toolingStack))",
                     allowedPattern: "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/mrk-[0-9a-f]+$")
             ))
-        var replica = KMS.ReplicaKey(primaryKeyArn: .ref("PrimaryKeyArn"), keyPolicy: keyPolicy)
+        var replica = KMS.ReplicaKey(primaryKeyArn: .ref("PrimaryKeyArn"), keyPolicy: keyPolicy(region: region))
         replica.description = "Replica in \(region) of the artifact key of project \(names.project)"
         t.add(ID.replicaKey, .retained(replica))
         t.add(ID.keyAlias, Resource(KMS.Alias(aliasName: .string(names.keyAlias), targetKeyId: .ref(ID.replicaKey))))
         if replicaRegions.contains(region) {
-            t.add(ID.registry, Resource.retained(registry(keyArn: .getAtt(ID.replicaKey, "Arn"))).skipping(.mutableImageTags))
+            t.add(ID.registry, Resource.retained(registry(keyArn: .getAtt(ID.replicaKey, "Arn"), region: region)).skipping(.mutableImageTags))
         }
         t.addOutput("ArtifactKeyArn", Output(.getAtt(ID.replicaKey, "Arn"), description: "The artifact key's replica in \(region)"))
         return t

@@ -2,22 +2,24 @@ import CloudFormation
 import PipegenConfig
 
 extension ToolingBuilder {
-    /// The ECR repository: encrypted with the artifact key, scanned on push, old images
-    /// expired, and pullable by every environment account container-deployment deploys to
-    /// (whose ECS task execution roles are not pipegen's to name, so the grant is to the
-    /// account). In a multi-region setup the same repository exists in every further region
+    /// The ECR repository of `region`: encrypted with the artifact key, scanned on push, old
+    /// images expired, and pullable by the environment accounts container-deployment deploys
+    /// to in `region` (each region's tasks pull from their own region's repository; their ECS
+    /// task execution roles are not pipegen's to name, so the grant is to the account). In a
+    /// multi-region setup the same repository exists in every further region
     /// (`tooling-<region>`), filled by registry replication.
-    func registry(keyArn: Value) -> ECR.Repository {
+    func registry(keyArn: Value, region: String) -> ECR.Repository {
         var repo = ECR.Repository()
         repo.repositoryName = .string(names.registryName)
         repo.encryptionConfiguration = ECR.Repository.EncryptionConfiguration(.kms, kmsKey: keyArn)
         repo.imageScanningConfiguration = ECR.Repository.ImageScanningConfiguration(scanOnPush: config.registry.scanOnPush)
         repo.lifecyclePolicy = ECR.Repository.LifecyclePolicy(.keepLast(config.registry.keepImages))
         // With a replica in each environment account, the environments pull their own.
-        if !model.environmentAccounts.isEmpty, declarations.contains(where: \.deploysImages), config.registry.pullFrom.value == .tooling {
+        let pullers = model.environmentAccounts(in: region)
+        if !pullers.isEmpty, declarations.contains(where: \.deploysImages), config.registry.pullFrom.value == .tooling {
             repo.repositoryPolicyText = IAM.PolicyDocument([
                 IAM.Statement(
-                    sid: "EnvironmentAccountsPull", principal: .aws(model.environmentAccounts.map(names.accountRoot)),
+                    sid: "EnvironmentAccountsPull", principal: .aws(pullers.map(names.accountRoot)),
                     actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"])
             ])
         }
@@ -25,7 +27,7 @@ extension ToolingBuilder {
     }
 
     func addRegistry(to t: inout Template) {
-        t.add(ID.registry, Resource.retained(registry(keyArn: homeKeyArn)).skipping(.mutableImageTags))
+        t.add(ID.registry, Resource.retained(registry(keyArn: homeKeyArn, region: topology.homeRegion)).skipping(.mutableImageTags))
         let images = self.images
         guard !images.hosts.isEmpty else { return }
         // One build pushes once; ECR copies each image to the other registries' repositories.

@@ -41,7 +41,7 @@ extension ToolingBuilder {
     }
 
     func addEventsRole(_ kind: PipelineKind, to t: inout Template) {
-        var role = IAM.Role(trust: Policies.trust(service: "events.amazonaws.com"))
+        var role = IAM.Role(trust: Policies.trust(service: names.principal(.events)))
         role.roleName = .string(names.eventsRole(kind))
         role.description = "Lets EventBridge start the \(names.pipeline(kind)) pipeline"
         role.policies = [

@@ -1,3 +1,6 @@
+import PipegenConfig
+@testable import PipegenKit
+
 /// The three pipelines with their sources and every optional key.
 extension ConfigGenerator {
     /// A pipeline's `source`: left out (the default CodeCommit repository), a CodeCommit
@@ -68,12 +71,12 @@ extension ConfigGenerator {
         return groups.joined(separator: "-")
     }
 
-    func buildKeys() -> [(String, ConfigTree?)] {
+    func buildKeys(_ plan: Plan) -> [(String, ConfigTree?)] {
         [
             ("build-image", maybe(0.3, .string(pick(["aws/codebuild/standard:7.0", "aws/codebuild/amazonlinux2-x86_64-standard:5.0", "aws/codebuild/standard:6.0"])))),
             (
                 "compute-type",
-                maybe(0.3, .string(pick(["BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE", "BUILD_GENERAL1_XLARGE", "BUILD_GENERAL1_2XLARGE"])))
+                maybe(0.3, .string(pick(BuildSettings.Keys.computeTypes.filter { RegionalFeature.computeType($0).isOffered(in: plan.toolingRegion) })))
             ),
             ("timeout-minutes", maybe(0.3, .int(pick([5, 15, 30, 60, 480])))),
         ]
@@ -86,7 +89,7 @@ extension ConfigGenerator {
                 ("dockerfile", maybe(0.3, .string(pick(["Dockerfile", "docker/Dockerfile.prod", "app/Dockerfile"])))),
                 ("context", maybe(0.3, .string(pick([".", "app", "services/api"])))),
                 ("buildspec", maybe(0.2, .string(pick(["buildspec.yml", "ci/buildspec-image.yaml"])))),
-            ] + buildKeys())
+            ] + buildKeys(plan))
     }
 
     func infrastructure(_ plan: Plan, _ used: inout Set<String>) -> ConfigTree {
@@ -166,7 +169,7 @@ extension ConfigGenerator {
                 ("lambda", lambda),
                 ("lint", lint.map { .list($0.map(ConfigTree.string)) }),
                 ("execution-role", executionRole),
-            ] + buildKeys())
+            ] + buildKeys(plan))
     }
 
     /// Inline template parameter values with every placeholder and a CodePipeline variable.

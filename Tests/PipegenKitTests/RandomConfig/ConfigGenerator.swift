@@ -1,5 +1,6 @@
 import CloudFormation
 import PipegenConfig
+@testable import PipegenKit
 import TestSupport
 
 /// A seeded generator of valid configs over the whole option space: 1–12 environments, 1–4
@@ -10,8 +11,13 @@ import TestSupport
 /// must accept whatever it makes and render templates that AWS's own tools accept.
 final class ConfigGenerator {
     var rng: SplitMix64
+    /// The partition of every config, else one drawn (mostly `aws`).
+    let partition: Partition?
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    init(seed: UInt64, partition: Partition? = nil) {
+        rng = SplitMix64(seed: seed)
+        self.partition = partition
+    }
 
     /// The config as text, and whether it is JSON (else YAML).
     func text() -> (text: String, json: Bool) {
@@ -126,7 +132,9 @@ final class ConfigGenerator {
         let partitions: [(String, [String])] = [
             ("aws", Self.commercial), ("aws-cn", Region.china), ("aws-us-gov", Region.govCloud),
         ]
-        let (partition, available) = chance(0.9) ? partitions[0] : pick(Array(partitions.dropFirst()))
+        let (partition, available) =
+            self.partition.flatMap { p in partitions.first { $0.0 == p.name } }
+            ?? (chance(0.9) ? partitions[0] : pick(Array(partitions.dropFirst())))
         plan.partition = partition
         plan.regions = sample(available, min(available.count, pick([1, 1, 1, 2, 2, 3, 4])))
         // The tooling region must offer the builds, the pipelines and a source: CodeCommit or
@@ -197,8 +205,7 @@ final class ConfigGenerator {
 
     static let commercial = Region.commercial
 
-    static func offersCodeCommit(_ region: String) -> Bool { RegionalAvailability.offers("AWS::CodeCommit::Repository", in: region) }
-    static func offersConnections(_ region: String) -> Bool {
-        RegionalAvailability.offers("AWS::CodeStarConnections::Connection", in: region)
-    }
+    // What a region offers, as pipegen's own checks see it (`RegionalFeature`).
+    static func offersCodeCommit(_ region: String) -> Bool { RegionalFeature.codeCommit.isOffered(in: region) }
+    static func offersConnections(_ region: String) -> Bool { RegionalFeature.codeConnections.isOffered(in: region) }
 }
