@@ -1,6 +1,7 @@
 /// A CloudFormation resource type modelled as a Swift value: its type name and how its
-/// properties lower to `Field`s. One conforming type per resource type (`IAM.Role`, ...).
-public protocol ResourceModel: Sendable {
+/// properties lower to `Field`s, and back (`init(fields:)`, in `Decoding/`). One conforming
+/// type per resource type (`IAM.Role`, ...).
+public protocol ResourceModel: Sendable, FieldsDecodable {
     /// The `Type` of the resource, such as `AWS::IAM::Role`.
     static var typeName: String { get }
     /// The `Properties`, in the order the type documents them.

@@ -2,7 +2,7 @@
 /// sets are Swift `enum`s with raw values; sets AWS grows often (compute types, runtimes,
 /// images) are structs with static members and a string-literal escape hatch, so a value AWS
 /// added yesterday needs no pipegen release.
-public protocol StringEnum: ValueConvertible, RawRepresentable, Hashable where RawValue == String {}
+public protocol StringEnum: ValueConvertible, ValueDecodable, RawRepresentable, Hashable where RawValue == String {}
 
 extension StringEnum {
     public var cfnValue: Value { .string(rawValue) }

@@ -68,7 +68,8 @@ public enum ResourceTypes {
     public static let all: [any ResourceModel.Type] = [
         CodeBuild.Project.self, CodeCommit.Repository.self, CodeDeploy.Application.self,
         CodeDeploy.DeploymentGroup.self, CodePipeline.Pipeline.self, CodeStarConnections.Connection.self,
-        ECR.ReplicationConfiguration.self, ECR.Repository.self, Events.Rule.self, IAM.Group.self, IAM.ManagedPolicy.self,
+        ECR.RegistryPolicy.self, ECR.ReplicationConfiguration.self, ECR.Repository.self, Events.Rule.self, IAM.Group.self,
+        IAM.ManagedPolicy.self,
         IAM.Role.self, KMS.Alias.self, KMS.Key.self, KMS.ReplicaKey.self, Lambda.Function.self,
         Lambda.Permission.self, Logs.LogGroup.self, S3.Bucket.self, S3.BucketPolicy.self, SNS.Subscription.self,
         SNS.Topic.self, SNS.TopicPolicy.self,

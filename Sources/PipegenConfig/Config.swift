@@ -40,6 +40,8 @@ public struct Config: Sendable {
     public var operations = Operations()
     /// Where the templates go and in which format, when the config says.
     public var output = OutputSettings()
+    /// Changes to the generated templates beyond the settings, applied before the checks.
+    public var overrides: [Override] = []
 
     public init(
         project: Located<String>, tooling: Tooling, environments: [Environment], registry: Registry = Registry(),
@@ -301,6 +303,8 @@ public struct Registry: Sendable {
     /// Images kept by the lifecycle policy.
     public var keepImages: Int
     public var scanOnPush: Bool
+    /// Where the deployments pull images from (seed 002 keeps a copy in every environment).
+    public var pullFrom: Located<ImageSource> = Located(Keys.pullFrom.defaultValue)
 
     public init(
         repository: Located<NamePattern>? = nil, keepImages: Int = Keys.keepImages.defaultValue,
@@ -312,6 +316,15 @@ public struct Registry: Sendable {
     }
 }
 
+/// Where container deployments pull their images from.
+public enum ImageSource: String, CaseIterable, Sendable, Hashable, ConfigValue {
+    /// The tooling account's repository (its replica in each further region).
+    case tooling
+    /// A repository in each environment's account and region, which ECR fills by replication
+    /// from the tooling account's.
+    case environment
+}
+
 /// The artifact bucket's retention.
 public struct Artifacts: Sendable {
     /// Days an overwritten or deleted artifact version is kept.
@@ -319,6 +332,13 @@ public struct Artifacts: Sendable {
     /// Days a pipeline's artifacts are kept after they were written; nil for the default,
     /// which the kit derives from the pipelines' approvals (`Artifacts.defaultExpireDays`).
     public var expireDays: Located<Int>?
+    /// Keys and buckets the team brings, by region, in the order written.
+    public var existing: [ExistingArtifactStore] = []
+
+    /// What the team brings in `region`, when anything.
+    public func existing(in region: String) -> ExistingArtifactStore? {
+        existing.first { $0.region.value == region }
+    }
 
     public init(noncurrentDays: Int = Keys.noncurrentDays.defaultValue, expireDays: Located<Int>? = nil) {
         self.noncurrentDays = noncurrentDays

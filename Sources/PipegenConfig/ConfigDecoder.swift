@@ -35,6 +35,7 @@ struct ConfigDecoder {
             registry = Registry(
                 repository: reg.located(Registry.Keys.repository), keepImages: reg.read(Registry.Keys.keepImages),
                 scanOnPush: reg.read(Registry.Keys.scanOnPush))
+            if let pullFrom = reg.choice(Registry.Keys.pullFrom) { registry.pullFrom = pullFrom }
         }
         var artifacts = Artifacts()
         if let a = r.object("artifacts", owner: " in 'artifacts'") {
@@ -42,6 +43,7 @@ struct ConfigDecoder {
             if let n = a.node(Artifacts.Keys.expireDays.name), let days = a.int(Artifacts.Keys.expireDays.name) {
                 artifacts.expireDays = Located(days, at: n.mark)
             }
+            if let n = a.node(ExistingArtifactStore.key.name) { artifacts.existing = decodeExistingStores(n, tooling: tooling) }
         }
         let retention = r.read(ConfigSchema.logRetentionDays)
         let builds = r.object("builds", owner: " in 'builds'").map { decodeBuildOverrides($0) } ?? BuildOverrides()
@@ -56,6 +58,7 @@ struct ConfigDecoder {
         let operations = r.object("operations", owner: " in 'operations'").map(decodeOperations) ?? Operations()
         let output = r.object("output", owner: " in 'output'").map(decodeOutput) ?? OutputSettings()
 
+        let overrides = r.list("overrides").map(decodeOverrides) ?? []
         // The checks across values run on what decoded, however much that is, so that one run
         // reports every mistake; each leaves out what did not decode (its error is reported).
         let checks = SemanticChecks(context: context)
@@ -74,6 +77,7 @@ struct ConfigDecoder {
         config.operations = operations
         config.output = output
         config.environmentsMark = r.keyMark("environments")
+        config.overrides = overrides
         let runners = config.environments.map(config.testsPipeline(of:))
         for (i, runner) in runners.enumerated() { config.environments[i].tests?.pipeline = runner }
         checks.run(config, decoded: environments.all)

@@ -43,7 +43,13 @@ public enum ConfigReader {
             file.path.hasSuffix(".json")
             ? JSONReader.read(file.bytes, limits: readLimits) : YAMLReader.read(file.bytes, limits: readLimits)
         let diagnostics = result.problems.map { problem in
-            Diagnostic.error(problem.message, at: problem.mark, notes: problem.note.map { [.note($0)] } ?? [])
+            var notes: [Diagnostic.Note] = problem.note.map { [.note($0)] } ?? []
+            // A tag such as `!Ref` is CloudFormation's short form, in an override's value.
+            if problem.message.hasPrefix("tags ("), isIntrinsicTag(file, at: problem.mark) {
+                notes.append(
+                    .help("write CloudFormation's intrinsic functions in their long form: {Ref: Name}, {Fn::Sub: text}, {Fn::GetAtt: [Name, Arn]}"))
+            }
+            return Diagnostic.error(problem.message, at: problem.mark, notes: notes)
         }
         return ParsedConfig(file: file, root: result.root, diagnostics: diagnostics)
     }
@@ -53,6 +59,14 @@ public enum ConfigReader {
         .error(
             "the config is larger than \(maximumBytes) bytes (4 MiB), the most pipegen reads", at: nil,
             notes: [.help("a config of 1,000 environments, the most pipegen takes, is under 1 MiB; is this the right file?")])
+    }
+
+    /// True when the text at `mark` is `!` and an uppercase letter (`!Ref`, `!GetAtt`).
+    private static func isIntrinsicTag(_ file: SourceFile, at mark: Mark) -> Bool {
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return false }
+        let rest = lines[mark.line - 1].unicodeScalars.dropFirst(mark.column - 1)
+        return rest.first == "!" && rest.dropFirst().first.map { ("A"..."Z").contains($0) } == true
     }
 
     /// Decodes the nodes against the schema and runs the checks that need several keys. A

@@ -110,6 +110,7 @@ public enum ConfigReference {
         case .object(let spec): return "[\(spec.name)](#\(link))"
         case .either(let types): return types.map { typeText($0, link: link) }.joined(separator: " or ")
         case .map(let value): return "mapping of names to \(typeText(value, link: link))"
+        case .any: return "any value"
         }
     }
 

@@ -107,13 +107,14 @@ public enum ConfigSchema {
                         ])), required: true, "the build (tooling) account"),
             KeySpec("environments", .list(.object(environment), minItems: 1), required: true, "the route to live, in order"),
             KeySpec("registry", .object(Registry.spec), "container image repository"),
-            KeySpec("artifacts", .object(Artifacts.spec), "artifact bucket retention"),
+            KeySpec("artifacts", .object(Artifacts.spec), "artifact bucket retention, and a key or bucket you bring"),
             logRetentionDays.spec,
             KeySpec("builds", .object(BuildSettings.projectSpec), "CodeBuild settings of every build, which each pipeline's 'builds' may replace"),
             KeySpec("pipelines", .object(pipelines), "the pipelines"),
             KeySpec("notifications", .object(notifications), "e-mail about failed (and optionally succeeded) pipeline runs"),
             projectTags, permissionsBoundary, roles, approvers, operations,
             KeySpec("output", .object(OutputSettings.spec), "where 'pipegen render' writes the templates, and in which format"),
+            Override.key,
         ])
 
     /// The retention periods CloudWatch Logs accepts.
@@ -140,11 +141,14 @@ extension Registry {
         public static let keepImages = Key<Int>(
             "keep-images", .integer(min: 1, max: 10000), default: 30, "images kept by the lifecycle policy")
         public static let scanOnPush = Key<Bool>("scan-on-push", .boolean, default: true, "scan each pushed image for vulnerabilities")
+        public static let pullFrom = Key<ImageSource>(
+            "pull-from", .choice(ImageSource.allCases.map(\.rawValue)), default: .tooling,
+            "where container-deployment's tasks pull images: tooling (the tooling account's repository), or environment (a repository in each environment's account and region, retained on delete, filled by ECR replication from the tooling account's; the tooling stack then owns its registry's replication configuration and each environment's stack its registry's policy, see docs/CUSTOMIZING.md)")
     }
 
     static let spec = ObjectSpec(
         "registry", "the ECR repository (created when a container pipeline is on)",
-        keys: [Keys.repository.spec, Keys.keepImages.spec, Keys.scanOnPush.spec])
+        keys: [Keys.repository.spec, Keys.keepImages.spec, Keys.scanOnPush.spec, Keys.pullFrom.spec])
 }
 
 extension Artifacts {
@@ -158,5 +162,6 @@ extension Artifacts {
             "days a pipeline's artifacts are kept after they are written (longer than an execution can wait at its approvals); then they are kept 'noncurrent-days' more as old versions")
     }
 
-    static let spec = ObjectSpec("artifacts", "the artifact bucket", keys: [Keys.noncurrentDays.spec, Keys.expireDays])
+    static let spec = ObjectSpec(
+        "artifacts", "the artifact bucket", keys: [Keys.noncurrentDays.spec, Keys.expireDays, ExistingArtifactStore.key])
 }

@@ -99,6 +99,8 @@ public enum JSONSchema {
             ]
         case .map(let value):
             return [.init("type", "object"), .init("additionalProperties", .map(keywords(value)))]
+        case .any:
+            return []
         }
     }
 }

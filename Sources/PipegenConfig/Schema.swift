@@ -18,6 +18,9 @@ public indirect enum ValueType: Sendable {
     case either([ValueType])
     /// A mapping with free keys, each value of one type.
     case map(ValueType)
+    /// Any YAML value (an override's new value, checked against the CloudFormation model by
+    /// the kit).
+    case any
 
     /// The most items of any list, and entries of any mapping of free keys, in a config: as
     /// many as the environments one tooling account's key and bucket policies can name.
@@ -36,6 +39,7 @@ public indirect enum ValueType: Sendable {
         case .object(let o): return "a mapping (\(o.name))"
         case .either(let ts): return ts.map(\.phrase).joined(separator: " or ")
         case .map(let t): return "a mapping of names to \(t.plural)"
+        case .any: return "a value"
         }
     }
 
@@ -49,6 +53,7 @@ public indirect enum ValueType: Sendable {
         case .object(let o): return o.name + "s"
         case .either: return "values"
         case .map: return "mappings"
+        case .any: return "values"
         }
     }
 }

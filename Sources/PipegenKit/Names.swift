@@ -14,6 +14,13 @@ public struct Names: Sendable {
         toolingAccount = config.tooling.account.value
         toolingRegion = config.tooling.region.value
         registryName = ""
+        var buckets: [String: String] = [:], keys: [String: String] = [:]
+        for store in config.artifacts.existing {
+            if let bucket = store.bucket { buckets[store.region.value] = bucket.value }
+            if let id = store.keyId { keys[store.region.value] = id }
+        }
+        existingBuckets = buckets
+        existingKeyIds = keys
         registryName = expand(config.registry.repository?.value ?? Registry.Keys.repository.defaultValue)
     }
 
@@ -49,7 +56,22 @@ public struct Names: Sendable {
     // MARK: Tooling account
 
     public var keyAlias: String { "alias/\(project)-artifacts" }
-    public func artifactBucket(region: String) -> String { "\(project)-artifacts-\(toolingAccount)-\(region)" }
+    /// The artifact bucket of `region`: the one the config brings there, else pipegen's.
+    public func artifactBucket(region: String) -> String {
+        existingBuckets[region] ?? "\(project)-artifacts-\(toolingAccount)-\(region)"
+    }
+    /// Buckets and key ids the config brings (`artifacts.existing`), by region.
+    private let existingBuckets: [String: String]
+    private let existingKeyIds: [String: String]
+
+    /// True when the config brings the artifact bucket of `region`.
+    public func bringsBucket(region: String) -> Bool { existingBuckets[region] != nil }
+
+    /// The ARN of the artifact key the config brings in `region` (the partition left to the
+    /// template, which the decoder checked), nil when pipegen creates it.
+    public func existingKeyArn(region: String) -> Value? {
+        existingKeyIds[region].map { .arn("kms", region: region, account: toolingAccount, "key/\($0)") }
+    }
     /// The prefix under which Lambda zips are stored in the artifact bucket.
     public let lambdaPrefix = "lambda"
     public private(set) var registryName: String

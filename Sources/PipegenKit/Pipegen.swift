@@ -10,8 +10,10 @@ import YAMLKit
 ///        ──Renderer.render──▶ RenderedTemplates (files in one format) ──▶ the CLI writes them
 ///
 /// `load` runs every check that can reject a config: the decoder's, the derived names', the
-/// limits', the cross-account consistency of the templates it builds with `StackSet.build`,
-/// and the runtime access check (every call the pipelines make at run time is allowed). Plan, graph and removal read a loaded config and never render.
+/// limits', the cross-account consistency of the templates it builds with `StackSet.build`
+/// (and changes with the config's `overrides`), and the runtime access check (every call the
+/// pipelines make at run time is allowed). Plan, graph and removal read a loaded config and
+/// never render.
 public enum Pipegen {
     /// Reads, decodes and checks a config file.
     public static func load(_ file: SourceFile, _ request: LoadRequest = LoadRequest()) -> LoadedConfig {
@@ -26,8 +28,10 @@ public enum Pipegen {
             return LoadedConfig(file: file, diagnostics: decoded.diagnostics, valid: nil, omittedErrors: decoded.omittedErrors)
         }
         var diagnostics = decoded.diagnostics
-        let names = NameChecks(config: config, names: Names(config)).run() + BuildChecks(config: config).run()
-            + StepChecks(config: config, names: Names(config)).run()
+        let names =
+            NameChecks(config: config, names: Names(config)).run() + BuildChecks(config: config).run()
+            + StepChecks(config: config, names: Names(config)).run() + ExistingArtifactChecks(config: config).run()
+            + ImageDistribution(config).problems(config)
         diagnostics += names
         // Only a config whose names are valid is built; then its templates must agree with
         // each other and fit the services' limits.
@@ -42,21 +46,55 @@ public enum Pipegen {
             guard !shape.hasErrors else {
                 return LoadedConfig(file: file, diagnostics: (diagnostics + shape).inSourceOrder(), valid: nil)
             }
-            let stacks = StackSet.build(config)
-            // Each template's statements are resolved once, in its own job, for both checks.
-            let resolved = Parallel.map(stacks.stacks) { stack in
+            diagnostics += shape
+            let built = StackSet.build(config)
+            // The config's overrides change the built templates before any check reads them.
+            let overridden = Overrides.apply(config.overrides, to: built)
+            diagnostics += overridden.diagnostics
+            if !overridden.diagnostics.hasErrors {
+                var checks = Self.checks(config, specs, limits, overridden.stacks)
+                if checks.hasErrors, !config.overrides.isEmpty {
+                    // A check the built templates pass fails because of an override: say which.
+                    checks = Overrides.blame(checks, config.overrides, base: built) { Self.checks(config, specs, limits, $0) }
+                }
+                diagnostics += checks
+                if !checks.hasErrors { valid = ValidConfig(config: config, stacks: overridden.stacks) }
+            }
+        }
+        return LoadedConfig(file: file, diagnostics: diagnostics.inSourceOrder(), valid: valid)
+    }
+
+    /// The templates of `config`: built, then changed by its overrides (whose problems
+    /// `load` reports; here a change that cannot be made is left out).
+    package static func templates(_ config: Config) -> StackSet {
+        Overrides.apply(config.overrides, to: StackSet.build(config)).stacks
+    }
+
+    /// Every check `load` runs on `stacks` for `config`, the pipelines' shape included.
+    static func checks(_ config: Config, _ specs: [PipelineSpec], _ stacks: StackSet) -> [Diagnostic] {
+        let limits = Limits(config: config, pipelines: specs)
+        return limits.pipelineChecks() + checks(config, specs, limits, stacks)
+    }
+
+    /// Every check of the templates: regions, the settings' targets, cross-account consistency,
+    /// run-time access and the services' limits of each template.
+    static func checks(_ config: Config, _ specs: [PipelineSpec], _ limits: Limits, _ stacks: StackSet) -> [Diagnostic] {
+        // Each template's statements are resolved once, in its own job, for both checks; a
+        // key or bucket the config brings counts with the policy pipegen tells the user to add.
+        let resolved =
+            Parallel.map(stacks.stacks) { stack in
                 let part = Consistency.resolve(stack)
                 return (part, RuntimeIndex.part(stack, part))
             }
-            let checks = RegionChecks(config: config, stacks: stacks.stacks).run()
-                + SettingsChecks(config: config, stacks: stacks.stacks, specs: specs).run()
-                + Consistency(config: config, stacks: stacks.stacks, resolved: resolved.map(\.0)).run()
-                + RuntimeAccess.run(config: config, specs: specs, stacks: stacks.stacks, parts: resolved.map(\.1))
-                + shape + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
-            diagnostics += checks
-            if !checks.hasErrors { valid = ValidConfig(config: config, stacks: stacks) }
-        }
-        return LoadedConfig(file: file, diagnostics: diagnostics.inSourceOrder(), valid: valid)
+            + stacks.existing.map { existing in
+                let part = existing.resolved()
+                return (part, RuntimeIndex.part(part.stack, part))
+            }
+        return RegionChecks(config: config, stacks: stacks.stacks).run()
+            + SettingsChecks(config: config, stacks: stacks.stacks, specs: specs).run()
+            + Consistency(config: config, stacks: stacks.stacks, resolved: resolved.map(\.0)).run()
+            + RuntimeAccess.run(config: config, specs: specs, stacks: stacks.stacks, parts: resolved.map(\.1))
+            + Parallel.map(stacks.stacks, limits.check).flatMap { $0 }
     }
 
     /// What a reviewer of a valid config should know beyond its being valid, one sentence

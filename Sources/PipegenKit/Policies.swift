@@ -60,14 +60,25 @@ enum Policies {
             resources: keyArns)
     }
 
-    /// Decrypt with the artifact key from another account. The key's id is random and only
-    /// known after the tooling stack exists, so the statement names the tooling account's keys
-    /// in each region and narrows them to the one carrying the artifact alias.
-    static func decryptArtifactsFromAnotherAccount(regions: [String], names: Names) -> Statement {
-        Statement(
-            sid: "DecryptArtifacts", actions: ["kms:Decrypt", "kms:DescribeKey"],
-            resources: regions.map { .arn("kms", region: $0, account: names.toolingAccount, "key/*") },
-            conditions: [IAM.Condition("ForAnyValue:StringEquals", "kms:ResourceAliases", .string(names.keyAlias))])
+    /// Decrypt with the artifact key from another account. The id of a key pipegen creates is
+    /// random and only known after the tooling stack exists, so the statement names the
+    /// tooling account's keys in each region and narrows them to the one carrying the
+    /// artifact alias; a key the config brings is named by its ARN.
+    static func decryptArtifactsFromAnotherAccount(regions: [String], names: Names) -> [Statement] {
+        let created = regions.filter { names.existingKeyArn(region: $0) == nil }
+        let brought = regions.compactMap { names.existingKeyArn(region: $0) }
+        var out: [Statement] = []
+        if !created.isEmpty {
+            out.append(
+                Statement(
+                    sid: "DecryptArtifacts", actions: ["kms:Decrypt", "kms:DescribeKey"],
+                    resources: created.map { .arn("kms", region: $0, account: names.toolingAccount, "key/*") },
+                    conditions: [IAM.Condition("ForAnyValue:StringEquals", "kms:ResourceAliases", .string(names.keyAlias))]))
+        }
+        if !brought.isEmpty {
+            out.append(Statement(sid: "DecryptArtifactsWithExistingKeys", actions: ["kms:Decrypt", "kms:DescribeKey"], resources: brought))
+        }
+        return out
     }
 
     // MARK: Logs

@@ -48,6 +48,14 @@ public struct StackGate: Sendable, Hashable {
 /// regions. The third stage's result, made by `build`.
 public struct StackSet: Sendable {
     public let stacks: [StackTemplate]
+    /// The artifact keys and buckets the config brings: in no template, but the checks and
+    /// the plan read their policies.
+    public let existing: [ExistingResource]
+
+    init(stacks: [StackTemplate], existing: [ExistingResource] = []) {
+        self.stacks = stacks
+        self.existing = existing
+    }
 
     /// Builds the templates, one job per account (the tooling account's, the largest, first)
     /// on every core; joined in job order, so the result never depends on scheduling.
@@ -60,7 +68,10 @@ public struct StackSet: Sendable {
                 ? tooling(config, model: model, topology: topology)
                 : environment(config.environments[job - 1], config, model: model)
         }
-        return StackSet(stacks: Governance.apply(config, model.names, to: built.flatMap { $0 }))
+        // Only a config that brings a key or bucket pays for a second look at the tooling account.
+        let existing =
+            config.artifacts.existing.isEmpty ? [] : ToolingBuilder(config, model: model, topology: topology).existingResources
+        return StackSet(stacks: Governance.apply(config, model.names, to: built.flatMap { $0 }), existing: existing)
     }
 
     /// The stack of the template named `name` (`tooling`, `dev-us-east-1`).
@@ -75,14 +86,18 @@ public struct StackSet: Sendable {
                 stackName: names.toolingStack, template: tooling.build())
         ]
         for region in topology.furtherRegions {
-            out.append(
-                StackTemplate(
-                    name: "tooling-\(region)-bucket", owner: .tooling, account: names.toolingAccount, region: region,
-                    stackName: names.toolingBucketStack(region: region), template: tooling.buildBucket(region: region)))
-            out.append(
-                StackTemplate(
-                    name: "tooling-\(region)", owner: .tooling, account: names.toolingAccount, region: region,
-                    stackName: names.toolingStack(region: region), template: tooling.build(region: region)))
+            if let bucket = tooling.buildBucket(region: region) {
+                out.append(
+                    StackTemplate(
+                        name: "tooling-\(region)-bucket", owner: .tooling, account: names.toolingAccount, region: region,
+                        stackName: names.toolingBucketStack(region: region), template: bucket))
+            }
+            if let key = tooling.build(region: region) {
+                out.append(
+                    StackTemplate(
+                        name: "tooling-\(region)", owner: .tooling, account: names.toolingAccount, region: region,
+                        stackName: names.toolingStack(region: region), template: key))
+            }
         }
         return out
     }

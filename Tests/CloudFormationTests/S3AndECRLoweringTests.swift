@@ -181,4 +181,29 @@ import Testing
 
             """#)
     }
+
+    @Test func registryPolicy() {
+        expectText(
+            yaml(Samples.registryPolicy),
+            #"""
+            AWSTemplateFormatVersion: '2010-09-09'
+            Description: test
+            Resources:
+              Resource:
+                Type: AWS::ECR::RegistryPolicy
+                Properties:
+                  PolicyText:
+                    Version: '2012-10-17'
+                    Statement:
+                      - Sid: ToolingReplicates
+                        Effect: Allow
+                        Principal:
+                          AWS:
+                            Fn::Sub: arn:${AWS::Partition}:iam::111111111111:root
+                        Action: ecr:ReplicateImage
+                        Resource:
+                          Fn::Sub: arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/pipegen/app
+
+            """#)
+    }
 }

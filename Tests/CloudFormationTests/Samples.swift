@@ -113,6 +113,16 @@ enum Samples {
         ])
     }
 
+    static var registryPolicy: ECR.RegistryPolicy {
+        ECR.RegistryPolicy(
+            policyText: IAM.PolicyDocument([
+                .init(
+                    sid: "ToolingReplicates", principal: .aws([.sub("arn:${AWS::Partition}:iam::111111111111:root")]),
+                    actions: ["ecr:ReplicateImage"],
+                    resources: [.sub("arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/pipegen/app")])
+            ]))
+    }
+
     static var codeCommit: CodeCommit.Repository {
         CodeCommit.Repository(
             repositoryName: "infrastructure", repositoryDescription: "Infrastructure templates",
@@ -303,6 +313,7 @@ enum Samples {
             ("PipelineRole", pipelineRole), ("BuildPolicy", managedPolicy), ("ArtifactKey", key),
             ("ArtifactKeyAlias", alias), ("ArtifactKeyReplica", replicaKey), ("ArtifactBucket", bucket),
             ("ArtifactBucketPolicy", bucketPolicy), ("Repository", repository), ("Replication", replication),
+            ("RegistryPolicy", registryPolicy),
             ("SourceRepository", codeCommit), ("BuildLogs", logGroup), ("Build", project), ("Connection", connection),
             ("Pipeline", pipeline), ("DeployApplication", deployApplication), ("DeploymentGroup", deploymentGroup),
             ("ImagePushed", rule), ("Notifications", topic), ("NotificationsPolicy", topicPolicy),

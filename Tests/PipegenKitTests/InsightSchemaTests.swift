@@ -15,6 +15,7 @@ import YAMLKit
     static let unreadable: Set<String> = [
         "alias-not-supported", "anchor-not-supported", "independent-mistakes", "invalid-utf8", "tab-indentation", "tag-not-supported", "too-deep",
         "two-documents", "unclosed-quote",
+        "override-short-form-tag",
     ]
 
     /// Well-formed data that only pipegen rejects: uniqueness, one key excluding another, a
@@ -85,6 +86,13 @@ import YAMLKit
         "tags-reserved-prefix",  // free keys of a mapping; the tag rules are pipegen's
         "output-folder-absolute",  // a path rule ('relative'), free text in the schema
         "output-folder-above-config",  // a path folded lexically ('a/../..'), free text in the schema
+        "existing-artifacts-bad-arns",  // the ARN's partition, region and account compared with the tooling account's
+        "existing-artifacts-regions",  // the regions compared with those that keep artifacts
+        "override-bad-path",  // paths are free keys; a path with nothing set or removed
+        "override-bad-value",  // values checked against pipegen's model of the resource type
+        "override-breaks-trust",  // the run-time access check of the overridden templates
+        "override-unknown-property",  // property names of pipegen's model of the resource type
+        "override-unknown-template",  // the templates and logical ids this config renders
     ]
 
     static var cases: [String] {

@@ -8,7 +8,7 @@ func loadConfig(path: String, bytes: [UInt8]) -> (file: SourceFile, config: Conf
     return (loaded.file, loaded.config, loaded.diagnostics)
 }
 
-/// The files `Renderer.render` gives for `config` (built anew) in `format`.
+/// The files `Renderer.render` gives for `config` (built anew, overrides applied) in `format`.
 func renderFiles(_ config: Config, configPath: String, format: OutputFormat) throws -> [RenderedFile] {
-    try Renderer.render(StackSet.build(config), RenderRequest(format: format, configPath: configPath)).files
+    try Renderer.render(Pipegen.templates(config), RenderRequest(format: format, configPath: configPath)).files
 }

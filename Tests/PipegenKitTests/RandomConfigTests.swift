@@ -69,14 +69,22 @@ import YAMLKit
                 try Self.write(text, as: path, templates: first, to: "\(out)/seed-\(String(seed, radix: 16))")
             }
         }
-        let stacks = StackSet.build(config).stacks
+        // The templates as rendered: with the config's overrides, and the keys and buckets it
+        // brings counted with the policies `plan` asks for.
+        let set = Pipegen.templates(config)
+        let stacks = set.stacks
         for stack in stacks {
             for problem in stack.template.validate() { fail("\(stack.name): \(problem)") }
         }
-        let findings = Pipegen.consistency(config, stacks: stacks)
-        if !findings.isEmpty { fail("consistency:\n" + findings.map(Self.describe).joined(separator: "\n")) }
-        let denied = Pipegen.runtimeAccess(config, stacks: stacks)
-        if !denied.isEmpty { fail("runtime access:\n" + denied.map(Self.describe).joined(separator: "\n")) }
+        if set.existing.isEmpty {
+            let findings = Pipegen.consistency(config, stacks: stacks)
+            if !findings.isEmpty { fail("consistency:\n" + findings.map(Self.describe).joined(separator: "\n")) }
+            let denied = Pipegen.runtimeAccess(config, stacks: stacks)
+            if !denied.isEmpty { fail("runtime access:\n" + denied.map(Self.describe).joined(separator: "\n")) }
+        } else {
+            let found = Pipegen.checks(config, Pipegen.pipelines(config), set)
+            if !found.isEmpty { fail("checks with brought artifact stores:\n" + found.map(Self.describe).joined(separator: "\n")) }
+        }
         for clash in Self.nameClashes(stacks) { fail(clash) }
         for problem in Self.pipelineProblems(stacks) { fail(problem) }
     }

@@ -93,6 +93,15 @@ extension Consistency {
     /// this topic (SSE-KMS topics need both from each publisher).
     private func keyLetsEventBridgeEncrypt(for topicArn: String, _ topic: SNS.Topic, _ tooling: StackTemplate, _ r: Resolver) -> Bool {
         guard let keyValue = topic.kmsMasterKeyId else { return true }
+        if let brought = broughtHomeKey {
+            // A key the config brings: the statements `plan` asks the user to add.
+            guard r.string(keyValue) == brought.arn else { return false }
+            return brought.policy.contains { s in
+                s.effect == .allow && s.services.contains(eventsPrincipal) && s.matches(action: "kms:GenerateDataKey")
+                    && s.matches(action: "kms:Decrypt")
+                    && { $0.isEmpty || $0.contains(topicArn) }(s.condition("StringEquals", "kms:EncryptionContext:aws:sns:topicArn"))
+            }
+        }
         guard let keyArn = r.string(keyValue), keyArn == tooling.template.resources(of: KMS.Key.self).first.flatMap({ r.arn($0.id) })
         else { return false }
         return keyPolicy(tooling).contains { s in

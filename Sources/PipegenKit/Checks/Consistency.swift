@@ -195,6 +195,15 @@ struct Consistency {
         return (account, String(rest.utf8.dropFirst(5))!)
     }
 
+    /// The home region's key when the config brings it (`artifacts.existing`): its ARN and
+    /// the policy `plan` asks for, resolved; nil when a template creates the key.
+    var broughtHomeKey: (arn: String, policy: [ResolvedStatement])? {
+        guard let region = regions[home], !region.keyArn.isEmpty,
+            stack("tooling")?.template.resources(of: KMS.Key.self).isEmpty ?? true
+        else { return nil }
+        return (region.keyArn, region.keyPolicy)
+    }
+
     func keyPolicy(_ s: StackTemplate) -> [IAM.Statement] {
         if let key = s.template.resources(of: KMS.Key.self).first { return key.model.keyPolicy?.statements ?? [] }
         return s.template.resources(of: KMS.ReplicaKey.self).first?.model.keyPolicy.statements ?? []
@@ -301,8 +310,9 @@ struct Consistency {
             let r = resolver(s)
             for (_, repo) in s.template.resources(of: ECR.Repository.self) {
                 let granted = Set(repo.repositoryPolicyText?.statements.flatMap { PolicyMatch.awsPrincipals($0, r) } ?? [])
+                // With replicas in the environment accounts, each pulls its own.
                 let needed = Set(
-                    config.declarations.contains(where: \.deploysImages)
+                    config.declarations.contains(where: \.deploysImages) && config.registry.pullFrom.value == .tooling
                         ? config.environments.filter { $0.regions.contains { $0.value == s.region } }.map { "arn:aws:iam::\($0.account.value):root" }
                         : [])
                 if granted != needed {
@@ -356,5 +366,23 @@ extension Pipegen {
     /// The same check over a given set of templates (tests use it on altered templates).
     package static func consistency(_ config: Config, stacks: [StackTemplate]) -> [Diagnostic] {
         Consistency(config: config, stacks: stacks).run()
+    }
+}
+
+extension ExistingResource {
+    /// The key or bucket as the checks read a tooling template's: its policy resolved in its
+    /// account and region (the template it stands in is empty and never rendered).
+    func resolved() -> Consistency.ResolvedStack {
+        let stack = StackTemplate(
+            name: "existing-\(kind.rawValue)-\(region)", owner: .tooling, account: account, region: region, stackName: "",
+            template: Template(description: ""))
+        let r = Resolver(template: stack.template, account: account, region: region)
+        var out = Consistency.ResolvedStack(stack: stack)
+        let statements = policy.statements.map { ResolvedStatement($0, r) }
+        switch kind {
+        case .key: out.key = (r.string(identifier) ?? "", statements)
+        case .bucket: out.bucket = (r.string(identifier) ?? "", statements)
+        }
+        return out
     }
 }

@@ -91,6 +91,12 @@ struct RuntimeAccess {
             }
             policy = []
             named = "the resource policy of '\(function.arn)'"
+        case .registry:
+            guard let registry = index.registries["\(call.account)|\(call.region)"] else {
+                return all("no template creates a registry policy in account \(call.account), \(call.region)")
+            }
+            policy = registry.policy
+            named = "the registry policy of account \(call.account) in \(call.region)"
         }
         var out: [(action: String, reason: String, configSid: String?)] = []
         let boundary = callerRole?.boundary.flatMap { arn in index.policies[arn].map { (arn, $0) } }
@@ -135,7 +141,9 @@ struct RuntimeAccess {
             // No identity policy: a policy-less resource (none here) or the resource policy decides.
             return call.policy == .none || resource == .allowPrincipal ? nil : "\(named) does not allow it"
         case .external:
-            return call.policy == .none || resource != .notApplicable ? nil : "\(named) does not allow it"
+            // In its own account, its identity policies (not pipegen's) may allow it: the
+            // resource must exist and deny nothing. Across accounts the resource policy must allow.
+            return call.policy == .none || sameAccount || resource != .notApplicable ? nil : "\(named) does not allow it"
         case .role(let arn):
             if call.policy == .none {
                 return identity == .allowPrincipal ? nil : "the identity policy of '\(arn)' does not allow it"

@@ -353,17 +353,32 @@ enum RuntimeCalls {
                 "elasticloadbalancing:ModifyRule",
                 on: "arn:aws:elasticloadbalancing:\(region):\(account):listener-rule/app/example/0/0/0",
                 by: codeDeploy))
-        // The tasks pull the image from the region's repository of the tooling account, as
-        // task execution roles pipegen does not write: only the repository policy is pipegen's.
+        // The tasks pull the image from the repository the action's image details point at (the
+        // region's repository of the tooling account, or of the account an image-locate build
+        // found it in), as task execution roles pipegen does not write: across accounts only
+        // the repository policy is pipegen's; in their own account it must exist.
         if let repository = imageRepository(p, r) {
-            let arn = "arn:aws:ecr:\(region):\(scene.toolingAccount):repository/\(repository)"
+            let from = imageAccount(deploy, in: p, r) ?? scene.toolingAccount
+            let arn = "arn:aws:ecr:\(region):\(from):repository/\(repository)"
             out.append(
                 call(
                     "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", on: arn,
                     by: .external(account: account, what: "the task execution role"),
-                    policy: .repository, in: scene.toolingAccount))
+                    policy: .repository, in: from))
         }
         return out
+    }
+
+    /// The account whose registry the deploy action's image lives in: the `TARGET_ACCOUNT` of
+    /// the build that wrote its image details, nil when another action (the ECR source) did.
+    private static func imageAccount(
+        _ deploy: CodePipeline.Action.CodeDeployToECS, in p: Pipeline, _ r: Resolver
+    ) -> String? {
+        guard let artifact = deploy.images.first?.artifactName else { return nil }
+        let producer = p.model.stages.lazy.flatMap(\.actions).first { $0.outputArtifacts.contains { $0.name == artifact } }
+        return producer?.configuration(as: CodePipeline.Action.CodeBuild.self)?.environmentVariables.first {
+            $0.name == "TARGET_ACCOUNT"
+        }?.value
     }
 
     /// The repository the pipeline's ECR source reads, nil when it has none.

@@ -36,6 +36,8 @@ struct RuntimeCall: Sendable {
         case trust
         /// The function's resource-based policy (its `AWS::Lambda::Permission`s).
         case function
+        /// The registry policy of the ECR registry of the call's account and region.
+        case registry
     }
 
     /// `s3:GetObject`; several when the same caller makes them on the same resource.

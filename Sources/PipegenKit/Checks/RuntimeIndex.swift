@@ -52,6 +52,8 @@ struct RuntimeIndex: Sendable {
     private(set) var functions: [String: Function] = [:]
     /// The managed policies of the templates (generated boundaries), by ARN.
     private(set) var policies: [String: [ResolvedStatement]] = [:]
+    /// ECR registry policies by `account|region` (one per registry).
+    private(set) var registries: [String: Governed] = [:]
     /// Replica keys by `account|region`.
     private var replicas: [String: Key] = [:]
 
@@ -64,6 +66,7 @@ struct RuntimeIndex: Sendable {
         var topics: [Governed] = []
         var functions: [Function] = []
         var policies: [(arn: String, statements: [ResolvedStatement])] = []
+        var registries: [(key: String, policy: Governed)] = []
     }
 
     /// The part of `stack`, reusing the role and bucket statements the consistency check
@@ -106,6 +109,14 @@ struct RuntimeIndex: Sendable {
             case let policy as SNS.TopicPolicy: topicPolicies.append(policy)
             case is Lambda.Function: functionIds.append(id)
             case let permission as Lambda.Permission: permissions.append(permission)
+            case let registry as ECR.RegistryPolicy:
+                part.registries.append(
+                    (
+                        "\(stack.account)|\(stack.region)",
+                        Governed(
+                            arn: "arn:aws:ecr:\(stack.region):\(stack.account):registry",
+                            policy: registry.policyText.statements.map { ResolvedStatement($0, r) })
+                    ))
             default: break
             }
         }
@@ -164,6 +175,7 @@ struct RuntimeIndex: Sendable {
             for topic in part.topics { topics[topic.arn] = topic }
             for function in part.functions { functions[function.arn] = function }
             for policy in part.policies { policies[policy.arn] = policy.statements }
+            for registry in part.registries { registries[registry.key] = registry.policy }
         }
     }
 

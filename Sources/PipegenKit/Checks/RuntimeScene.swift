@@ -18,6 +18,9 @@ struct RuntimeScene: Sendable {
     private let environmentMarks: [String: Mark]
     /// The name of the tooling template's image repository, nil when it has none.
     let registryName: String?
+    /// The tooling registry's replication rules, resolved: where each copies and which
+    /// repositories (name prefixes; none for all).
+    private let replicationRules: [(destinations: [(account: String, region: String)], prefixes: [String])]
 
     /// A CodeBuild project of the tooling template.
     struct Project: Sendable {
@@ -100,6 +103,13 @@ struct RuntimeScene: Sendable {
         }
         self.topicKeys = topicKeys
         registryName = t.resources(of: ECR.Repository.self).first?.model.repositoryName.flatMap(r.string)
+        replicationRules = t.resources(of: ECR.ReplicationConfiguration.self).flatMap(\.model.replicationConfiguration.rules).map {
+            rule in
+            (
+                rule.destinations.map { (r.string($0.registryId) ?? "", r.string($0.region) ?? "") },
+                rule.repositoryFilters.filter { $0.filterType == "PREFIX_MATCH" }.map(\.filter)
+            )
+        }
         var groups: [String: DeploymentGroup] = [:]
         for stack in stacks where stack.owner != .tooling {
             let r = Resolver(template: stack.template, account: stack.account, region: stack.region)
@@ -144,6 +154,15 @@ struct RuntimeScene: Sendable {
 
     /// The KMS key that encrypts the tooling template's topic `arn`, nil when none does.
     func topicKey(_ arn: String) -> String? { topicKeys[arn] }
+
+    /// True when a replication rule of the tooling registry copies repository `name` to the
+    /// registry of `account` in `region`.
+    func replicates(_ name: String, to account: String, region: String) -> Bool {
+        replicationRules.contains { rule in
+            rule.destinations.contains { $0.account == account && $0.region == region }
+                && (rule.prefixes.isEmpty || rule.prefixes.contains { name.hasPrefix($0) })
+        }
+    }
 
     /// Where the config names environment `name`.
     func environmentMark(_ name: String?) -> Mark? { name.flatMap { environmentMarks[$0] } }

@@ -10,6 +10,8 @@ struct ManualSteps {
     let deployments: [StackDeployment]
     let phaseOf: [String: Int]
     let stacks: [StackTemplate]
+    /// The keys and buckets the config brings.
+    var existing: [ExistingResource] = []
 
     var names: Names { Names(config) }
     var home: String { config.tooling.region.value }
@@ -19,6 +21,7 @@ struct ManualSteps {
     /// steps come before the first environment's stack.
     func before(phase number: Int) -> [ManualStep] {
         var out: [ManualStep] = []
+        if number == 1, let s = existingPolicies() { out.append(s) }
         if let s = templateBuckets(phase: number) { out.append(s) }
         let environmentsPhase = config.environments.compactMap { phaseOf[$0.name.value] }.min()
         if environmentsPhase == number { out += config.declarations.compactMap { $0.stepBeforeEnvironments(self) } }
@@ -230,5 +233,56 @@ struct ManualSteps {
             $0.configuration(as: CodePipeline.Action.CodeDeployToECS.self)?.images.first?.containerName
         }
         return placeholders.first
+    }
+}
+
+extension ManualSteps {
+    /// The statements pipegen would have written into the policies of the keys and buckets the
+    /// config brings, to add to theirs before anything runs: the checks assumed them.
+    func existingPolicies() -> ManualStep? {
+        guard !existing.isEmpty else { return nil }
+        let partition = config.partition.name
+        var blocks: [ManualStep.Block] = [
+            .text(
+                "pipegen creates no artifact key or bucket where the config brings one ('artifacts.existing'), nor their policies: "
+                    + "add these statements to each one's policy (keeping the statements it has), before the first pipeline runs. "
+                    + "The checks pipegen runs assume they are there. A key policy must also keep letting the tooling account's IAM "
+                    + "policies grant the key: that is the first statement, as in KMS's default key policy. A bucket must be "
+                    + "versioned and in its region; pipegen's lifecycle rules (artifacts expire after \(ArtifactRetention.expireDays(config, Pipegen.pipelines(config))) days) are yours to set.")
+        ]
+        for resource in existing {
+            let r = Resolver(template: Template(description: ""), account: resource.account, region: resource.region)
+            let id = (r.string(resource.identifier) ?? "").replacing("arn:aws:", with: "arn:\(partition):")
+            switch resource.kind {
+            case .key: blocks.append(.item("key \(id) (account \(resource.account), \(resource.region)): statements of its key policy"))
+            case .bucket: blocks.append(.item("bucket \(id) (account \(resource.account), \(resource.region)): statements of its bucket policy"))
+            }
+            let statements = Value.list(
+                resource.policy.statements.map {
+                    $0.cfnValue.resolvingPseudoParameters(partition: partition, account: resource.account, region: resource.region)
+                })
+            var json = JSONWriter().write(statements.document)
+            if json.hasSuffix("\n") { json.removeLast() }
+            blocks.append(.code(json))
+        }
+        return ManualStep(kind: .addPolicyStatements, title: "Add pipegen's statements to the key and bucket policies you bring", blocks: blocks)
+    }
+}
+
+extension Value {
+    /// The value with the pseudo parameters of `Fn::Sub` texts filled in, as they are in one
+    /// account and region: plain text for a person to paste into a policy.
+    func resolvingPseudoParameters(partition: String, account: String, region: String) -> Value {
+        switch self {
+        case .sub(let text, nil):
+            let suffix = partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"
+            let filled = text.replacing("${AWS::Partition}", with: partition).replacing("${AWS::AccountId}", with: account)
+                .replacing("${AWS::Region}", with: region).replacing("${AWS::URLSuffix}", with: suffix)
+            return filled.contains("${") ? .sub(filled) : .string(filled)
+        case .list(let items): return .list(items.map { $0.resolvingPseudoParameters(partition: partition, account: account, region: region) })
+        case .map(let fields):
+            return .map(fields.map { Field($0.name, $0.value.resolvingPseudoParameters(partition: partition, account: account, region: region)) })
+        default: return self
+        }
     }
 }

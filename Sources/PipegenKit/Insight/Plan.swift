@@ -108,6 +108,7 @@ public struct ManualStep: Sendable {
         case waitForPipeline = "wait-for-pipeline"
         case pushImage = "push-image"
         case createStepFunctions = "create-step-functions"
+        case addPolicyStatements = "add-policy-statements"
     }
 
     /// A part of the step's body, in reading order.
@@ -118,6 +119,8 @@ public struct ManualStep: Sendable {
         case item(String)
         /// A shell command to run as is.
         case command(String)
+        /// Text to copy as it is, several lines (a policy's statements, as JSON).
+        case code(String)
     }
 
     public var kind: Kind

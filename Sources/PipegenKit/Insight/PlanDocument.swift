@@ -33,6 +33,7 @@ extension DeploymentPlan {
                 case .text(let t): return .map([.init("text", .string(t))])
                 case .item(let t): return .map([.init("item", .string(t))])
                 case .command(let t): return .map([.init("command", .string(t))])
+                case .code(let t): return .map([.init("code", .string(t))])
                 }
             }
             return .map([

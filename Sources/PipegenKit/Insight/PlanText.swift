@@ -59,6 +59,9 @@ extension DeploymentPlan {
                 // Commands right after prose stand apart, so they are easy to find and copy.
                 if case .text = previous { out.append("") }
                 out.append("     " + command)
+            case .code(let code):
+                if case .text = previous { out.append("") }
+                out += code.split(separator: "\n", omittingEmptySubsequences: false).map { "     " + $0 }
             }
             previous = block
         }

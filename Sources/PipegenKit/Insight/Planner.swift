@@ -8,7 +8,10 @@ extension DeploymentPlan {
     /// Plans the deployment of a config's templates, rendered as `files` (as `render` writes
     /// them) into `templateFolder` (the folder as the user reaches it, for the commands).
     public init(_ valid: ValidConfig, files: [RenderedFile], templateFolder: String) {
-        self = Planner(config: valid.config, stacks: valid.stacks.stacks, files: files, folder: templateFolder).plan()
+        self = Planner(
+            config: valid.config, stacks: valid.stacks.stacks, existing: valid.stacks.existing, files: files,
+            folder: templateFolder
+        ).plan()
     }
 
     /// The bucket the plan suggests for templates too large to pass inline: one per account
@@ -24,6 +27,8 @@ extension DeploymentPlan {
 struct Planner {
     let config: Config
     let stacks: [StackTemplate]
+    /// The keys and buckets the config brings, whose policies the user completes by hand.
+    var existing: [ExistingResource] = []
     let files: [RenderedFile]
     let folder: String
 
@@ -48,7 +53,8 @@ struct Planner {
         }
         // An unknown parameter is a bug like a cycle: no command could fill it.
         problems += unknown.map { "\($0) has no known source, so no command can fill it" }
-        let manual = ManualSteps(config: config, profiles: profiles, deployments: deployments, phaseOf: phaseOf, stacks: stacks)
+        var manual = ManualSteps(config: config, profiles: profiles, deployments: deployments, phaseOf: phaseOf, stacks: stacks)
+        manual.existing = existing
         var steps: [Step] = []
         func append(_ kind: Step.Kind) { steps.append(Step(number: steps.count + 1, kind: kind)) }
         func appendPhase(_ number: Int) {

@@ -2,18 +2,38 @@ import CloudFormation
 
 /// What container-deployment's image-locate build calls at run time, beyond what every
 /// build does (docs/RUNTIME.md): `ecr:DescribeImages` on the repository's replica in the
-/// region its `TARGET_REGION` variable names, until the image has been replicated there.
+/// account (`TARGET_ACCOUNT`, else the tooling account) and region (`TARGET_REGION`) its
+/// variables name, until the image has been replicated there; and the replication it waits
+/// for, which ECR makes as its service-linked role of the tooling account: the tooling
+/// registry's replication configuration must copy the repository there, and in another account
+/// that registry's policy must let the tooling account replicate into it.
 /// The deploy actions make the calls of the CodeDeployToECS action kind
 /// (`RuntimeCalls+Pipelines.swift`) and those of the files `pipegen ecs-files` writes for the
 /// repository: registering the task definition passes the roles it names to ECS tasks and
 /// tags it, and CodeDeploy invokes the AppSpec's hook functions.
+/// [Service-linked role for replication](https://docs.aws.amazon.com/AmazonECR/latest/userguide/slr-replication.html),
+/// [Cross-account replication policy requirements](https://docs.aws.amazon.com/AmazonECR/latest/userguide/replication.html)
 extension ContainerDeploymentPipeline {
     func runtimeCalls(of build: BuildRun, _ scene: RuntimeScene) -> [RuntimeCall] {
         guard build.kind == .imageLocate, let region = build.variable("TARGET_REGION") else {
             return tests.runtimeCalls(of: build, scene)
         }
-        let repository = "arn:aws:ecr:\(region):\(scene.toolingAccount):repository/\(scene.registryName ?? "")"
-        return [build.call("ecr:DescribeImages", on: repository, policy: .repository, region: region, scene)]
+        let account = build.variable("TARGET_ACCOUNT") ?? scene.toolingAccount
+        let name = scene.registryName ?? ""
+        let repository = "arn:aws:ecr:\(region):\(account):repository/\(name)"
+        // Within its own registry ECR needs no policy to replicate: the replica must exist.
+        var replicate = RuntimeCall(
+            action: "ecr:ReplicateImage",
+            caller: .external(account: scene.toolingAccount, what: "ECR's replication (service-linked role AWSServiceRoleForECRReplication)"),
+            account: account, region: region, resource: repository,
+            policy: account == scene.toolingAccount ? .repository : .registry, cause: build.cause, origin: build.origin)
+        if !scene.replicates(name, to: account, region: region) {
+            replicate.missing = "the tooling registry's replication configuration does not copy '\(name)' to account \(account) in \(region)"
+        }
+        return [
+            build.call("ecr:DescribeImages", on: repository, policy: .repository, account: account, region: region, scene),
+            replicate,
+        ]
     }
 
     /// The calls of the task definition and AppSpec of the deploy's environment: the action's

@@ -21,22 +21,24 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
 
     func builds(_ tooling: ToolingBuilder) -> [BuildDeclaration] {
         let tests = tests.declaration(tooling, settings: tooling.config.buildSettings(settings, ContainerDeployment.Builds.serviceTests)).map { [$0] } ?? []
-        guard !tooling.replicaRegions.isEmpty else { return tests }
+        let images = tooling.images
+        guard !images.hosts.isEmpty else { return tests }
         let names = tooling.names, home = tooling.topology.homeRegion
         let statements =
             Policies.readWriteArtifacts([names.artifactBucket(region: home)]) + [
                 Policies.useKey([tooling.keyArn(region: home)], write: true),
                 IAM.Statement(
                     sid: "FindReplicatedImage", actions: ["ecr:DescribeImages"],
-                    resources: tooling.replicaRegions.map {
-                        .arn("ecr", region: $0, account: Value.thisAccount, "repository/\(names.registryName)")
+                    resources: images.hosts.map {
+                        let account = $0.account == names.toolingAccount ? Value.thisAccount : $0.account
+                        return .arn("ecr", region: $0.region, account: account, "repository/\(names.registryName)")
                     }),
             ]
         return [
             BuildDeclaration(
                 kind: .imageLocate, settings: tooling.config.buildSettings(settings, ContainerDeployment.Builds.imageLocate),
                 statements: statements, variables: [],
-                buildspec: Self.imageLocate)
+                buildspec: images.source == .tooling ? Self.imageLocate : Self.imageLocateAccount)
         ] + tests
     }
 
@@ -45,8 +47,9 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
         let image = planner.action(
             "Image", .ecrSource(repository: names.registryName, tag: settings.imageTag), outputs: [Artifact.image])
         var stages = [StageSpec(name: "Source", environment: nil, actions: [planner.sourceAction(source), image])]
-        // Each further region deploys the image details of its registry replica.
-        let replicaRegions = Topology(planner.config).furtherRegions
+        // Each further region deploys the image details of its registry replica (with replicas in
+        // the environment accounts, each environment's stage locates its own: `imageSteps`).
+        let replicaRegions = ImageDistribution(planner.config).toolingRegions
         if !replicaRegions.isEmpty {
             // A buildspec of the repository is read from the source, the first input.
             let ownBuildspec = planner.config.buildSettings(settings, ContainerDeployment.Builds.imageLocate).buildspec != nil
@@ -66,8 +69,11 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 let e = env.name.value
                 var order = start
                 for regions in planner.regionGroups(env) {
+                    let steps = imageSteps(planner, env, group, regions: regions, order: order)
+                    actions += steps.locate
+                    order = steps.next
                     for region in regions {
-                        let image = region == home ? Artifact.image : Artifact.image(in: region)
+                        let image = steps.image[region] ?? (region == home ? Artifact.image : Artifact.image(in: region))
                         actions.append(
                             ActionSpec(
                                 name: planner.named("Deploy" + planner.suffix(env, region), env, group),
@@ -160,8 +166,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
                 conditions: [IAM.Condition("StringEquals", "ecs:CreateAction", .string("RegisterTaskDefinition"))]),
             Policies.pass(taskRoleArns(environment), to: environment.names.principal(.ecsTasks), sid: "PassTaskRoles"),
             Policies.readArtifacts(regions.map { names.artifactBucket(region: $0) }),
-            Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names),
-        ]
+        ] + Policies.decryptArtifactsFromAnotherAccount(regions: regions, names: names)
     }
 
     /// The roles the task definitions may name, passed to ECS.
@@ -214,6 +219,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     /// in a further region: its application and deployment group. When the infrastructure
     /// pipeline creates the ECS services, the deployment groups are in `environmentStacks`.
     func addEnvironmentResources(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {
+        addImageReplicas(environment, region: region, to: &t)
         guard settings.ecsServices == .existing else { return }
         if region == environment.env.homeRegion { addCodeDeployRole(environment, to: &t) }
         addBlueGreen(environment, region: region, to: &t)
@@ -428,6 +434,8 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     /// templates' deployment resources.
     enum ID {
         static let imageRule = "ContainerDeploymentImageRule"
+        static let imageReplica = "ImageRepository"
+        static let imageReplicationPolicy = "ImageReplicationPolicy"
         static let application = "CodeDeployApplication"
         static let deploymentGroup = "BlueGreenDeploymentGroup"
     }
@@ -579,14 +587,7 @@ struct ContainerDeploymentPipeline: PipelineDeclaration {
     /// region's tasks pull from their own region.
     static let imageLocate = Buildspec.script(
         #"""
-        uri="$(sed -n 's/.*"ImageURI" *: *"\([^"]*\)".*/\1/p' imageDetail.json)"
-        image="${uri#*/}"
-        # The ECR source names the image by digest (repo@sha256:...); a build's by tag (repo:tag).
-        if [[ "$image" == *@* ]]; then
-          repository="${image%@*}"; image_id="imageDigest=${image#*@}"
-        else
-          repository="${image%:*}"; image_id="imageTag=${image##*:}"
-        fi
+        \#(imageReference)
         for attempt in $(seq 1 60); do
           if aws ecr describe-images --region "$TARGET_REGION" --repository-name "$repository" --image-ids "$image_id" > /dev/null 2>&1; then
             printf '{"ImageURI":"%s"}\n' "$(printf '%s' "$uri" | sed "s/\.dkr\.ecr\.$AWS_DEFAULT_REGION\./.dkr.ecr.$TARGET_REGION./")" > imageDetail.json

@@ -403,8 +403,8 @@ struct InfrastructurePipeline: PipelineDeclaration {
                     sid: "UpdateFunctionCode",
                     actions: ["lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode"],
                     resources: regions.map { .arn("lambda", region: $0, account: Value.thisAccount, "function:\(pattern)") }),
-                Policies.readArtifacts(buckets, prefix: names.lambdaPrefix), decrypt,
-            ]
+                Policies.readArtifacts(buckets, prefix: names.lambdaPrefix),
+            ] + decrypt
         }
         precondition(role.kind == .cfnDeploy, "\(role.kind) is not assumed from the tooling account")
         let stack = applicationStack(e, names)
@@ -421,8 +421,8 @@ struct InfrastructurePipeline: PipelineDeclaration {
             Policies.pass(
                 [names.roleArn(names.environmentRole(.cfnExecution, env: e), account: Value.thisAccount)],
                 to: names.principal(.cloudformation), sid: "PassExecutionRole"),
-            Policies.readArtifacts(buckets), decrypt,
-        ]
+            Policies.readArtifacts(buckets),
+        ] + decrypt
         // A template with transforms (SAM, AWS::Include) is expanded under the caller's own
         // permission to create a change set on the transform.
         if settings.capabilities.contains("CAPABILITY_AUTO_EXPAND") {
@@ -469,7 +469,7 @@ struct InfrastructurePipeline: PipelineDeclaration {
             let buckets = environment.regions.map { names.artifactBucket(region: $0) }
             var read = Policies.readArtifacts(buckets, prefix: names.lambdaPrefix)
             read.sid = "ReadLambdaCode"
-            statements += [read, Policies.decryptArtifactsFromAnotherAccount(regions: environment.regions, names: names)]
+            statements += [read] + Policies.decryptArtifactsFromAnotherAccount(regions: environment.regions, names: names)
         }
         if let boundary = environment.config.permissionsBoundary, boundary.enforce {
             statements = Boundary.guarded(

@@ -45,7 +45,7 @@ extension ToolingBuilder {
         var key = KMS.Key(keyPolicy: withNotificationGrants(keyPolicy(region: topology.homeRegion)))
         key.description = "Encrypts the pipeline artifacts, images and build logs of project \(names.project)"
         key.enableKeyRotation = true
-        if topology.isMultiRegion { key.multiRegion = true }
+        if !replicatedKeyRegions.isEmpty { key.multiRegion = true }
         t.add(ID.key, .retained(key))
         t.add(ID.keyAlias, Resource(KMS.Alias(aliasName: .string(names.keyAlias), targetKeyId: .ref(ID.key))))
     }
@@ -81,9 +81,10 @@ extension ToolingBuilder {
         let name = names.artifactBucket(region: region)
         var bucket = S3.Bucket()
         bucket.bucketName = .string(name)
+        let brought = names.existingKeyArn(region: region) != nil
         bucket.bucketEncryption = .kms(
-            region == topology.homeRegion
-                ? .getAtt(ID.key, "Arn") : .arn("kms", region: Value.thisRegion, account: Value.thisAccount, names.keyAlias))
+            region == topology.homeRegion || brought
+                ? keyArn(region: region) : .arn("kms", region: Value.thisRegion, account: Value.thisAccount, names.keyAlias))
         bucket.versioningConfiguration = .enabled
         bucket.publicAccessBlockConfiguration = .blockAll
         bucket.ownershipControls = .bucketOwnerEnforced

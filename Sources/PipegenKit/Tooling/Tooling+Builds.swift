@@ -25,7 +25,7 @@ extension ToolingBuilder {
         var group = Logs.LogGroup()
         group.logGroupName = .string(names.buildLogGroup(kind))
         group.retentionInDays = config.logRetentionDays
-        group.kmsKeyId = .getAtt(ID.key, "Arn")
+        group.kmsKeyId = homeKeyArn
         t.add(ID.logs(kind), Resource(group))
     }
 
@@ -66,7 +66,7 @@ extension ToolingBuilder {
         project.name = .string(name)
         project.description = kind.summary.prefix(1).uppercased() + kind.summary.dropFirst()
         if let variant { project.description! += " (\(variant.key))" }
-        project.encryptionKey = .getAtt(ID.key, "Arn")
+        project.encryptionKey = homeKeyArn
         project.timeoutInMinutes = s.timeoutMinutes
         project.cache = s.projectCache(bucket: names.artifactBucket(region: topology.homeRegion), project: name)
         project.logsConfig = CodeBuild.Project.LogsConfig(

@@ -24,7 +24,7 @@ extension ToolingBuilder {
         var group = Logs.LogGroup()
         group.logGroupName = .string(names.gitflowLogGroup)
         group.retentionInDays = config.logRetentionDays
-        group.kmsKeyId = .getAtt(ID.key, "Arn")
+        group.kmsKeyId = homeKeyArn
         t.add(ID.gitflowLogs, Resource(group))
 
         var role = IAM.Role(trust: Policies.trust(service: names.principal(.lambda)))

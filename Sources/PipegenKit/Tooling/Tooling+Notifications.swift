@@ -39,7 +39,7 @@ extension ToolingBuilder {
         var topic = SNS.Topic()
         topic.topicName = .string(names.notificationsTopic)
         topic.displayName = "\(names.project) pipelines"
-        topic.kmsMasterKeyId = .getAtt(ID.key, "Arn")
+        topic.kmsMasterKeyId = homeKeyArn
         topic.subscription = n.emails.map { SNS.Topic.Subscription(.email, endpoint: .string($0)) }
         t.add(ID.notificationsTopic, Resource(topic))
 

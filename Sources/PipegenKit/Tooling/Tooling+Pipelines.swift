@@ -15,7 +15,7 @@ extension ToolingBuilder {
             var topic = SNS.Topic()
             topic.topicName = .string(names.approvalTopic(env.name.value))
             topic.displayName = "\(names.project) \(env.name.value) approvals"
-            topic.kmsMasterKeyId = .getAtt(ID.key, "Arn")
+            topic.kmsMasterKeyId = homeKeyArn
             topic.subscription = approval.notify.map { SNS.Topic.Subscription(.email, endpoint: .string($0)) }
             t.add(ID.approvalTopic(env.name.value), Resource(topic))
         }

@@ -14,8 +14,9 @@ extension ToolingBuilder {
         repo.encryptionConfiguration = ECR.Repository.EncryptionConfiguration(.kms, kmsKey: keyArn)
         repo.imageScanningConfiguration = ECR.Repository.ImageScanningConfiguration(scanOnPush: config.registry.scanOnPush)
         repo.lifecyclePolicy = ECR.Repository.LifecyclePolicy(.keepLast(config.registry.keepImages))
+        // With a replica in each environment account, the environments pull their own.
         let pullers = model.environmentAccounts(in: region)
-        if !pullers.isEmpty, declarations.contains(where: \.deploysImages) {
+        if !pullers.isEmpty, declarations.contains(where: \.deploysImages), config.registry.pullFrom.value == .tooling {
             repo.repositoryPolicyText = IAM.PolicyDocument([
                 IAM.Statement(
                     sid: "EnvironmentAccountsPull", principal: .aws(pullers.map(names.accountRoot)),
@@ -26,19 +27,11 @@ extension ToolingBuilder {
     }
 
     func addRegistry(to t: inout Template) {
-        t.add(ID.registry, Resource.retained(registry(keyArn: .getAtt(ID.key, "Arn"), region: topology.homeRegion)).skipping(.mutableImageTags))
-        guard !replicaRegions.isEmpty else { return }
-        // One build pushes once; ECR copies each image to the other regions' repositories.
-        t.add(
-            ID.registryReplication,
-            Resource(
-                ECR.ReplicationConfiguration(rules: [
-                    ECR.ReplicationConfiguration.ReplicationRule(
-                        destinations: replicaRegions.map {
-                            ECR.ReplicationConfiguration.ReplicationDestination(region: .string($0), registryId: .ref(.accountId))
-                        },
-                        repositoryFilters: [ECR.ReplicationConfiguration.RepositoryFilter(prefix: names.registryName)])
-                ])))
+        t.add(ID.registry, Resource.retained(registry(keyArn: homeKeyArn, region: topology.homeRegion)).skipping(.mutableImageTags))
+        let images = self.images
+        guard !images.hosts.isEmpty else { return }
+        // One build pushes once; ECR copies each image to the other registries' repositories.
+        t.add(ID.registryReplication, Resource(ECR.ReplicationConfiguration(rules: images.rules(repository: names.registryName))))
     }
 
     /// The pipelines that are on, with their sources.

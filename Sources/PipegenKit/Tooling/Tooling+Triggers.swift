@@ -53,9 +53,12 @@ extension ToolingBuilder {
     }
 
     func addOutputs(to t: inout Template) {
-        t.addOutput("ArtifactKeyArn", Output(.getAtt(ID.key, "Arn"), description: "ARN of the artifact key (primary key when multi-Region)"))
-        t.addOutput("ArtifactBucketName", Output(.ref(ID.bucket), description: "Artifact bucket in the home region"))
-        t.addOutput("ArtifactBucketArn", Output(.getAtt(ID.bucket, "Arn"), description: "ARN of the artifact bucket in the home region"))
+        t.addOutput("ArtifactKeyArn", Output(homeKeyArn, description: "ARN of the artifact key (primary key when multi-Region)"))
+        let brought = names.bringsBucket(region: topology.homeRegion)
+        let bucket: Value = brought ? .string(buckets[0]) : .ref(ID.bucket)
+        t.addOutput("ArtifactBucketName", Output(bucket, description: "Artifact bucket in the home region"))
+        let bucketArn: Value = brought ? .arn("s3", region: "", account: "", buckets[0]) : .getAtt(ID.bucket, "Arn")
+        t.addOutput("ArtifactBucketArn", Output(bucketArn, description: "ARN of the artifact bucket in the home region"))
         if config.pipelines.usesRegistry {
             t.addOutput("ImageRepositoryUri", Output(.getAtt(ID.registry, "RepositoryUri"), description: "Where images are pushed"))
         }

@@ -46,8 +46,9 @@ struct ToolingBuilder {
     /// The home-region template.
     func build() -> Template {
         var t = Template(description: description)
-        addArtifactKey(to: &t)
-        addArtifactBucket(region: topology.homeRegion, to: &t)
+        // A key or bucket the config brings is not created: its policy is a step of the plan.
+        if names.existingKeyArn(region: topology.homeRegion) == nil { addArtifactKey(to: &t) }
+        if !names.bringsBucket(region: topology.homeRegion) { addArtifactBucket(region: topology.homeRegion, to: &t) }
         if config.pipelines.usesRegistry { addRegistry(to: &t) }
         addSourceRepositories(to: &t)
         addBuilds(to: &t)
@@ -74,21 +75,34 @@ struct ToolingBuilder {
     /// The artifact bucket of every region, home first.
     var buckets: [String] { topology.regions.map { names.artifactBucket(region: $0) } }
 
-    /// The artifact key's ARN in `region`: the key itself at home; elsewhere its replica, which
-    /// shares the multi-Region key's id, so the ARN is known without the replica's stack.
+    /// The artifact key's ARN in `region`: the key the config brings there; else the key
+    /// itself at home, and elsewhere its replica, which shares the multi-Region key's id, so
+    /// the ARN is known without the replica's stack.
     func keyArn(region: String) -> Value {
-        region == topology.homeRegion
+        if let brought = names.existingKeyArn(region: region) { return brought }
+        return region == topology.homeRegion
             ? .getAtt(ID.key, "Arn")
             : .sub("arn:${AWS::Partition}:kms:\(region):${AWS::AccountId}:key/${\(ID.key).KeyId}")
     }
+
+    /// The home region's artifact key: what the logs, topics, builds and repository use.
+    var homeKeyArn: Value { keyArn(region: topology.homeRegion) }
 
     var keyArns: [Value] { topology.regions.map(keyArn) }
 
     /// The key ARN of `region` as `Fn::Sub` text, for use inside a larger `Fn::Sub` string.
     func keyArnText(region: String) -> String {
-        "arn:${AWS::Partition}:kms:\(region):${AWS::AccountId}:key/${\(ID.key).KeyId}"
+        if case .sub(let text, nil)? = names.existingKeyArn(region: region) { return text }
+        return "arn:${AWS::Partition}:kms:\(region):${AWS::AccountId}:key/${\(ID.key).KeyId}"
     }
 
-    /// Regions whose registry gets a replica of the image (a pipeline deploys images there).
-    var replicaRegions: [String] { declarations.contains(where: \.deploysImages) ? topology.furtherRegions : [] }
+    /// Further regions whose key is a replica of pipegen's multi-Region key (not brought).
+    var replicatedKeyRegions: [String] { topology.furtherRegions.filter { names.existingKeyArn(region: $0) == nil } }
+
+    /// Further regions whose tooling registry gets a replica of the image (a pipeline deploys
+    /// images there from the tooling account).
+    var replicaRegions: [String] { images.toolingRegions }
+
+    /// Where the deployments pull images from.
+    var images: ImageDistribution { ImageDistribution(config) }
 }

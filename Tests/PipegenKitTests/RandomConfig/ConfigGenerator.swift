@@ -204,6 +204,7 @@ final class ConfigGenerator {
             pairs.append(("pipelines", .map([])))
         }
         pairs += governance(plan)
+        customize(plan, &pairs)
         return map(pairs)
     }
 
