@@ -142,7 +142,7 @@ enum Samples {
     }
 
     static var project: CodeBuild.Project {
-        CodeBuild.Project(
+        var project = CodeBuild.Project(
             name: "pipegen-build", description: "Builds and pushes the image", serviceRole: .getAtt("PipelineRole", "Arn"),
             artifacts: .codePipeline, source: .codePipeline(buildSpec: "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n"),
             environment: .init(
@@ -156,6 +156,8 @@ enum Samples {
             logsConfig: .init(cloudWatchLogs: .init(status: .enabled, groupName: .ref("BuildLogs"), streamName: "build")),
             timeoutInMinutes: 30, queuedTimeoutInMinutes: 60, concurrentBuildLimit: 2,
             cache: .init(type: .local, modes: [.localDockerLayerCache]), tags: tags)
+        project.vpcConfig = .init(vpcId: "vpc-0a1b2c3d4e5f67890", subnets: ["subnet-0a1b2c3d4e5f67890"], securityGroupIds: ["sg-0a1b2c3d4e5f67890"])
+        return project
     }
 
     static var connection: CodeStarConnections.Connection {

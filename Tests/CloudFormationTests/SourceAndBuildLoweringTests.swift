@@ -114,6 +114,12 @@ import Testing
                     - Key: project
                       Value: pipegen
                   TimeoutInMinutes: 30
+                  VpcConfig:
+                    SecurityGroupIds:
+                      - sg-0a1b2c3d4e5f67890
+                    Subnets:
+                      - subnet-0a1b2c3d4e5f67890
+                    VpcId: vpc-0a1b2c3d4e5f67890
 
             """#)
     }

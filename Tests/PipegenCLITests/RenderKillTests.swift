@@ -169,9 +169,10 @@ import TestSupport
                 current = target
             }
             #expect(mixed == 0 && left == 0)
-            // The kills reached every part of a run: before the swap, after it, and while a
-            // temporary folder existed.
-            #expect(old > 0 && new > 0 && interrupted > 0, "old \(old), new \(new), interrupted \(interrupted)")
+            // The kills reached both sides of the swap. How many also landed while a temporary
+            // folder existed depends on the machine's load (on a loaded 2-core machine a run
+            // of 105 kills once had none), so that figure is printed, not required.
+            #expect(old > 0 && new > 0, "old \(old), new \(new), interrupted \(interrupted)")
             print(
                 "RenderKillTests: \(Self.kills) kills \(besideForeignFiles ? "beside foreign files" : "in pipegen's own folder"): "
                     + "\(old) old, \(new) new, \(interrupted) with a temporary folder left, \(mixed) mixed, \(left) left after "

@@ -11,7 +11,7 @@ import Testing
 @Suite struct BoundaryTests {
     static let generated = "permissions-boundary: {policy: generated, enforce: true}"
 
-    @Test(arguments: ExampleTests.examples)
+    @Test(arguments: ExampleTests.examplesWithoutGovernance)
     func everyRoleCarriesTheGeneratedBoundary(_ example: String) throws {
         let config = try Governed.config(example, Self.generated)
         let names = Names(config)

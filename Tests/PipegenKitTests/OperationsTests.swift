@@ -56,7 +56,7 @@ import Testing
         #expect(Set(retained(defaults)).isSubset(of: Set(retained(stacks))))
     }
 
-    @Test(arguments: ExampleTests.examples)
+    @Test(arguments: ExampleTests.examplesWithoutGovernance)
     func noneKeepsNothing(_ example: String) throws {
         let config = try Governed.config(example, "operations: {retain-on-delete: none}")
         for stack in StackSet.build(config).stacks {
@@ -67,7 +67,7 @@ import Testing
     }
 
     /// Every output is exported under `<stack>-<output>`: unique in each account and region.
-    @Test(arguments: ExampleTests.examples)
+    @Test(arguments: ExampleTests.examplesWithoutGovernance)
     func everyOutputIsExportedUnderAStableName(_ example: String) throws {
         let config = try Governed.config(example, "operations: {exports: true}")
         var seen: Set<String> = []

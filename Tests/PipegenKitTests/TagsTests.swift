@@ -9,7 +9,7 @@ import Testing
 @Suite struct TagsTests {
     static let projectTags = "tags: {cost-centre: \"1234\", team: platform}"
 
-    @Test(arguments: ExampleTests.examples)
+    @Test(arguments: ExampleTests.examplesWithoutGovernance)
     func everyTaggableResourceCarriesItsStacksTags(_ example: String) throws {
         let config = try Governed.config(example, Self.projectTags)
         let expected = [Tag("cost-centre", "1234"), Tag("team", "platform")]

@@ -12,13 +12,15 @@ extension CodeBuild {
         /// The name of the property `physicalName` reads.
         public static let physicalNameProperty: String? = "Name"
         /// What changing each property does: `replacement` for the create-only properties of the
-        /// resource provider schema, otherwise as "Update requires" in the reference says.
+        /// resource provider schema, otherwise as "Update requires" in the reference says
+        /// ([VpcConfig](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-codebuild-project-vpcconfig.html):
+        /// no interruption for each of its properties).
         public static let updateBehaviors = UpdateBehaviors(
             replacement: ["Name"],
             noInterruption: [
                 "Artifacts", "BadgeEnabled", "Cache", "ConcurrentBuildLimit", "Description", "EncryptionKey",
                 "Environment", "LogsConfig", "QueuedTimeoutInMinutes", "ServiceRole", "Source", "SourceVersion", "Tags",
-                "TimeoutInMinutes",
+                "TimeoutInMinutes", "VpcConfig",
             ])
 
         /// Build output; `CODEPIPELINE` when run by a pipeline. [Artifacts](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codebuild-project.html#cfn-codebuild-project-artifacts)
