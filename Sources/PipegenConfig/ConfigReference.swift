@@ -52,11 +52,13 @@ public enum ConfigReference {
         return base
     }
 
-    /// The object a key holds (directly, as list items, or as one of its shapes).
+    /// The object a key holds (directly, as list items or mapping values, or as one of its
+    /// shapes).
     static func objectSpec(_ type: ValueType) -> ObjectSpec? {
         switch type {
         case .object(let spec): spec
         case .list(let element, _): objectSpec(element)
+        case .map(let value): objectSpec(value)
         case .either(let types): types.lazy.compactMap(objectSpec).first
         default: nil
         }
@@ -116,7 +118,7 @@ public enum ConfigReference {
 
     /// The anchor GitHub gives a heading of `` `path` ``: lowercase, punctuation other than
     /// `-` and `_` dropped.
-    static func anchor(_ path: String) -> String {
+    package static func anchor(_ path: String) -> String {
         String(path.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
     }
 

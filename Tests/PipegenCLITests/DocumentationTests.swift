@@ -69,6 +69,25 @@ import TestSupport
         }
     }
 
+    /// Every type link of the reference (`[statement](#rolesstatements)`) leads to a section:
+    /// objects under lists, shapes and mapping values get one too.
+    @Test func everyLinkOfTheConfigReferenceHasItsSection() {
+        let text = ConfigReference.markdown
+        let anchors = Set(
+            text.split(separator: "\n").filter { $0.hasPrefix("## `") }.map {
+                ConfigReference.anchor(String($0.dropFirst(4).dropLast()))
+            })
+        var links: Set<String> = []
+        var rest = text[...]
+        while let open = rest.range(of: "](#") {
+            guard let close = rest[open.upperBound...].firstIndex(of: ")") else { break }
+            links.insert(String(rest[open.upperBound..<close]))
+            rest = rest[close...]
+        }
+        #expect(!links.isEmpty)
+        #expect(links.subtracting(anchors).isEmpty, "links without a section: \(links.subtracting(anchors).sorted())")
+    }
+
     @Test func schemaCommandPrintsTheReference() {
         let run = pipegen(["schema", "--format", "markdown"], in: "/")
         #expect(run.code == 0)
