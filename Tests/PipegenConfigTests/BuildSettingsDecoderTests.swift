@@ -90,7 +90,7 @@ import YAMLKit
             "pipelines:\n  container-build:\n    1️⃣build-image: a/b\n    builds: {image: c/d}\n",
             "'build-image' and 'builds.image' in 'container-build' both set the builds' image"
         ),
-        ("builds:\n  vpc: {vpc-id: vpc-1, subnets: [1️⃣subnet_1], security-groups: [sg-1]}\n", "'subnet_1' is not a subnet id"),
+        ("builds:\n  vpc: {vpc-id: vpc-0000aa01, subnets: [1️⃣subnet_1], security-groups: [sg-0000aa01]}\n", "'subnet_1' is not a subnet id"),
         ("builds:\n  vpc: 1️⃣true\n", "'vpc: true' in 'builds' does not say which VPC"),
         ("builds:\n  variables: {1️⃣CODEBUILD_X: y}\n", "variable names starting with 'CODEBUILD_' are CodeBuild's own"),
         ("builds:\n  variables: {1️⃣AWS_SECRET_ACCESS_KEY: y}\n", "'AWS_SECRET_ACCESS_KEY' would be written into the template as plain text"),

@@ -92,7 +92,7 @@ import Testing
         let b = try Self.build(
             """
             builds:
-              vpc: {vpc-id: vpc-0a1b, subnets: [subnet-01, subnet-02], security-groups: [sg-01]}
+              vpc: {vpc-id: vpc-0a1b2c3d, subnets: [subnet-0000aa01, subnet-0000aa02], security-groups: [sg-0000aa01]}
             pipelines:
               infrastructure-deployment:
                 builds:
@@ -100,17 +100,17 @@ import Testing
 
             """)
         let lint = try b.project("shop-template-lint")
-        #expect(lint.vpcConfig == CodeBuild.Project.VpcConfig(vpcId: "vpc-0a1b", subnets: ["subnet-01", "subnet-02"], securityGroupIds: ["sg-01"]))
+        #expect(lint.vpcConfig == CodeBuild.Project.VpcConfig(vpcId: "vpc-0a1b2c3d", subnets: ["subnet-0000aa01", "subnet-0000aa02"], securityGroupIds: ["sg-0000aa01"]))
         let permission = try #require(try b.statement("TemplateLintRole", "BuildNetworkInterfacePermission"))
         #expect(permission.actions == ["ec2:CreateNetworkInterfacePermission"])
         let subnets = try #require(permission.conditions.first { $0.key == "ec2:Subnet" })
         #expect(subnets.operator == "StringEquals")
         #expect(
-            subnets.values.map(Self.text) == ["subnet-01", "subnet-02"].map { "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/\($0)" })
+            subnets.values.map(Self.text) == ["subnet-0000aa01", "subnet-0000aa02"].map { "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/\($0)" })
         #expect(permission.conditions.first { $0.key == "ec2:AuthorizedService" }?.values == ["codebuild.amazonaws.com"])
         let create = try #require(try b.statement("TemplateLintRole", "CreateBuildNetworkInterfaces"))
         #expect(
-            create.resources.map(Self.text) == ["network-interface/*", "subnet/subnet-01", "subnet/subnet-02", "security-group/sg-01"].map {
+            create.resources.map(Self.text) == ["network-interface/*", "subnet/subnet-0000aa01", "subnet/subnet-0000aa02", "security-group/sg-0000aa01"].map {
                 "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:\($0)"
             })
         #expect(try b.project("shop-lambda-package").vpcConfig == nil)
@@ -207,7 +207,7 @@ import Testing
         let config = try inlineConfig(
             Self.head + """
                 builds:
-                  vpc: {vpc-id: vpc-0a1b, subnets: [subnet-01], security-groups: [sg-01]}
+                  vpc: {vpc-id: vpc-0a1b2c3d, subnets: [subnet-0000aa01], security-groups: [sg-0000aa01]}
                   variables: {URL: {parameter: /shop/url}, TOKEN: {secret: shop/token}}
                   cache: s3
                 pipelines:

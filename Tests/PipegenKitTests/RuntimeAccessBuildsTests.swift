@@ -21,7 +21,7 @@ import Testing
             builds:
               template-lint:
                 image: "333333333333.dkr.ecr.eu-west-1.amazonaws.com/linters:1"
-                vpc: {vpc-id: vpc-0a1b, subnets: [subnet-01], security-groups: [sg-01]}
+                vpc: {vpc-id: vpc-0a1b2c3d, subnets: [subnet-0000aa01], security-groups: [sg-0000aa01]}
                 variables: {URL: {parameter: /shop/url}, TOKEN: {secret: shop/token}}
                 cache: s3
             steps:
@@ -79,7 +79,7 @@ import Testing
             var r = t.resource("TemplateLintRole")!.model(as: IAM.Role.self)!
             let i = r.policies[0].policyDocument.statements.firstIndex { $0.sid == "BuildNetworkInterfacePermission" }!
             r.policies[0].policyDocument.statements[i].conditions[0].values = [
-                .sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/subnet-99")
+                .sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/subnet-0000aa99")
             ]
             t.replace("TemplateLintRole", with: Resource(r))
         }

@@ -92,13 +92,19 @@ extension ConfigDecoder {
         return .some(nil)
     }
 
-    /// Each id starts with `prefix` and then holds only lowercase hexadecimal digits.
+    /// Each id starts with `prefix` and then holds 8 or 17 hexadecimal digits: the two
+    /// lengths of EC2 resource ids, and what CloudFormation's resource schemas accept for a
+    /// VPC, subnet or security group id (cfn-lint 1.51.0 checks `AWS::EC2::Subnet.Id` and
+    /// `AWS::EC2::SecurityGroup.Id` with `^subnet-([0-9A-Fa-f]{8}|[0-9A-Fa-f]{17})$`).
+    /// [Resource IDs](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html)
     private func resourceIds(_ ids: [Located<String>], prefix: String, what: String) -> Bool {
         var ok = true
         for id in ids {
             let rest = id.value.dropFirst(prefix.count)
-            if id.value.hasPrefix(prefix), !rest.isEmpty, rest.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) { continue }
-            context.error("'\(id.value)' is not \(what)", at: id.mark, notes: [.help("write the id, such as '\(prefix)0a1b2c3d4e5f67890'")])
+            if id.value.hasPrefix(prefix), rest.count == 8 || rest.count == 17, rest.allSatisfy(\.isHexDigit) { continue }
+            context.error(
+                "'\(id.value)' is not \(what)", at: id.mark,
+                notes: [.help("write the id: '\(prefix)' and 8 or 17 hexadecimal digits, such as '\(prefix)0a1b2c3d4e5f67890'")])
             ok = false
         }
         return ok

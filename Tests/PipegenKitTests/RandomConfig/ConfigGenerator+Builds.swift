@@ -51,8 +51,8 @@ extension ConfigGenerator {
                         ? .bool(false)
                         : map([
                             ("vpc-id", .string("vpc-0a1b2c3d4e5f6789" + pick(["0", "1"]))),
-                            ("subnets", .list(sample(["subnet-0a1b", "subnet-1c2d", "subnet-3e4f"], int(1...3)).map(ConfigTree.string))),
-                            ("security-groups", .list(sample(["sg-0a1b", "sg-2c3d"], int(1...2)).map(ConfigTree.string))),
+                            ("subnets", .list(sample(["subnet-0a1b2c3d", "subnet-1c2d3e4f5a6b7c8d9", "subnet-3e4f5a6b"], int(1...3)).map(ConfigTree.string))),
+                            ("security-groups", .list(sample(["sg-0a1b2c3d", "sg-2c3d4e5f6a7b8c9d0"], int(1...2)).map(ConfigTree.string))),
                         ])
                 ))
         }
