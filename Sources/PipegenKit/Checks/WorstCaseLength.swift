@@ -37,23 +37,32 @@ struct WorstCaseLength {
 
     /// What the resolved text lacks at its longest: the partition's length beyond `aws` in
     /// every ARN, and the length of each id known only after deployment beyond its placeholder.
+    /// Read as bytes in one pass each: it runs over every policy of every template.
     private func padding(_ text: String) -> Int {
-        var extra = occurrences(of: "arn:aws:", in: text) * (partition.name.count - "aws".count)
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
-            extra += Self.generatedId - rest.distance(from: open, to: close) - 1
-            rest = rest[rest.index(after: close)...]
+        var text = text
+        let perArn = partition.name.utf8.count - "aws".utf8.count
+        return text.withUTF8 { b in
+            var extra = 0
+            var i = 0
+            while i < b.count {
+                switch b[i] {
+                case UInt8(ascii: "a") where perArn != 0 && i + Self.arn.count <= b.count && Self.arn.indices.allSatisfy({ b[i + $0] == Self.arn[$0] }):
+                    extra += perArn
+                    i += Self.arn.count
+                case UInt8(ascii: "<"):
+                    guard let close = b[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) else { return extra }
+                    // The placeholder's characters, `<` and `>` included (continuation bytes
+                    // of UTF-8 are not characters of their own).
+                    let placeholder = b[i...close].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                    extra += Self.generatedId - placeholder
+                    i = close + 1
+                default:
+                    i += 1
+                }
+            }
+            return extra
         }
-        return extra
     }
 
-    private func occurrences(of needle: String, in text: String) -> Int {
-        var count = 0
-        var rest = text[...]
-        while let range = rest.firstRange(of: needle) {
-            count += 1
-            rest = rest[range.upperBound...]
-        }
-        return count
-    }
+    private static let arn = Array("arn:aws:".utf8)
 }
