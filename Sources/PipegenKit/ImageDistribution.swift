@@ -48,6 +48,13 @@ struct ImageDistribution: Sendable {
         }
     }
 
+    /// The distribution when the environment accounts hold replicas (`pull-from: environment`),
+    /// else nil without making it: asked once per environment and region, and making it is a
+    /// pass over the route (a thousand environments made it 7 s of a refusal's CPU).
+    static func inEnvironmentAccounts(_ config: Config) -> ImageDistribution? {
+        config.registry.pullFrom.value == .environment ? ImageDistribution(config) : nil
+    }
+
     /// The registry a deployment of `env` in `region` pulls from; nil for the tooling
     /// account's repository in the home region itself.
     func host(for env: Environment, region: String) -> Host? {

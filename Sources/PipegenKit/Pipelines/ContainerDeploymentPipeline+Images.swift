@@ -11,8 +11,7 @@ extension ContainerDeploymentPipeline {
     /// template creates in `region`: the first environment of an account and region creates
     /// them for all.
     func addImageReplicas(_ environment: EnvironmentBuilder, region: String, to t: inout Template) {
-        guard environment.config.registry.pullFrom.value == .environment else { return }
-        let images = ImageDistribution(environment.config)
+        guard let images = ImageDistribution.inEnvironmentAccounts(environment.config) else { return }
         let names = environment.names
         for host in images.hostsCreated(by: environment.e, region: region) {
             t.add(ID.imageReplica, Resource.retained(replicaRepository(environment)).skipping(.mutableImageTags))
@@ -58,10 +57,7 @@ extension ContainerDeploymentPipeline {
     func imageSteps(
         _ planner: StagePlanner, _ env: Environment, _ group: [Environment], regions: [String], order: Int
     ) -> (locate: [ActionSpec], image: [String: String], next: Int) {
-        // Asked for every environment: the distribution (a pass over the route) is made only
-        // when the environments hold replicas.
-        guard planner.config.registry.pullFrom.value == .environment else { return ([], [:], order) }
-        let images = ImageDistribution(planner.config)
+        guard let images = ImageDistribution.inEnvironmentAccounts(planner.config) else { return ([], [:], order) }
         var locate: [ActionSpec] = [], image: [String: String] = [:]
         for region in regions {
             guard let host = images.host(for: env, region: region) else { continue }
